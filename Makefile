@@ -1,0 +1,31 @@
+# The two Quick start commands: `make run` and `make test`. Both install what they need first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test install install-test bench lint
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+
+## Start the bot: on Telegram when TELEGRAM_BOT_TOKEN is set, otherwise a terminal chat.
+run: install
+	$(BIN)/electionbot run
+
+## Install everything and run every test (and the linter).
+test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+## Benchmark the engine against the BM25 and sentence-embedding baselines.
+bench: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	$(BIN)/electionbot bench

@@ -1,0 +1,91 @@
+"""What the engine returns: a reply a front end (Telegram, terminal, JSONL) can render.
+
+The engine decides *what* to say; front ends decide *how* (plain text or Telegram HTML,
+buttons, a chart picture). Nothing here imports ``telegram``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+ReplyKind = Literal[
+    "answer",  # one or more facts answer the question
+    "comparison",  # a ranking / comparison computed from figures
+    "did_you_mean",  # two or more facts are close: suggestions, no guess
+    "no_data",  # a real country (or topic) the base has no data for
+    "off_topic",  # not about the election: says what the bot can answer
+    "empty",  # nothing to work with (blank text, only punctuation)
+]
+
+
+@dataclass(frozen=True)
+class ChatContext:
+    """Short per-chat memory for follow-ups ("and in Tajikistan?")."""
+
+    country: str | None = None
+    topic: str | None = None
+    candidate: str | None = None
+    language: str | None = None  # language of the last reply
+
+    def updated(self, **changes: object) -> ChatContext:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A "did you mean" choice or an example question; pressing it asks ``question``."""
+
+    label: str
+    question: str
+    fact_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    label: str
+    value: float
+    exit_poll: bool = False  # drawn visibly differently and marked in the legend
+    approx: str = "exact"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Data for a bar chart of compared figures; rendering lives in the front end."""
+
+    title: str
+    unit: str  # "%" or "voters"
+    bars: tuple[ChartBar, ...]
+    caption: str  # includes the source(s)
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One fact the engine considered, for ``--why`` and ``/why``."""
+
+    fact_id: str
+    score: float
+    detail: str = ""
+
+
+@dataclass
+class Reply:
+    """The engine's answer to one message."""
+
+    kind: ReplyKind
+    language: str  # "en" or "ru"
+    text: str  # plain text exactly as a user would read it
+    html: str  # the same content as Telegram HTML, every fact and user text escaped
+    fact_ids: list[str] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
+    chart: Chart | None = None
+    confidence: float = 0.0
+    # Why the engine decided as it did (candidates with scores, recognised entities, reason).
+    considered: list[Candidate] = field(default_factory=list)
+    reason: str = ""
+    context: ChatContext = field(default_factory=ChatContext)
+
+    @property
+    def answered(self) -> bool:
+        return self.kind in ("answer", "comparison")
