@@ -25,6 +25,31 @@ def cli() -> None:
     """
 
 
+@cli.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False))
+def check(path: str | None) -> None:
+    """Validate the knowledge folder (default: KNOWLEDGE_DIR); exit 1 on any error, one line per error.
+
+    Example:
+
+        electionbot check
+        electionbot check knowledge/
+    """
+    from pathlib import Path
+
+    from bot.knowledge import load_folder
+    from bot.settings import get_settings
+
+    folder = Path(path) if path else get_settings().knowledge_dir
+    result = load_folder(folder)
+    for error in result.errors:
+        click.echo(str(error))
+    if result.errors:
+        click.echo(f"{len(result.errors)} error(s) in {folder}; valid: {result.summary()}", err=True)
+        sys.exit(1)
+    click.echo(f"OK: {result.summary()} in {folder}")
+
+
 def main() -> None:
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.WARNING)
     cli(prog_name="electionbot")
