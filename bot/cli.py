@@ -50,6 +50,67 @@ def check(path: str | None) -> None:
     click.echo(f"OK: {result.summary()} in {folder}")
 
 
+@cli.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False))
+@click.option("--overwrite", is_flag=True, help="Replace facts an admin edited since the last load (conflicts).")
+@click.option("--dry-run", is_flag=True, help="Show what would change without writing.")
+def load(path: str | None, overwrite: bool, dry_run: bool) -> None:
+    """Load the knowledge folder (default: KNOWLEDGE_DIR) into the database (DATABASE_PATH).
+
+    Refuses to load if the folder has validation errors. Facts edited by an admin since the last load
+    are reported as conflicts and kept unless --overwrite; every change is recorded as a new version.
+
+    Example:
+
+        electionbot load
+        electionbot load knowledge/ --overwrite
+    """
+    from pathlib import Path
+
+    from bot.knowledge import load_folder
+    from bot.settings import get_settings
+    from bot.store import FactStore, StoreError
+
+    settings = get_settings()
+    folder = Path(path) if path else settings.knowledge_dir
+    result = load_folder(folder)
+    for error in result.errors:
+        click.echo(str(error))
+    if result.errors:
+        click.echo(f"Not loaded: {len(result.errors)} error(s) in {folder}.", err=True)
+        sys.exit(1)
+    try:
+        with FactStore(settings.database_path) as store:
+            report = store.load_knowledge(result.knowledge, overwrite=overwrite, dry_run=dry_run)
+    except StoreError as error:
+        click.echo(f"Not loaded: {error}", err=True)
+        sys.exit(1)
+    click.echo(str(report))
+
+
+@cli.command()
+@click.argument("out_dir", type=click.Path(file_okay=False))
+def export(out_dir: str) -> None:
+    """Write the live fact base from the database as YAML in the knowledge/ layout.
+
+    Example:
+
+        electionbot export /tmp/knowledge-export && electionbot check /tmp/knowledge-export
+    """
+    from pathlib import Path
+
+    from bot.settings import get_settings
+    from bot.store import FactStore, StoreError
+
+    try:
+        with FactStore(get_settings().database_path) as store:
+            files = store.export(Path(out_dir))
+    except StoreError as error:
+        click.echo(f"Not exported: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"Wrote {len(files)} file(s) to {out_dir}")
+
+
 def main() -> None:
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.WARNING)
     cli(prog_name="electionbot")

@@ -1,0 +1,528 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import cli
+from bot.knowledge import load_folder
+from bot.models import BilingualList, Fact, KnowledgeBase
+from bot.settings import PROJECT_ROOT
+from bot.store import (
+    SCHEMA_VERSION,
+    DuplicateFact,
+    FactStore,
+    InvalidField,
+    NoChange,
+    NothingToUndo,
+    StoreError,
+    StoreUnavailable,
+    UndoConflict,
+    UnknownFact,
+    UnknownVersion,
+    ValidationFailed,
+    changed_paths,
+)
+
+ADMIN = 1001
+OTHER_ADMIN = 2002
+
+
+def rows(store: FactStore) -> list[str]:
+    """Every row of every table: equal snapshots mean nothing was written."""
+    return list(store.db.conn.iterdump())
+
+
+def edit(kb: KnowledgeBase, fact_id: str, **changes: object) -> KnowledgeBase:
+    facts = [fact.model_copy(update=changes) if fact.id == fact_id else fact for fact in kb.facts]
+    return kb.model_copy(update={"facts": facts})
+
+
+def by_id(kb: KnowledgeBase) -> dict[str, Fact]:
+    return {fact.id: fact for fact in kb.facts}
+
+
+@pytest.fixture
+def loaded(fact_store: FactStore, small_knowledge: KnowledgeBase) -> FactStore:
+    fact_store.load_knowledge(small_knowledge)
+    return fact_store
+
+
+# --- opening ---------------------------------------------------------------------------------------
+
+
+def test_store_creates_folder_with_wal_foreign_keys_and_schema_version(tmp_path: Path) -> None:
+    with FactStore(tmp_path / "new" / "deeper" / "facts.db") as store:
+        assert (tmp_path / "new" / "deeper" / "facts.db").exists()
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(
+            SCHEMA_VERSION
+        )
+        assert store.knowledge() == KnowledgeBase()
+
+
+def test_unusable_database_folder_gives_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(StoreUnavailable, match="Cannot create the database folder"):
+        FactStore(blocker / "facts.db")
+
+
+def test_database_from_newer_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "facts.db"
+    FactStore(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreUnavailable, match="newer"):
+        FactStore(path)
+
+
+def test_read_only_database_still_answers_but_refuses_writes(
+    tmp_path: Path, small_knowledge: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "facts.db"
+    with FactStore(path) as store:
+        store.load_knowledge(small_knowledge)
+    store = FactStore(path)
+    store.db.execute("PRAGMA query_only = ON")  # what a read-only file looks like to SQLite, even for root
+    assert len(store.knowledge().facts) == 3
+    with pytest.raises(StoreUnavailable, match="Cannot use the database"):
+        store.delete_fact("national-result", ADMIN)
+    assert len(store.knowledge().facts) == 3
+    store.close()
+
+
+# --- loading YAML --------------------------------------------------------------------------------
+
+
+def test_load_adds_everything_and_knowledge_matches(fact_store: FactStore, small_knowledge: KnowledgeBase) -> None:
+    report = fact_store.load_knowledge(small_knowledge)
+    assert report.added == ["tajikistan-turnout", "kazakhstan-exit-poll", "national-result"]
+    assert fact_store.knowledge() == small_knowledge
+    assert str(report).startswith("Loaded: 3 added, 0 updated, 0 unchanged, 0 conflicts")
+    aliases = {row[0] for row in fact_store.db.execute("SELECT alias FROM country_aliases")}
+    assert {"Dushanbe", "Душанбе", "Tajikistan", "Казахстан"} <= aliases
+
+
+def test_reloading_same_yaml_changes_nothing(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    before = rows(loaded)
+    report = loaded.load_knowledge(small_knowledge)
+    assert report.unchanged == [fact.id for fact in small_knowledge.facts]
+    assert not report.changed
+    assert rows(loaded) == before
+
+
+def test_yaml_change_updates_fact_with_new_version(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    answer = small_knowledge.facts[0].answer.model_copy(update={"en": "Around 10,000 people voted."})
+    report = loaded.load_knowledge(edit(small_knowledge, "tajikistan-turnout", answer=answer))
+    assert report.updated == ["tajikistan-turnout"]
+    latest = loaded.history("tajikistan-turnout")[-1]
+    assert (latest.version, latest.actor, latest.action, latest.changed_fields) == (2, "yaml", "update", ["answer.en"])
+    assert loaded.get_fact("tajikistan-turnout").answer.en == "Around 10,000 people voted."
+
+
+def test_yaml_change_over_admin_edit_is_a_conflict_and_keeps_admin_version(
+    loaded: FactStore, small_knowledge: KnowledgeBase
+) -> None:
+    loaded.set_field("tajikistan-turnout", "answer.en", "Roughly 10,000 people voted.", ADMIN)
+    answer = small_knowledge.facts[0].answer.model_copy(update={"en": "Around 10,000 people voted."})
+    changed_yaml = edit(small_knowledge, "tajikistan-turnout", answer=answer)
+    before = rows(loaded)
+
+    report = loaded.load_knowledge(changed_yaml)
+
+    assert [conflict.fact_id for conflict in report.conflicts] == ["tajikistan-turnout"]
+    assert f"edited by {ADMIN}" in str(report) and "--overwrite" in str(report)
+    assert loaded.get_fact("tajikistan-turnout").answer.en == "Roughly 10,000 people voted."
+    assert rows(loaded) == before
+
+    report = loaded.load_knowledge(changed_yaml, overwrite=True)
+    assert report.overwritten == ["tajikistan-turnout"] and not report.conflicts
+    assert loaded.get_fact("tajikistan-turnout").answer.en == "Around 10,000 people voted."
+    assert [version.actor for version in loaded.history("tajikistan-turnout")] == ["yaml", str(ADMIN), "yaml"]
+    assert loaded.load_knowledge(changed_yaml).unchanged  # the overwrite became the new YAML base
+
+
+def test_admin_edit_survives_reload_of_unchanged_yaml(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    loaded.set_field("tajikistan-turnout", "figures.voters", "12000", ADMIN)
+    report = loaded.load_knowledge(small_knowledge)
+    assert not report.conflicts and not report.changed
+    assert loaded.get_fact("tajikistan-turnout").figures[0].value == 12000
+
+
+def test_yaml_catching_up_with_admin_edit_is_not_a_conflict(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    loaded.set_field("tajikistan-turnout", "topic", "context", ADMIN)
+    report = loaded.load_knowledge(edit(small_knowledge, "tajikistan-turnout", topic="context"))
+    assert not report.conflicts and report.unchanged == [fact.id for fact in small_knowledge.facts]
+
+
+def test_facts_gone_from_yaml_are_reported_and_deleted_only_with_overwrite(
+    loaded: FactStore, small_knowledge: KnowledgeBase
+) -> None:
+    loaded.add_fact(small_knowledge.facts[2].model_copy(update={"id": "admin-fact", "questions": _questions()}), ADMIN)
+    shorter = small_knowledge.model_copy(update={"facts": small_knowledge.facts[:2]})
+
+    report = loaded.load_knowledge(shorter)
+    assert report.missing == ["national-result"]  # admin-fact is not a YAML fact: not even reported
+    assert loaded.get_fact("national-result") is not None
+
+    report = loaded.load_knowledge(shorter, overwrite=True)
+    assert report.deleted == ["national-result"]
+    assert loaded.get_fact("national-result") is None
+    assert loaded.get_fact("admin-fact") is not None  # never deleted by a load
+    assert loaded.history("national-result")[-1].action == "delete"
+
+    assert loaded.load_knowledge(small_knowledge).updated == ["national-result"]  # back in YAML: back live
+    assert loaded.get_fact("national-result") is not None
+
+
+def test_load_dry_run_reports_without_writing(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    before = rows(loaded)
+    report = loaded.load_knowledge(edit(small_knowledge, "national-result", topic="context"), dry_run=True)
+    assert report.updated == ["national-result"] and str(report).startswith("Would load")
+    assert rows(loaded) == before
+
+
+def test_partial_load_leaves_other_facts_and_references(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    one_fact = KnowledgeBase(facts=[small_knowledge.facts[2].model_copy(update={"topic": "context"})])
+    report = loaded.load_knowledge(one_fact, actor=ADMIN, partial=True)
+    assert report.updated == ["national-result"] and not report.missing
+    assert len(loaded.knowledge().facts) == 3 and len(loaded.knowledge().sources) == 2
+
+
+def test_load_that_breaks_references_is_refused(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    before = rows(loaded)
+    without_cec = small_knowledge.model_copy(update={"sources": small_knowledge.sources[:1]})
+    with pytest.raises(ValidationFailed, match="unknown source 'cec'"):
+        loaded.load_knowledge(without_cec)
+    assert rows(loaded) == before
+
+
+def test_round_trip_load_export_load(loaded: FactStore, tmp_path: Path) -> None:
+    loaded.set_field("national-result", "answer.en", "Putin won 87.28% of the vote.", ADMIN)
+    files = loaded.export(tmp_path / "export")
+    assert files and all(path.suffix == ".yaml" for path in files)
+    result = load_folder(tmp_path / "export")
+    assert result.errors == []
+    with FactStore(tmp_path / "second.db") as second:
+        second.load_knowledge(result.knowledge)
+        assert by_id(second.knowledge()) == by_id(loaded.knowledge())
+        for section in ("sources", "countries", "candidates"):
+            assert sorted(getattr(second.knowledge(), section), key=lambda item: item.id) == sorted(
+                getattr(loaded.knowledge(), section), key=lambda item: item.id
+            )
+    report = loaded.load_knowledge(result.knowledge)  # the export loaded back over its origin changes nothing
+    assert not report.changed and not report.conflicts
+
+
+def test_ensure_loaded_builds_only_an_empty_database(
+    fact_store: FactStore, small_knowledge: KnowledgeBase, tmp_path: Path
+) -> None:
+    folder = tmp_path / "knowledge"
+    with FactStore(tmp_path / "source.db") as source:
+        source.load_knowledge(small_knowledge)
+        source.export(folder)
+    assert fact_store.ensure_loaded(folder).added
+    assert fact_store.ensure_loaded(folder) is None
+    assert len(fact_store.knowledge().facts) == 3
+
+
+# --- admin primitives ------------------------------------------------------------------------------
+
+
+def _questions() -> BilingualList:
+    return BilingualList(en=["Which admin fact is this?"], ru=["Какой это факт администратора?"])
+
+
+def test_add_fact_is_versioned_and_live(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    new = small_knowledge.facts[2].model_copy(
+        update={"id": "cec-turnout", "topic": "turnout", "questions": _questions()}
+    )
+    assert loaded.add_fact(new, ADMIN) == 1
+    assert loaded.get_fact("cec-turnout") == new
+    (version,) = loaded.history("cec-turnout")
+    assert (version.actor, version.action, version.fact) == (str(ADMIN), "add", new)
+    assert version.created_at.endswith("+00:00")
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "message"),
+    [
+        ({"id": "national-result"}, DuplicateFact, "already exists"),
+        ({"source": "nowhere"}, ValidationFailed, "unknown source 'nowhere'"),
+        ({"country": "germany"}, ValidationFailed, "unknown country 'germany'"),
+        ({"topic": "weather"}, ValidationFailed, "topic"),
+        ({"evidence": []}, ValidationFailed, "evidence"),
+        ({"id": "Bad Id"}, ValidationFailed, "id"),
+    ],
+)
+def test_invalid_add_leaves_data_untouched(
+    loaded: FactStore, small_knowledge: KnowledgeBase, change: dict, error: type[StoreError], message: str
+) -> None:
+    data = (
+        small_knowledge.facts[2].model_dump(mode="json")
+        | {"id": "new-fact", "questions": _questions().model_dump()}
+        | change
+    )
+    before = rows(loaded)
+    with pytest.raises(error, match=message):
+        loaded.add_fact(data, ADMIN)
+    assert rows(loaded) == before
+
+
+def test_add_fact_with_near_duplicate_question_is_refused(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    copy = small_knowledge.facts[2].model_copy(update={"id": "copy-of-result"})
+    with pytest.raises(ValidationFailed):
+        loaded.add_fact(copy, ADMIN)
+    assert loaded.get_fact("copy-of-result") is None
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected_old", "expected_new"),
+    [
+        ("answer.en", "Putin: 87.28%.", "Putin won 87.28%.", "Putin: 87.28%."),
+        ("answer.ru", "Путин набрал 87,28% голосов.", "Путин набрал 87,28%.", "Путин набрал 87,28% голосов."),
+        ("topic", "context", "result", "context"),
+        ("country", "kazakhstan", None, "kazakhstan"),
+        ("figures.0.value", "88", 87.28, 88.0),
+        ("figures.vote_share", "88.5", 87.28, 88.5),
+        ("figures.0.approx", "around", "exact", "around"),
+        (
+            "questions.en",
+            "- Who won?\n- Who is the winner?",
+            ["Who won the election?"],
+            ["Who won?", "Who is the winner?"],
+        ),
+        ("evidence", "Putin 87.28% of votes", ["Putin 87.28%"], ["Putin 87.28% of votes"]),
+        ("source", "eurasianet", "cec", "eurasianet"),
+    ],
+)
+def test_set_field_parses_value_and_records_version(
+    loaded: FactStore, path: str, text: str, expected_old: object, expected_new: object
+) -> None:
+    old, new = loaded.set_field("national-result", path, text, ADMIN)
+    assert (old, new) == (expected_old, expected_new)
+    latest = loaded.current_version("national-result")
+    assert (latest.version, latest.action, latest.actor) == (2, "update", str(ADMIN))
+    assert latest.changed_fields and latest.changed_fields[0].split(".")[0] == path.split(".")[0]
+    assert loaded.knowledge().fact("national-result") == latest.fact  # visible at once
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "path", "text", "error", "message"),
+    [
+        ("no-such-fact", "topic", "result", UnknownFact, "no fact with id 'no-such-fact'"),
+        ("national-result", "colour", "red", InvalidField, "no field 'colour'"),
+        ("national-result", "answer.de", "Hallo", InvalidField, "answer.de: no such field"),
+        ("national-result", "figures.5.value", "1", InvalidField, "only 1 items"),
+        ("national-result", "figures.voters", "1", InvalidField, "no figure with metric 'voters'"),
+        ("national-result", "id", "other", InvalidField, "id cannot be changed"),
+        ("national-result", "", "x", InvalidField, "not a field path"),
+        ("national-result", "figures.0.value", "150", ValidationFailed, "between 0 and 100"),
+        ("national-result", "figures.0.value", "many", ValidationFailed, "figures.0.value"),
+        ("national-result", "topic", "weather", ValidationFailed, "topic"),
+        ("national-result", "answer.en", "", ValidationFailed, "answer.en"),
+        ("national-result", "source", "nowhere", ValidationFailed, "unknown source"),
+        ("national-result", "country", "germany", ValidationFailed, "unknown country"),
+        ("national-result", "figures.0.candidate", "trump", ValidationFailed, "unknown candidate"),
+        ("national-result", "figures.0.value", "[1, 2", ValidationFailed, "not valid YAML"),
+        ("national-result", "topic", "result", NoChange, "already has that value"),
+    ],
+)
+def test_invalid_set_field_leaves_data_untouched(
+    loaded: FactStore, fact_id: str, path: str, text: str, error: type[StoreError], message: str
+) -> None:
+    before = rows(loaded)
+    with pytest.raises(error, match=message):
+        loaded.set_field(fact_id, path, text, ADMIN)
+    assert rows(loaded) == before
+
+
+def test_delete_hides_fact_but_keeps_history(loaded: FactStore) -> None:
+    loaded.delete_fact("national-result", ADMIN)
+    assert loaded.get_fact("national-result") is None
+    assert "national-result" not in by_id(loaded.knowledge())
+    assert [version.action for version in loaded.history("national-result")] == ["add", "delete"]
+    with pytest.raises(UnknownFact):
+        loaded.delete_fact("national-result", ADMIN)
+    with pytest.raises(UnknownFact):
+        loaded.set_field("national-result", "topic", "context", ADMIN)
+
+
+def test_undo_chain_reverts_each_change_in_turn(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    original = loaded.get_fact("national-result")
+    loaded.set_field("national-result", "topic", "context", ADMIN)
+    loaded.set_field("national-result", "answer.en", "Putin won.", ADMIN)
+    loaded.delete_fact("national-result", ADMIN)
+
+    assert "delete national-result" in loaded.undo(ADMIN)
+    assert loaded.get_fact("national-result").answer.en == "Putin won."
+    assert "answer.en" in loaded.undo(ADMIN)
+    assert loaded.get_fact("national-result").topic == "context"
+    loaded.undo(ADMIN)
+    assert loaded.get_fact("national-result") == original
+    with pytest.raises(NothingToUndo):
+        loaded.undo(ADMIN)
+    history = loaded.history("national-result")
+    assert [version.action for version in history] == ["add", "update", "update", "delete", "undo", "undo", "undo"]
+    assert all(version.actor == str(ADMIN) for version in history[1:])
+
+
+def test_undo_of_add_removes_the_fact_from_answers(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    loaded.add_fact(small_knowledge.facts[2].model_copy(update={"id": "admin-fact", "questions": _questions()}), ADMIN)
+    loaded.undo(ADMIN)
+    assert loaded.get_fact("admin-fact") is None
+    assert loaded.history("admin-fact")[-1].deleted
+
+
+def test_undo_is_per_actor(loaded: FactStore) -> None:
+    loaded.set_field("national-result", "topic", "context", ADMIN)
+    loaded.set_field("tajikistan-turnout", "topic", "context", OTHER_ADMIN)
+    assert "national-result" in loaded.undo(ADMIN)
+    assert loaded.get_fact("tajikistan-turnout").topic == "context"  # the other admin's edit stays
+    assert "tajikistan-turnout" in loaded.undo(OTHER_ADMIN)
+    with pytest.raises(NothingToUndo):
+        loaded.undo(ADMIN)
+
+
+def test_undo_refuses_to_discard_someone_elses_later_edit(loaded: FactStore) -> None:
+    loaded.set_field("national-result", "topic", "context", ADMIN)
+    loaded.set_field("national-result", "answer.en", "Putin won.", OTHER_ADMIN)
+    before = rows(loaded)
+    with pytest.raises(UndoConflict, match=f"changed again by {OTHER_ADMIN}"):
+        loaded.undo(ADMIN)
+    assert rows(loaded) == before
+
+
+def test_restore_version_brings_back_old_content_and_undeletes(loaded: FactStore) -> None:
+    original = loaded.get_fact("national-result")
+    loaded.set_field("national-result", "answer.en", "Putin won.", ADMIN)
+    loaded.delete_fact("national-result", ADMIN)
+    assert loaded.restore_version("national-result", 1, OTHER_ADMIN) == 4
+    assert loaded.get_fact("national-result") == original
+    latest = loaded.current_version("national-result")
+    assert (latest.action, latest.actor, latest.changed_fields) == (
+        "restore",
+        str(OTHER_ADMIN),
+        ["answer.en", "deleted"],
+    )
+    with pytest.raises(NoChange):
+        loaded.restore_version("national-result", 1, OTHER_ADMIN)
+    with pytest.raises(UnknownVersion):
+        loaded.restore_version("national-result", 99, OTHER_ADMIN)
+    loaded.undo(OTHER_ADMIN)  # a restore is undoable like any change
+    assert loaded.get_fact("national-result") is None
+
+
+def test_changed_paths_names_nested_fields() -> None:
+    old = {"answer": {"en": "a", "ru": "б"}, "figures": [{"value": 1}], "evidence": ["x"]}
+    new = {"answer": {"en": "b", "ru": "б"}, "figures": [{"value": 2}], "evidence": ["x", "y"]}
+    assert changed_paths(old, new) == ["answer.en", "figures.0.value", "evidence"]
+
+
+def test_knowledge_sees_changes_from_another_connection(loaded: FactStore) -> None:
+    assert len(loaded.knowledge().facts) == 3
+    with FactStore(loaded.path) as other:
+        other.delete_fact("national-result", ADMIN)
+    assert len(loaded.knowledge().facts) == 2
+
+
+# --- users and the question log --------------------------------------------------------------------
+
+
+def test_user_language_preference(fact_store: FactStore) -> None:
+    assert fact_store.get_user_language(42) is None
+    fact_store.set_user_language(42, "ru")
+    fact_store.set_user_language(42, "en")
+    assert fact_store.get_user_language(42) == "en"
+    with pytest.raises(StoreError, match="Unknown language 'de'"):
+        fact_store.set_user_language(42, "de")
+
+
+def test_question_log_stores_no_raw_user_id(fact_store: FactStore) -> None:
+    fact_store.log_question("Who won in Germany?", "en", False, 0.1, None, None, asker=987654321)
+    dump = "\n".join(rows(fact_store))
+    assert "987654321" not in dump
+    assert fact_store.asker_hash(987654321) in dump
+
+
+def test_unanswered_groups_counts_and_dismisses(fact_store: FactStore) -> None:
+    fact_store.log_question("Who won in Germany?", "en", False, 0.2, asker=1)
+    fact_store.log_question("who won in  germany", "en", False, 0.3, asker=2)
+    fact_store.log_question("Who won in GERMANY!", "en", False, 0.3, asker=2)
+    fact_store.log_question("Сколько голосов в Армении?", "ru", False, 0.1, asker=3)
+    fact_store.log_question("Who won?", "en", True, 0.9, "result", "national-result", asker=1)
+
+    groups = fact_store.unanswered()
+    assert [group.text for group in groups] == ["Сколько голосов в Армении?", "Who won in GERMANY!"]
+    germany = groups[1]
+    assert (germany.count, germany.askers, germany.languages) == (3, 2, ["en"])
+
+    assert fact_store.dismiss_unanswered(germany.key) == 3
+    assert [group.text for group in fact_store.unanswered()] == ["Сколько голосов в Армении?"]
+    assert fact_store.unanswered(below_confidence=0.95)[0].text == "Who won?"
+
+
+def test_stats_per_day_share_topics_languages(fact_store: FactStore) -> None:
+    fact_store.log_question("Who won?", "en", True, 0.9, "result", "national-result", asker=1)
+    fact_store.log_question("Кто победил?", "ru", True, 0.9, "result", "national-result", asker=2)
+    fact_store.log_question("Turnout?", "en", True, 0.8, "turnout", "tajikistan-turnout", asker=1)
+    fact_store.log_question("Germany?", "en", False, 0.1, asker=3)
+    stats = fact_store.stats()
+    assert (stats.total, stats.answered, stats.askers, stats.share_answered) == (4, 3, 3, 0.75)
+    assert stats.top_topics == [("result", 2), ("turnout", 1)]
+    assert stats.languages == [("en", 3), ("ru", 1)]
+    assert sum(day.asked for day in stats.per_day) == 4
+
+
+# --- CLI -------------------------------------------------------------------------------------------
+
+
+def test_cli_load_and_export(tmp_path: Path, small_knowledge: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "knowledge"
+    with FactStore(tmp_path / "source.db") as source:
+        source.load_knowledge(small_knowledge)
+        source.export(folder)
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "db" / "facts.db"))
+    runner = CliRunner()
+
+    result = runner.invoke(cli, ["load", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "3 added" in result.output
+    assert "3 unchanged" in runner.invoke(cli, ["load", str(folder)]).output
+
+    result = runner.invoke(cli, ["export", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert by_id(load_folder(tmp_path / "out").knowledge) == by_id(small_knowledge)
+
+
+def test_cli_load_refuses_invalid_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    (folder / "broken.yaml").write_text("facts:\n  - id: x\n    topic: weather\n", encoding="utf-8")
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "facts.db"))
+    result = CliRunner().invoke(cli, ["load", str(folder)])
+    assert result.exit_code == 1
+    assert "broken.yaml" in result.output
+
+
+# --- the real fact base ----------------------------------------------------------------------------
+
+
+def test_real_knowledge_folder_loads_round_trips_and_reloads_idempotently(tmp_path: Path) -> None:
+    result = load_folder(PROJECT_ROOT / "knowledge")
+    if not result.knowledge.facts:
+        pytest.skip("knowledge/ has no facts yet")
+    assert result.errors == []
+    with FactStore(tmp_path / "facts.db") as store:
+        assert len(store.load_knowledge(result.knowledge).added) == len(result.knowledge.facts)
+        before = rows(store)
+        assert not store.load_knowledge(result.knowledge).changed
+        assert rows(store) == before
+        store.export(tmp_path / "export")
+        assert by_id(load_folder(tmp_path / "export").knowledge) == by_id(result.knowledge)
