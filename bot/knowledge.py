@@ -54,6 +54,14 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "kind": FIGURE_KINDS,
     "approx": get_args(Approx),
 }
+# What usually causes a YAML parse error, said in curator words.
+YAML_HINTS = {
+    "'\\t'": " (indent with spaces, not tabs)",
+    "mapping values are not allowed": " (a text with ': ' inside needs quotes; or check this line's indentation)",
+    "expected ',' or ']'": " (text inside [ ] with '?', ':' or ',' must be put in quotes)",
+    "expected <block end>": " (check the indentation of this line against the lines above)",
+    "single document": " (one file holds one document: remove the extra '---')",
+}
 # token_sort_ratio at or above this makes two example questions candidates for being the same question.
 NEAR_DUPLICATE_CUTOFF = 92.0
 # Two words this similar are the same word misspelt, not two different names.
@@ -128,7 +136,8 @@ def _yaml_error(file: str, error: yaml.YAMLError) -> KnowledgeError:
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     detail = f"{context}, {problem}" if context else problem
-    return KnowledgeError(file, mark.line + 1 if mark else None, None, f"malformed YAML: {detail}", kind="")
+    hint = next((hint for clue, hint in YAML_HINTS.items() if clue in detail), "")
+    return KnowledgeError(file, mark.line + 1 if mark else None, None, f"malformed YAML: {detail}{hint}", kind="")
 
 
 def _line_of(node: yaml.Node | None, path: Sequence[str | int] = ()) -> int | None:
@@ -238,6 +247,10 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         reason = str(error.get("ctx", {}).get("error", error["msg"]))
         return f"{where}: {reason}" if where else reason
     if kind in ("model_type", "dict_type", "model_attributes_type"):
+        target = _model_at(model, loc)
+        if target is not None and set(target.model_fields) == set(LANGUAGE_NAMES):
+            content = "texts" if target.model_fields["en"].annotation is str else "lists"
+            return f"{where} must have 'en:' and 'ru:' {content} under it, got {_type_name(value)}"
         return f"{where or 'item'} must be a mapping of fields, got {_type_name(value)}"
     if kind == "list_type":
         return f"{where} must be a list, got {_type_name(value)}"
@@ -397,7 +410,8 @@ def parse_fact_yaml(text: str) -> tuple[Fact | None, list[KnowledgeError]]:
     try:
         fact = Fact.model_validate(data)
     except ValidationError as exc:
-        return None, duplicates + _validation_errors(exc, Fact, "", node, _item_id(data), "fact")
+        errors = duplicates + _validation_errors(exc, Fact, "", node, _item_id(data), "fact")
+        return None, sorted(errors, key=lambda error: error.line or 0)
     return (None, duplicates) if duplicates else (fact, [])
 
 

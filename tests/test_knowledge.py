@@ -354,21 +354,31 @@ def test_parse_fact_yaml_accepts_a_valid_fact() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "expected", "hint"),
     [
-        ("id: x\ntopic: [turnout\n", "line 3: malformed YAML"),
-        ("- a list\n", "line 1: a fact must be a mapping of fields"),
+        ("id: x\ntopic: [turnout\n", "line 3: malformed YAML", ""),
+        ("- a list\n", "line 1: a fact must be a mapping of fields", ""),
         (
             "id: x\ntopic: turnout\nanswer:\n  en: Hi\nsource: cec\nevidence: [Hi]\n",
             "line 3: fact x: answer has no Russian text",
+            "",
         ),
-        ("id: x\ntopic: turnout\nanswr: {}\n", "line 3: fact x: unknown field 'answr' (did you mean 'answer'?)"),
+        ("id: x\ntopic: turnout\nanswr: {}\n", "line 3: fact x: unknown field 'answr' (did you mean 'answer'?)", ""),
+        ("id: x\n\ttopic: turnout\n", "line 2: malformed YAML: ", "(indent with spaces, not tabs)"),
+        (
+            "id: x\nanswer: Turnout: 77%\n",
+            "line 2: malformed YAML: mapping values",
+            "(a text with ': ' inside needs quotes",
+        ),
+        ("id: x\nquestions:\n  en: [Who won?]\n", "line 3: malformed YAML: ", "must be put in quotes"),
+        ("id: x\ntopic: turnout\nanswer: Hi\n", "line 3: fact x: answer must have 'en:' and 'ru:' texts", ""),
+        ("id: x\nquestions: [a]\n", "line 2: fact x: questions must have 'en:' and 'ru:' lists", "got a list"),
     ],
 )
-def test_parse_fact_yaml_explains_what_is_wrong(text: str, expected: str) -> None:
+def test_parse_fact_yaml_explains_what_is_wrong(text: str, expected: str, hint: str) -> None:
     fact, errors = parse_fact_yaml(text)
     assert fact is None
-    assert any(str(error).startswith(expected) for error in errors), [str(error) for error in errors]
+    assert any(str(error).startswith(expected) and hint in str(error) for error in errors), list(map(str, errors))
 
 
 def test_error_text_without_a_file() -> None:
