@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -526,3 +530,53 @@ def test_real_knowledge_folder_loads_round_trips_and_reloads_idempotently(tmp_pa
         assert rows(store) == before
         store.export(tmp_path / "export")
         assert by_id(load_folder(tmp_path / "export").knowledge) == by_id(result.knowledge)
+
+
+# --- faults and concurrency ------------------------------------------------------------------------
+
+KILL_MID_WRITE = """
+import os, signal, sys
+from bot.store import FactStore
+
+record = FactStore._record
+
+def record_then_die(self, *args, **kwargs):
+    record(self, *args, **kwargs)  # live row and version row written, transaction not committed
+    os.kill(os.getpid(), signal.SIGKILL)
+
+FactStore._record = record_then_die
+FactStore(sys.argv[1]).set_field("national-result", "answer.en", "Half-written.", 1001)
+"""
+
+
+def test_write_killed_mid_transaction_leaves_old_fact_and_consistent_database(loaded: FactStore) -> None:
+    before = rows(loaded)
+    process = subprocess.run(
+        [sys.executable, "-c", KILL_MID_WRITE, str(loaded.path)], cwd=PROJECT_ROOT, capture_output=True, check=False
+    )
+    assert process.returncode == -signal.SIGKILL, process.stderr
+    with FactStore(loaded.path) as reopened:
+        assert reopened.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert rows(reopened) == before
+        assert reopened.get_fact("national-result").answer.en == "Putin won 87.28%."
+
+
+def test_concurrent_edits_from_two_connections_lose_no_update(loaded: FactStore) -> None:
+    edits = 15
+
+    def edit_field(path: str, prefix: str) -> None:
+        with FactStore(loaded.path) as store:
+            for number in range(edits):
+                store.set_field("national-result", path, f"{prefix} {number}", prefix)
+
+    threads = [
+        threading.Thread(target=edit_field, args=("answer.en", "English")),
+        threading.Thread(target=edit_field, args=("answer.ru", "Русский")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    fact = loaded.get_fact("national-result")
+    assert (fact.answer.en, fact.answer.ru) == (f"English {edits - 1}", f"Русский {edits - 1}")
+    assert len(loaded.history("national-result")) == 1 + 2 * edits
