@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.knowledge import load_folder
 from bot.question_set import CATEGORIES, Turn, check_reply, contains, load_question_set
 from bot.replies import Reply
+from bot.settings import PROJECT_ROOT
 
 
 def test_question_set_is_large_and_covers_every_category() -> None:
@@ -92,3 +94,10 @@ def test_malformed_case_is_reported_by_id(tmp_path: Path) -> None:
     path.write_text("cases:\n  - {id: broken, category: en, turns: [{text: hi, kind: maybe, language: en}]}\n")
     with pytest.raises(ValueError, match="broken"):
         load_question_set(path)
+
+
+def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
+    known = {fact.id for fact in load_folder(PROJECT_ROOT / "knowledge").knowledge.facts}
+    for case in load_question_set():
+        for turn in case.turns:
+            assert set(turn.fact_ids) <= known, f"{case.id}: unknown fact ids {set(turn.fact_ids) - known}"
