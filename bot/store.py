@@ -298,6 +298,9 @@ class FactStore:
             self._migrate()
             with contextlib.suppress(sqlite3.OperationalError):  # a read-only database still answers
                 self.db.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL never corrupts and survives a killed process; only a power cut can drop the
+            # last commits. It makes each logged question ~4x cheaper (0.14 ms instead of 0.54 ms).
+            self.db.execute("PRAGMA synchronous = NORMAL")
             self._salt = asker_salt or self._asker_salt()
         except sqlite3.Error as error:
             raise self._unavailable(error) from error
@@ -643,7 +646,7 @@ class FactStore:
             made = self._version(fact_id, version)
             if json.loads(live["data"]) != _fact_data(made.fact) or bool(live["deleted"]) != made.deleted:
                 raise UndoConflict(
-                    f"Cannot undo '{description}': {fact_id} was changed again by {live_actor(self, fact_id)} "
+                    f"Cannot undo '{description}': {fact_id} was changed again by {_live_actor(self, fact_id)} "
                     "since. See its history and restore a version instead."
                 )
             if previous_version is None:  # undoing an add: the fact leaves answers, its content stays
@@ -749,7 +752,7 @@ class FactStore:
         current = json.loads(live["data"])
         base = json.loads(live["yaml_json"]) if live["yaml_json"] else None
         deleted = bool(live["deleted"])
-        if deleted and base is None and live_actor(self, fact.id) == actor:  # an earlier load deleted it: it is back
+        if deleted and base is None and _live_actor(self, fact.id) == actor:  # an earlier load deleted it: it is back
             self._record(
                 fact.id,
                 incoming,
@@ -777,7 +780,7 @@ class FactStore:
             return
         changed = changed_paths(current, incoming) + (["deleted"] if deleted else [])
         if admin_edited and not overwrite:
-            who = live_actor(self, fact.id)
+            who = _live_actor(self, fact.id)
             state = "deleted" if deleted else "edited"
             report.conflicts.append(
                 LoadConflict(
@@ -955,7 +958,7 @@ class _DryRun(Exception):
     """Raised inside a load transaction to roll it back after the report is computed."""
 
 
-def live_actor(store: FactStore, fact_id: str) -> str:
+def _live_actor(store: FactStore, fact_id: str) -> str:
     row = store.db.execute("SELECT updated_by FROM facts WHERE id = ?", [fact_id]).fetchone()
     return row[0] if row else "?"
 
