@@ -209,6 +209,21 @@ def test_answer_says_what_kind_of_figure_and_keeps_hedges(fact: Fact, language: 
             assert any(word.casefold() in answer for word in REPORTEDLY[language]), "lost 'reportedly'"
 
 
+HEDGE_TRANSLATIONS = [
+    ("reportedly", ("по имеющимся данным", "как сообщается")),
+    ("around", ("около", "примерно")),
+    ("more than", ("более",)),
+    ("appears", ("судя по всему", "похоже")),
+]
+
+
+@pytest.mark.parametrize("fact", facts(), ids=fact_ids())
+def test_russian_answer_keeps_every_english_hedge(fact: Fact) -> None:
+    for hedge, translations in HEDGE_TRANSLATIONS:
+        if hedge in fact.answer.en:
+            assert any(word in fact.answer.ru for word in translations), f"Russian answer lost '{hedge}'"
+
+
 @pytest.mark.parametrize("fact", [fact for fact in facts() if fact.topic == "reaction"], ids=lambda fact: fact.id)
 def test_leaders_are_quoted_verbatim(fact: Fact) -> None:
     quotes = [quote for sentence in fact.evidence for quote in re.findall(r"“[^”]+”", sentence)]
