@@ -111,6 +111,49 @@ def export(out_dir: str) -> None:
     click.echo(f"Wrote {len(files)} file(s) to {out_dir}")
 
 
+@cli.command()
+@click.argument("question")
+@click.option("--why", is_flag=True, help="Also print what was recognised, the facts considered and their scores.")
+@click.option("--lang", type=click.Choice(["en", "ru"]), default=None, help="Language when the text does not tell.")
+def ask(question: str, why: bool, lang: str | None) -> None:
+    """Answer one question in the terminal, exactly as the bot would.
+
+    Example:
+
+        electionbot ask "How many people voted in Tajikistan?" --why
+    """
+    from bot.settings import get_settings
+    from bot.terminal import build_engine, explain
+
+    reply = build_engine(get_settings()).answer(question, language_hint=lang)
+    click.echo(reply.text)
+    if why:
+        click.echo("\n" + explain(reply))
+
+
+@cli.command()
+@click.option("--jsonl", is_flag=True, help="Machine interface: JSON lines in on stdin, JSON lines out on stdout.")
+@click.option("--why", is_flag=True, help="Print the reasoning after each reply (interactive chat only).")
+@click.option("--lang", type=click.Choice(["en", "ru"]), default=None, help="Language when the text does not tell.")
+def chat(jsonl: bool, why: bool, lang: str | None) -> None:
+    """Chat with the engine in the terminal, with follow-up context like in Telegram.
+
+    With --jsonl, read {"chat_id": 1, "text": "..."} per line and write {"chat_id": 1, "replies": [...]} per line.
+
+    Example:
+
+        echo '{"chat_id": 1, "text": "How many voted in Tajikistan?"}' | electionbot chat --jsonl
+    """
+    from bot.settings import get_settings
+    from bot.terminal import build_engine, run_chat, run_jsonl
+
+    engine = build_engine(get_settings())
+    if jsonl:
+        run_jsonl(engine, sys.stdin, sys.stdout)
+    else:
+        run_chat(engine, sys.stdin, sys.stdout, why=why, language=lang)
+
+
 def main() -> None:
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.WARNING)
     cli(prog_name="electionbot")

@@ -1,0 +1,924 @@
+"""The question-answering engine: a message and the chat's context in, a reply built only from facts out.
+
+How a question is read (each step is general, none knows any particular question):
+1. language: the script; Latin text that reads as Russian words is transliterated and answered in Russian;
+2. names: countries (any name, city, demonym, leader, case, typo), candidates, Russia, other countries;
+3. topic and intent: weighted topic words (any inflection, typo) and intents (most/least, compare, coverage);
+4. follow-ups: a missing country/topic/candidate is taken from the chat context;
+5. decision: comparisons and rankings are computed from ``figures``; otherwise facts are scored on
+   (country, topic, candidate) with the example questions as a secondary fuzzy signal, and the engine answers
+   only with a clear winner, else asks "did you mean", says "not reported", or says what it can answer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from bot import render
+from bot.entities import EntityIndex, Mentions, country_display_name
+from bot.models import LANGUAGES, TOPICS, Fact, Figure, KnowledgeBase, Source
+from bot.render import Block
+from bot.replies import Candidate, Chart, ChartBar, ChatContext, Reply, Suggestion
+from bot.text import (
+    STOPWORDS,
+    STOPWORDS_EN,
+    is_cyrillic,
+    russian_typed_in_latin,
+    script_language,
+    stem_en,
+    token_keys,
+    tokenize,
+)
+from bot.topics import TopicSignals, build_topic_index, topic_signals
+
+ANSWER_SCORE = 0.7  # a fact needs this much to be the answer
+SUGGEST_SCORE = 0.5  # below this a fact is not even worth suggesting
+AMBIGUITY_MARGIN = 0.06  # a runner-up this close (about something else) makes it a "did you mean"
+STRONG_TOPIC = 0.9  # a topic word this strong makes a question on-topic without any name
+QUESTION_MATCH = 75.0  # example-question similarity that starts to count
+QUESTION_ONLY = 90.0  # ...that can answer on its own (with a margin) when words say nothing
+QUESTION_MARGIN = 8.0
+PREFILTER_LIMIT = 40  # example questions scored with RapidFuzz per message, after the token prefilter
+COMMON_POSTING = 2000  # a word in more example questions than this does not help the prefilter
+
+THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
+KIND_PREFERENCE = ("official_result", "reported_result", "reported_count", "exit_poll")
+DEFAULT_CANDIDATE = "putin"
+
+
+@dataclass
+class Analysis:
+    """What the engine read in one message."""
+
+    tokens: list[str]
+    language: str | None
+    mentions: Mentions
+    signals: TopicSignals
+    unknown: list[str] = field(default_factory=list)  # content words nothing explained
+    transliterated: bool = False
+
+
+@dataclass
+class _Slots:
+    country: str | None
+    country_from: str  # "text", "context", "national" or "none"
+    topic: str | None
+    candidate: str | None
+
+
+class Engine:
+    """Answers questions from one KnowledgeBase; rebuild with ``refresh`` after an edit."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._topic_index = _shared_topic_index()
+        self.refresh(kb)
+
+    @classmethod
+    def from_knowledge(cls, kb: KnowledgeBase) -> Engine:
+        return cls(kb)
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self._kb
+
+    # ------------------------------------------------------------------ building
+
+    def refresh(self, kb: KnowledgeBase) -> None:
+        """Build every index from ``kb`` (names, facts by slot, example-question postings)."""
+        self._kb = kb
+        self._entities = EntityIndex(kb)
+        self._sources: dict[str, Source] = {source.id: source for source in kb.sources}
+        self._countries = {country.id: country for country in kb.countries}
+        self._candidates = {candidate.id: candidate for candidate in kb.candidates}
+        self._facts = {fact.id: fact for fact in kb.facts}
+        self._by_slot: dict[tuple[str | None, str], list[Fact]] = defaultdict(list)
+        for fact in kb.facts:
+            self._by_slot[(fact.country, fact.topic)].append(fact)
+        english = set(STOPWORDS_EN) | set(self._topic_index.vocabulary)
+        for text in _english_texts(kb):
+            english.update(token for token in tokenize(text) if not is_cyrillic(token))
+        names = {token for token in self._entities.vocabulary if not is_cyrillic(token)}
+        # names are English only as spelt ("germany"); their stems would claim "tadzhikistane"
+        self._english_words = frozenset(english | names)
+        self._english_stems = frozenset(stem_en(token) for token in english - names)
+        # example questions: normalised once here, scored with processor=None at query time
+        self._questions: list[tuple[str, str]] = []  # (fact id, normalised question)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for fact in kb.facts:
+            for question in fact.questions.all():
+                tokens = tokenize(question)
+                number = len(self._questions)
+                self._questions.append((fact.id, " ".join(tokens)))
+                for key in {key for token in tokens if token not in STOPWORDS for key in token_keys(token)}:
+                    postings[key].append(number)
+        self._postings = dict(postings)
+        self._analyze = lru_cache(maxsize=4096)(self._analyze_uncached)
+
+    # ------------------------------------------------------------------ reading a message
+
+    def _analyze_uncached(self, text: str) -> Analysis:
+        tokens = tokenize(text)
+        language = script_language(text)
+        transliterated = False
+        if language == "en":
+            converted = russian_typed_in_latin(tokens, self._english_words, self._english_stems)
+            if converted:
+                tokens, language, transliterated = converted, "ru", True
+        mentions = self._entities.find(tokens)
+        signals = topic_signals(self._topic_index, tokens, mentions.positions)
+        explained = mentions.positions | signals.covered
+        unknown = [
+            token
+            for position, token in enumerate(tokens)
+            if position not in explained and token not in STOPWORDS and not token.isdigit() and len(token) > 1
+        ]
+        return Analysis(tokens, language, mentions, signals, unknown, transliterated)
+
+    # ------------------------------------------------------------------ public API
+
+    def answer(self, text: str, context: ChatContext | None = None, *, language_hint: str | None = None) -> Reply:
+        """Reply to one message; ``reply.context`` is the chat's context after it."""
+        context = context or ChatContext()
+        analysis = self._analyze(text)
+        language = analysis.language or _language(language_hint) or _language(context.language) or "en"
+        if not analysis.tokens:
+            return self._empty(language, context)
+        return self._decide(analysis, context, language)
+
+    def answer_fact(self, fact_id: str, language: str, context: ChatContext | None = None) -> Reply:
+        """Reply with one fact (a pressed suggestion button)."""
+        context = context or ChatContext()
+        language = _language(language) or "en"
+        fact = self._facts.get(fact_id)
+        if fact is None:
+            return self._off_topic(language, context, reason=f"unknown fact id {fact_id!r}")
+        new_context = context.updated(
+            country=fact.country or context.country, topic=fact.topic, candidate=fact.candidate, language=language
+        )
+        return self._fact_reply([fact], language, new_context, confidence=1.0, reason=f"fact {fact_id} requested")
+
+    def ranking(self, metric: str, language: str, candidate: str | None = None, *, order: str = "most") -> Reply:
+        """Countries ranked by a figure (``voters``, ``vote_share``...), with a chart; exit polls marked."""
+        language = _language(language) or "en"
+        if metric in ("vote_share", "votes") and candidate is None:
+            candidate = DEFAULT_CANDIDATE
+        return self._ranking(metric, language, candidate, order, ChatContext(language=language))
+
+    def example_questions(self, language: str, limit: int = 4) -> list[Suggestion]:
+        """A varied handful of questions the base answers: different topics, different countries."""
+        language = _language(language) or "en"
+        chosen: list[Suggestion] = []
+        used_countries: list[str | None] = []
+        for topic in ("turnout", "result", "exit_poll", "reaction", "diaspora", "context", "candidate", "schedule"):
+            facts = [fact for fact in self._kb.facts if fact.topic == topic and fact.questions.get(language)]
+            facts.sort(key=lambda fact: (fact.country in used_countries, fact.country is None, _figure_gap(fact)))
+            if facts:
+                fact = facts[0]
+                used_countries.append(fact.country)
+                chosen.append(self._suggestion(fact, language))
+            if len(chosen) >= limit:
+                break
+        return chosen
+
+    def topics_for_country(self, country_id: str | None) -> list[str]:
+        """Topics with at least one fact for the country (None: national and background facts)."""
+        present = {topic for (country, topic) in self._by_slot if country == country_id}
+        return [topic for topic in TOPICS if topic in present]
+
+    # ------------------------------------------------------------------ deciding
+
+    def _decide(self, analysis: Analysis, context: ChatContext, language: str) -> Reply:
+        mentions, signals = analysis.mentions, analysis.signals
+        intents = signals.intents
+        countries = mentions.countries()
+        candidates = mentions.candidates()
+        leaders = mentions.of("leader")
+        foreign = mentions.foreign()
+        national = bool(mentions.of("national")) or "national" in intents
+        topics = dict(signals.topics)
+        if leaders:
+            topics["reaction"] = topics.get("reaction", 0.0) + 0.6
+        topic, weight = _best(topics)
+        followup = intents.get("followup") == 0 or any(token in THERE_WORDS for token in analysis.tokens)
+        on_domain = bool(countries or candidates or leaders or national or foreign or "domain" in intents)
+        why = _describe(analysis, topics)
+
+        if foreign and not countries:
+            return self._no_data_country(foreign[0].id, language, context, why)
+        if "coverage" in intents and not countries and (weight < STRONG_TOPIC or "domain" in intents):
+            return self._coverage(language, context, why)
+
+        metric_topic = topic if topic in ("turnout", "result", "exit_poll") else None
+        if candidates and metric_topic is None and weight < 0.5:
+            metric_topic = "result"
+        superlative = "least" if "least" in intents else "most" if "most" in intents else None
+        if superlative and metric_topic and len(countries) != 1 and (on_domain or weight >= STRONG_TOPIC):
+            metric = "voters" if metric_topic == "turnout" else "vote_share"
+            candidate = candidates[0] if candidates else (None if metric == "voters" else DEFAULT_CANDIDATE)
+            return self._ranking(metric, language, candidate, superlative, context, why)
+        if len(countries) >= 2 or ("compare" in intents and (countries or national or metric_topic)):
+            return self._comparison(countries, national, metric_topic, candidates, language, context, why)
+
+        slots = self._slots(analysis, context, countries, candidates, national, topic, weight, followup)
+        why += f"; slots country={slots.country} ({slots.country_from}) topic={slots.topic} candidate={slots.candidate}"
+        if slots.topic is None:
+            matched = self._question_only(analysis) if on_domain or not analysis.unknown else None
+            if matched is not None:
+                fact, score = matched
+                return self._fact_reply(
+                    [fact],
+                    language,
+                    self._context_after(fact, slots, context, language),
+                    confidence=score / 100,
+                    reason=why + f"; example question matched {score:.0f}",
+                )
+            if slots.country and slots.country_from == "text" and not analysis.unknown:
+                return self._which_topic(slots.country, language, context, why)
+            return self._off_topic(language, context, reason=why + "; no topic words")
+        if not on_domain and (analysis.unknown or weight < STRONG_TOPIC):
+            return self._off_topic(language, context, reason=why + "; weak topic words without any election name")
+        if analysis.unknown and weight < 0.6 and not (candidates or leaders or followup):
+            return self._off_topic(language, context, reason=why + "; mostly unknown words")
+        return self._answer_slots(analysis, slots, topics, context, language, why)
+
+    def _slots(
+        self,
+        analysis: Analysis,
+        context: ChatContext,
+        countries: list[str],
+        candidates: list[str],
+        national: bool,
+        topic: str | None,
+        weight: float,
+        followup: bool,
+    ) -> _Slots:
+        content = [token for token in analysis.tokens if token not in STOPWORDS]
+        if countries:
+            country, country_from = countries[0], "text"
+        elif national:
+            country, country_from = None, "national"
+        elif context.country and (followup or topic is None or len(content) <= 4):
+            country, country_from = context.country, "context"
+        else:
+            country, country_from = None, "none"
+        candidate = candidates[0] if candidates else None
+        if candidate and weight < 0.5:
+            # a name without topic words: how they did (if a place or a result is in play), else who they are
+            if context.topic in ("result", "exit_poll") and (followup or country_from != "none"):
+                topic = context.topic
+            elif country_from in ("text", "context"):
+                topic = "result"
+            else:
+                topic = "candidate"
+        # "And in Tajikistan?" repeats the last topic, if that topic is about countries at all
+        if (
+            topic is None
+            and context.topic
+            and (countries or candidates or followup or national)
+            and (country_from != "text" or any(slot_country for slot_country, _ in self._slots_of(context.topic)))
+        ):
+            topic = context.topic
+        if candidate is None and context.candidate and topic in ("result", "exit_poll") and followup:
+            candidate = context.candidate
+        return _Slots(country, country_from, topic, candidate)
+
+    def _slots_of(self, topic: str) -> list[tuple[str | None, str]]:
+        return [slot for slot in self._by_slot if slot[1] == topic]
+
+    def _answer_slots(
+        self,
+        analysis: Analysis,
+        slots: _Slots,
+        topics: dict[str, float],
+        context: ChatContext,
+        language: str,
+        why: str,
+    ) -> Reply:
+        assert slots.topic is not None
+        top_weight = max(topics.values(), default=0.0) or 1.0
+        weights = {name: value / top_weight for name, value in topics.items()}
+        weights[slots.topic] = max(weights.get(slots.topic, 0.0), 1.0)
+        considered_topics = [name for name, value in weights.items() if value >= 0.75]
+        pool: dict[str, Fact] = {}
+        for name in considered_topics:
+            for fact in self._by_slot.get((slots.country, name), ()):
+                pool[fact.id] = fact
+            if slots.country_from != "text" or not self._by_slot.get((slots.country, name)):
+                for fact in self._by_slot.get((None, name), ()):
+                    pool[fact.id] = fact
+        question_scores = self._question_scores(analysis)
+        for fact_id, score in question_scores.items():
+            fact = self._facts[fact_id]
+            if score >= QUESTION_ONLY and fact.country in (slots.country, None):
+                pool[fact_id] = fact
+        scored = sorted(
+            ((self._score(fact, slots, weights, question_scores.get(fact.id, 0.0)), fact) for fact in pool.values()),
+            key=lambda item: -item[0],
+        )
+        considered = [Candidate(fact.id, round(score, 3), f"{fact.country}/{fact.topic}") for score, fact in scored[:6]]
+        if not scored or scored[0][0] < SUGGEST_SCORE:
+            if slots.country and not self._by_slot.get((slots.country, slots.topic)):
+                return self._not_reported(slots.country, slots.topic, language, context, why, considered)
+            return self._off_topic(
+                language, context, reason=why + "; no fact scored high enough", considered=considered
+            )
+        best_score, best = scored[0]
+        rivals = [
+            (score, fact)
+            for score, fact in scored[1:]
+            if best_score - score < AMBIGUITY_MARGIN and (fact.country, fact.topic) != (best.country, best.topic)
+        ]
+        if best_score < ANSWER_SCORE or rivals:
+            choices = [best] + [fact for _, fact in rivals[:2]] if rivals else [fact for _, fact in scored[:3]]
+            reply = self._did_you_mean(choices, language, context, why + "; close candidates", considered)
+            reply.confidence = best_score
+            return reply
+        facts = [best] + [
+            fact
+            for score, fact in scored[1:2]
+            if best_score - score < AMBIGUITY_MARGIN and (fact.country, fact.topic) == (best.country, best.topic)
+        ]
+        note = None
+        if (
+            slots.candidate
+            and best.topic in ("result", "exit_poll")
+            and not any(figure.candidate == slots.candidate and figure.reported for figure in best.figures)
+            and best.candidate != slots.candidate
+            and best.country
+        ):
+            note = render.text(
+                "candidate_missing",
+                language,
+                candidate=self._candidates[slots.candidate].name.get(language),
+                country=self._countries[best.country].name.get(language),
+            )
+        return self._fact_reply(
+            facts,
+            language,
+            self._context_after(best, slots, context, language),
+            confidence=min(best_score, 1.0),
+            reason=why + f"; answered with {best.id}",
+            considered=considered,
+            note=note,
+        )
+
+    def _score(self, fact: Fact, slots: _Slots, weights: dict[str, float], question_score: float) -> float:
+        score = 0.6 * weights.get(fact.topic, 0.0)
+        if fact.country is not None:
+            if fact.country == slots.country:
+                score += 0.3 if slots.country_from == "text" else 0.25
+        elif slots.country_from in ("none", "national"):
+            score += 0.3
+        elif slots.country_from == "context":
+            score += 0.15
+        else:
+            score += 0.1
+        if slots.candidate:
+            if fact.candidate == slots.candidate:
+                score += 0.1
+            elif any(figure.candidate == slots.candidate and figure.reported for figure in fact.figures):
+                score += 0.07
+            elif fact.candidate:
+                score -= 0.15
+        elif fact.candidate:
+            score -= 0.03
+        if question_score >= QUESTION_MATCH:
+            score += 0.15 * (question_score - QUESTION_MATCH) / (100 - QUESTION_MATCH)
+        return score
+
+    def _question_scores(self, analysis: Analysis) -> dict[str, float]:
+        """Best example-question similarity per fact, scoring only questions that share words with the message."""
+        counts: dict[int, int] = defaultdict(int)
+        keys = {key for token in analysis.tokens if token not in STOPWORDS for key in token_keys(token)}
+        for key in keys:
+            posting = self._postings.get(key)
+            if posting and len(posting) <= COMMON_POSTING:
+                for number in posting:
+                    counts[number] += 1
+        if not counts:
+            return {}
+        shortlist = sorted(counts, key=lambda number: -counts[number])[:PREFILTER_LIMIT]
+        query = " ".join(analysis.tokens)
+        best: dict[str, float] = {}
+        for number in shortlist:
+            fact_id, question = self._questions[number]
+            score = fuzz.token_sort_ratio(query, question, processor=None)
+            if score > best.get(fact_id, 0.0):
+                best[fact_id] = score
+        return best
+
+    def _question_only(self, analysis: Analysis) -> tuple[Fact, float] | None:
+        ranked = sorted(self._question_scores(analysis).items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < QUESTION_ONLY:
+            return None
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < QUESTION_MARGIN:
+            return None
+        return self._facts[ranked[0][0]], ranked[0][1]
+
+    def _context_after(self, fact: Fact, slots: _Slots, context: ChatContext, language: str) -> ChatContext:
+        country = fact.country or (slots.country if slots.country_from in ("text", "context") else None)
+        return ChatContext(country=country, topic=fact.topic, candidate=slots.candidate, language=language)
+
+    # ------------------------------------------------------------------ replies
+
+    def _fact_reply(
+        self,
+        facts: list[Fact],
+        language: str,
+        context: ChatContext,
+        *,
+        confidence: float,
+        reason: str,
+        considered: list[Candidate] | None = None,
+        note: str | None = None,
+    ) -> Reply:
+        blocks = [Block(note)] if note else []
+        blocks += [Block(fact.answer.get(language)) for fact in facts]
+        blocks.append(Block(self._source_line(facts, language), "source"))
+        return _reply(
+            "answer",
+            language,
+            blocks,
+            context,
+            fact_ids=[fact.id for fact in facts],
+            confidence=confidence,
+            reason=reason,
+            considered=considered or [],
+        )
+
+    def _source_line(self, facts: list[Fact], language: str, figures: list[Figure] | None = None) -> str:
+        sources = [
+            self._sources[source_id]
+            for source_id in dict.fromkeys(fact.source for fact in facts)
+            if source_id in self._sources
+        ]
+        if figures is None:
+            figures = [figure for fact in facts for figure in fact.figures if figure.reported]
+        kinds = [kind for kind in KIND_PREFERENCE if any(figure.kind == kind for figure in figures)]
+        if not sources:
+            sources = [Source(id="unknown", publisher="?", title="?", date="?")]
+        return render.source_line(sources, kinds, language)
+
+    def _suggestion(self, fact: Fact, language: str) -> Suggestion:
+        questions = fact.questions.get(language) or fact.questions.all()
+        label = render.TOPIC_LABELS[fact.topic]["ru" if language == "ru" else "en"]
+        if fact.country:
+            label = f"{self._countries[fact.country].name.get(language)}: {label}"
+        elif fact.candidate and fact.candidate in self._candidates:
+            label = f"{self._candidates[fact.candidate].name.get(language)}: {label}"
+        question = questions[0] if questions else label
+        return Suggestion(label=label, question=question, fact_id=fact.id)
+
+    def _did_you_mean(
+        self, facts: list[Fact], language: str, context: ChatContext, reason: str, considered: list[Candidate]
+    ) -> Reply:
+        suggestions = [self._suggestion(fact, language) for fact in facts[:3]]
+        blocks = [Block(render.text("did_you_mean", language))]
+        blocks += [Block(suggestion.question, "item") for suggestion in suggestions]
+        return _reply(
+            "did_you_mean",
+            language,
+            blocks,
+            context.updated(language=language),
+            suggestions=suggestions,
+            reason=reason,
+            considered=considered,
+        )
+
+    def _off_topic(
+        self, language: str, context: ChatContext, *, reason: str, considered: list[Candidate] | None = None
+    ) -> Reply:
+        examples = self.example_questions(language, limit=3)
+        blocks = [Block(render.text("scope", language)), Block(render.text("try", language))]
+        blocks += [Block(example.question, "item") for example in examples]
+        return _reply(
+            "off_topic",
+            language,
+            blocks,
+            context.updated(language=language),
+            suggestions=examples,
+            reason=reason,
+            considered=considered or [],
+        )
+
+    def _empty(self, language: str, context: ChatContext) -> Reply:
+        examples = self.example_questions(language, limit=3)
+        blocks = [Block(render.text("empty", language)), Block(render.text("try", language))]
+        blocks += [Block(example.question, "item") for example in examples]
+        return _reply(
+            "empty",
+            language,
+            blocks,
+            context.updated(language=language),
+            suggestions=examples,
+            reason="nothing to read in the message",
+        )
+
+    def _country_names(self, language: str) -> str:
+        return render.join_names([country.name.get(language) for country in self._kb.countries], language)
+
+    def _topic_labels(self, country_id: str | None, language: str) -> list[str]:
+        key = "ru" if language == "ru" else "en"
+        return [render.TOPIC_LABELS[topic][key] for topic in self.topics_for_country(country_id)]
+
+    def _country_suggestions(self, country_id: str, language: str) -> list[Suggestion]:
+        suggestions = []
+        for topic in self.topics_for_country(country_id):
+            facts = self._by_slot[(country_id, topic)]
+            if facts:
+                suggestions.append(self._suggestion(facts[0], language))
+        return suggestions[:3]
+
+    def _no_data_country(self, iso: str, language: str, context: ChatContext, why: str) -> Reply:
+        blocks = [
+            Block(
+                render.text(
+                    "no_data_country",
+                    language,
+                    country=country_display_name(iso, language),
+                    countries=self._country_names(language),
+                )
+            )
+        ]
+        examples = self.example_questions(language, limit=3)
+        blocks.append(Block(render.text("try", language)))
+        blocks += [Block(example.question, "item") for example in examples]
+        return _reply(
+            "no_data",
+            language,
+            blocks,
+            context.updated(language=language),
+            suggestions=examples,
+            reason=why + f"; {iso} is a country the base has no data for",
+        )
+
+    def _not_reported(
+        self,
+        country_id: str,
+        topic: str,
+        language: str,
+        context: ChatContext,
+        why: str,
+        considered: list[Candidate],
+    ) -> Reply:
+        name = self._countries[country_id].name.get(language)
+        key = "ru" if language == "ru" else "en"
+        blocks = [
+            Block(render.text("not_reported", language, topic=render.TOPIC_LABELS[topic][key], country=name)),
+            Block(
+                render.text(
+                    "has_topics",
+                    language,
+                    country=name if language == "en" else render.RU_GENITIVE.get(country_id, name),
+                    topics=", ".join(self._topic_labels(country_id, language)),
+                )
+            ),
+        ]
+        suggestions = self._country_suggestions(country_id, language)
+        blocks += [Block(suggestion.question, "item") for suggestion in suggestions]
+        new_context = context.updated(country=country_id, topic=topic, language=language)
+        return _reply(
+            "no_data",
+            language,
+            blocks,
+            new_context,
+            suggestions=suggestions,
+            reason=why + f"; no {topic} fact for {country_id}",
+            considered=considered,
+        )
+
+    def _which_topic(self, country_id: str, language: str, context: ChatContext, why: str) -> Reply:
+        name = self._countries[country_id].name.get(language)
+        blocks = [
+            Block(
+                render.text(
+                    "which_topic", language, country=name, topics=", ".join(self._topic_labels(country_id, language))
+                )
+            )
+        ]
+        suggestions = self._country_suggestions(country_id, language)
+        blocks += [Block(suggestion.question, "item") for suggestion in suggestions]
+        return _reply(
+            "did_you_mean",
+            language,
+            blocks,
+            context.updated(country=country_id, language=language),
+            suggestions=suggestions,
+            reason=why + "; a country without a question: offer its topics",
+        )
+
+    def _coverage(self, language: str, context: ChatContext, why: str) -> Reply:
+        key = "ru" if language == "ru" else "en"
+        blocks = [Block(render.text("coverage", language, countries=self._country_names(language)))]
+        facts: list[Fact] = []
+        for country in self._kb.countries:
+            topics = self.topics_for_country(country.id)
+            labels = ", ".join(render.TOPIC_LABELS[topic][key] for topic in topics)
+            blocks.append(Block(f"{country.name.get(language)}: {labels}", "item"))
+            facts += [fact for fact in self._kb.facts if fact.country == country.id]
+        blocks.append(Block(self._source_line(facts, language, figures=[]), "source"))
+        return _reply(
+            "comparison",
+            language,
+            blocks,
+            context.updated(language=language),
+            suggestions=self.example_questions(language, limit=3),
+            reason=why + "; coverage question",
+            confidence=1.0,
+        )
+
+    # ------------------------------------------------------------------ computed from figures
+
+    def _best_figure(self, country_id: str | None, metric: str, candidate: str | None) -> tuple[Figure, Fact] | None:
+        found: list[tuple[int, Figure, Fact]] = []
+        for fact in self._kb.facts:
+            if fact.country != country_id:
+                continue
+            for figure in fact.figures:
+                if figure.metric == metric and figure.reported and (candidate is None or figure.candidate == candidate):
+                    found.append((KIND_PREFERENCE.index(figure.kind), figure, fact))
+        if not found:
+            return None
+        _, figure, fact = min(found, key=lambda item: item[0])
+        return figure, fact
+
+    def _metric_title(self, metric: str, candidate: str | None, language: str) -> str:
+        name = self._candidates[candidate].name.get(language) if candidate in self._candidates else ""
+        titles = {
+            "voters": {"en": "Russian citizens who voted", "ru": "Сколько граждан России проголосовало"},
+            "vote_share": {"en": f"{name}'s share of the vote", "ru": f"Доля голосов: {name}"},
+            "turnout_percent": {"en": "Turnout", "ru": "Явка"},
+            "votes": {"en": f"Votes for {name}", "ru": f"Голоса за: {name}"},
+        }
+        return titles.get(metric, {"en": metric, "ru": metric})["ru" if language == "ru" else "en"]
+
+    def _figure_phrase(self, figure: Figure, language: str) -> str:
+        return f"{render.format_figure(figure, language)} ({render.kind_label(figure.kind, language)})"
+
+    def _ranking(
+        self,
+        metric: str,
+        language: str,
+        candidate: str | None,
+        order: str,
+        context: ChatContext,
+        why: str = "",
+    ) -> Reply:
+        rows: list[tuple[str, Figure, Fact]] = []
+        missing: list[str] = []
+        for country in self._kb.countries:
+            found = self._best_figure(country.id, metric, candidate)
+            if found:
+                rows.append((country.id, *found))
+            else:
+                missing.append(country.name.get(language))
+        comparable = [row for row in rows if row[1].kind != "exit_poll"]
+        polls = [row for row in rows if row[1].kind == "exit_poll"]
+        comparable.sort(key=lambda row: row[1].value or 0.0, reverse=order == "most")
+        title = self._metric_title(metric, candidate, language)
+        blocks = [Block(title, "heading")]
+        ru = language == "ru"
+        if comparable:
+            top_id, top_figure, _ = comparable[0]
+            top_name = self._countries[top_id].name.get(language)
+            if ru:
+                lead = "наибольшее значение" if order == "most" else "наименьшее значение"
+                blocks.append(
+                    Block(f"По сообщённым данным {lead}: {top_name} — {self._figure_phrase(top_figure, language)}.")
+                )
+            else:
+                lead = "highest" if order == "most" else "lowest"
+                blocks.append(
+                    Block(
+                        f"Among the reported figures the {lead} is {top_name}: "
+                        f"{self._figure_phrase(top_figure, language)}."
+                    )
+                )
+        for position, (country_id, figure, _) in enumerate(comparable, 1):
+            blocks.append(
+                Block(
+                    f"{position}. {self._countries[country_id].name.get(language)}: "
+                    f"{self._figure_phrase(figure, language)}",
+                    "item",
+                )
+            )
+        for country_id, figure, _ in polls:
+            name = self._countries[country_id].name.get(language)
+            if ru:
+                blocks.append(
+                    Block(
+                        f"{name}: {render.format_figure(figure, language)} — это данные экзитпола, "
+                        "а не результат голосования, поэтому в рейтинг не включено.",
+                        "item",
+                    )
+                )
+            else:
+                blocks.append(
+                    Block(
+                        f"{name}: {render.format_figure(figure, language)} — an exit poll, not a result, "
+                        "so it is not ranked with the others.",
+                        "item",
+                    )
+                )
+        if missing:
+            prefix = "Нет такой цифры: " if ru else "No such figure for: "
+            blocks.append(Block(prefix + render.join_names(missing, language) + "."))
+        national = self._best_figure(None, metric, candidate)
+        if national:
+            blocks.append(Block(f"{render.text('national', language)}: {self._figure_phrase(national[0], language)}."))
+        facts = [row[2] for row in rows] + ([national[1]] if national else [])
+        figures = [row[1] for row in rows] + ([national[0]] if national else [])
+        source = self._source_line(facts, language, figures)
+        blocks.append(Block(source, "source"))
+        chart = _chart(title, metric, rows, national, language, source, self)
+        new_context = context.updated(
+            topic="turnout" if metric == "voters" else "result", candidate=candidate, language=language
+        )
+        return _reply(
+            "comparison",
+            language,
+            blocks,
+            new_context,
+            fact_ids=[fact.id for fact in facts],
+            chart=chart,
+            confidence=1.0,
+            reason=(why + f"; ranking {metric} {candidate or ''} {order}").strip("; "),
+        )
+
+    def _comparison(
+        self,
+        countries: list[str],
+        national: bool,
+        metric_topic: str | None,
+        candidates: list[str],
+        language: str,
+        context: ChatContext,
+        why: str,
+    ) -> Reply:
+        chosen = countries or [country.id for country in self._kb.countries]
+        include_national = national or len(chosen) == 1
+        candidate = candidates[0] if candidates else DEFAULT_CANDIDATE
+        metrics: list[tuple[str, str | None]] = []
+        if metric_topic in (None, "turnout"):
+            metrics.append(("voters", None))
+        if metric_topic in (None, "result", "exit_poll") or candidates:
+            metrics.append(("vote_share", candidate))
+        blocks: list[Block] = []
+        facts: list[Fact] = []
+        figures: list[Figure] = []
+        chart: Chart | None = None
+        for metric, metric_candidate in metrics:
+            title = self._metric_title(metric, metric_candidate, language)
+            blocks.append(Block(title, "heading"))
+            rows: list[tuple[str, Figure, Fact]] = []
+            for country_id in chosen:
+                name = self._countries[country_id].name.get(language)
+                found = self._best_figure(country_id, metric, metric_candidate)
+                if found:
+                    rows.append((country_id, *found))
+                    facts.append(found[1])
+                    figures.append(found[0])
+                    blocks.append(Block(f"{name}: {self._figure_phrase(found[0], language)}", "item"))
+                else:
+                    blocks.append(Block(f"{name}: {render.text('no_figure', language)}", "item"))
+            national_row = self._best_figure(None, metric, metric_candidate) if include_national else None
+            if national_row:
+                facts.append(national_row[1])
+                figures.append(national_row[0])
+                blocks.append(
+                    Block(
+                        f"{render.text('national', language)}: {self._figure_phrase(national_row[0], language)}", "item"
+                    )
+                )
+            if chart is None and rows:
+                chart = _chart(title, metric, rows, national_row, language, "", self)
+        source = self._source_line(facts, language, figures)
+        blocks.append(Block(source, "source"))
+        if chart is not None:
+            chart = Chart(chart.title, chart.unit, chart.bars, source, language)
+        new_context = context.updated(
+            country=chosen[-1] if countries else context.country,
+            topic="turnout" if metric_topic == "turnout" else "result",
+            candidate=candidates[0] if candidates else None,
+            language=language,
+        )
+        return _reply(
+            "comparison",
+            language,
+            blocks,
+            new_context,
+            fact_ids=list(dict.fromkeys(f.id for f in facts)),
+            chart=chart,
+            confidence=1.0,
+            reason=why + f"; comparison of {', '.join(chosen)}",
+        )
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+@lru_cache(maxsize=1)
+def _shared_topic_index():  # the topic vocabulary is fixed: build it once per process
+    return build_topic_index()
+
+
+def _language(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.casefold()[:2]
+    return value if value in LANGUAGES else None
+
+
+def _best(topics: dict[str, float]) -> tuple[str | None, float]:
+    if not topics:
+        return None, 0.0
+    topic = max(topics, key=lambda name: (topics[name], -TOPICS.index(name)))
+    return topic, topics[topic]
+
+
+def _describe(analysis: Analysis, topics: dict[str, float]) -> str:
+    names = ", ".join(f"{item.kind}:{item.id}{'~' if item.fuzzy else ''}" for item in analysis.mentions.items)
+    weights = ", ".join(f"{name}={value:.2f}" for name, value in sorted(topics.items(), key=lambda kv: -kv[1]))
+    parts = [
+        f"language={analysis.language or '?'}{' (transliterated)' if analysis.transliterated else ''}",
+        f"names=[{names}]",
+        f"topics=[{weights}]",
+        f"intents={sorted(analysis.signals.intents)}",
+    ]
+    if analysis.unknown:
+        parts.append(f"unknown={analysis.unknown}")
+    return "; ".join(parts)
+
+
+def _figure_gap(fact: Fact) -> int:
+    """Facts with a reported figure make better examples than facts saying a figure is missing."""
+    return 0 if any(figure.reported for figure in fact.figures) or not fact.figures else 1
+
+
+def _english_texts(kb: KnowledgeBase) -> list[str]:
+    texts: list[str] = []
+    for fact in kb.facts:
+        texts.append(fact.answer.en)
+        texts.extend(fact.questions.en)
+    for country in kb.countries:
+        texts.extend([country.name.en, *country.aliases.en])
+    for candidate in kb.candidates:
+        texts.extend([candidate.name.en, *candidate.aliases.en])
+    return texts
+
+
+def _chart(
+    title: str,
+    metric: str,
+    rows: list[tuple[str, Figure, Fact]],
+    national: tuple[Figure, Fact] | None,
+    language: str,
+    caption: str,
+    engine: Engine,
+) -> Chart:
+    bars = [
+        ChartBar(
+            label=engine._countries[country_id].name.get(language),
+            value=figure.value or 0.0,
+            exit_poll=figure.kind == "exit_poll",
+            approx=figure.approx,
+        )
+        for country_id, figure, _ in rows
+    ]
+    if national and metric != "voters":  # 87 million voters would flatten every other bar
+        figure = national[0]
+        bars.append(ChartBar(render.text("national", language), figure.value or 0.0, False, figure.approx))
+    unit = "%" if metric in ("vote_share", "turnout_percent") else ("избиратели" if language == "ru" else "voters")
+    return Chart(title=title, unit=unit, bars=tuple(bars), caption=caption, language=language)
+
+
+def _reply(
+    kind: str,
+    language: str,
+    blocks: list[Block],
+    context: ChatContext,
+    *,
+    fact_ids: list[str] | None = None,
+    suggestions: list[Suggestion] | None = None,
+    chart: Chart | None = None,
+    confidence: float = 0.0,
+    reason: str = "",
+    considered: list[Candidate] | None = None,
+) -> Reply:
+    return Reply(
+        kind=kind,  # type: ignore[arg-type]
+        language=language,
+        text=render.to_plain(blocks),
+        html=render.to_html(blocks),
+        fact_ids=fact_ids or [],
+        suggestions=suggestions or [],
+        chart=chart,
+        confidence=confidence,
+        considered=considered or [],
+        reason=reason,
+        context=context,
+    )

@@ -1,0 +1,148 @@
+"""Phrase index: finds known phrases (names, topic words) in a tokenised question, in any word form.
+
+A phrase is a sequence of tokens; a query token matches a phrase token when their ``token_keys`` (spelling,
+dictionary forms, stem) intersect. Lookup is by the first token's keys, so cost does not grow with the number
+of phrases. Unknown words are first corrected against the index's own vocabulary with RapidFuzz, with a
+cutoff that tightens for short words, so "Tajikstan" finds Tajikistan but ordinary words stay themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.text import STOPWORDS, is_cyrillic, known_russian_word, token_keys, tokenize
+
+MIN_FUZZY_LENGTH = 5
+
+
+def fuzzy_cutoff(length: int) -> float:
+    """RapidFuzz ``ratio`` needed to accept a correction: one slip in a long word, almost none in a short one."""
+    if length < MIN_FUZZY_LENGTH:
+        return 101.0  # never
+    if length <= 6:
+        return 90.0
+    if length <= 8:
+        return 85.0
+    return 80.0
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    label: Hashable
+    start: int
+    end: int  # exclusive
+    phrase: str
+    fuzzy: bool = False  # some token was corrected
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class _Entry:
+    token_keys: tuple[frozenset[str], ...]
+    label: Hashable
+    phrase: str
+
+
+class PhraseIndex:
+    """Phrases -> labels. Build once (``add`` then ``freeze``), then ``find`` per question."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[_Entry]] = {}
+        self._vocabulary: set[str] = set()
+        self._choices: list[str] = []
+        self._correct = lru_cache(maxsize=50_000)(self._correct_uncached)
+
+    def add(self, phrase: str, label: Hashable) -> None:
+        tokens = tokenize(phrase)
+        if not tokens:
+            return
+        entry = _Entry(tuple(token_keys(token) for token in tokens), label, phrase)
+        for key in entry.token_keys[0]:
+            bucket = self._by_key.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+        self._vocabulary.update(tokens)
+
+    def freeze(self) -> None:
+        """Prepare the fuzzy vocabulary (normalised once here; queries pass processor=None)."""
+        self._choices = sorted(word for word in self._vocabulary if len(word) >= MIN_FUZZY_LENGTH - 1)
+        self._correct.cache_clear()
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(self._vocabulary)
+
+    def knows(self, token: str) -> bool:
+        return any(key in self._by_key for key in token_keys(token)) or token in self._vocabulary
+
+    def correct(self, token: str) -> str | None:
+        """The vocabulary word a misspelt ``token`` stands for, or None."""
+        return self._correct(token)
+
+    def _correct_uncached(self, token: str) -> str | None:
+        if len(token) < MIN_FUZZY_LENGTH or token in STOPWORDS or token.isdigit() or self.knows(token):
+            return None
+        if is_cyrillic(token) and known_russian_word(token):
+            return None  # a real Russian word is not a typo of a name
+        match = process.extractOne(
+            token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=fuzzy_cutoff(len(token))
+        )
+        if match is None or match[0] == token:
+            return None
+        return match[0]
+
+    def find(self, tokens: list[str], *, fuzzy: bool = True) -> list[PhraseMatch]:
+        """All phrase occurrences, longest first at each position, non-overlapping, left to right."""
+        keys: list[frozenset[str]] = []
+        corrected: list[bool] = []
+        for token in tokens:
+            own = token_keys(token)
+            fix = self.correct(token) if fuzzy and not any(key in self._by_key for key in own) else None
+            keys.append(token_keys(fix) if fix else own)
+            corrected.append(fix is not None)
+        matches: list[PhraseMatch] = []
+        position = 0
+        while position < len(tokens):
+            best: PhraseMatch | None = None
+            seen: set[int] = set()
+            for key in keys[position]:
+                for entry in self._by_key.get(key, ()):
+                    if id(entry) in seen:
+                        continue
+                    seen.add(id(entry))
+                    end = position + len(entry.token_keys)
+                    if end > len(tokens):
+                        continue
+                    fits = all(keys[position + off] & entry.token_keys[off] for off in range(1, len(entry.token_keys)))
+                    if fits and (best is None or end > best.end):
+                        best = PhraseMatch(entry.label, position, end, entry.phrase, any(corrected[position:end]))
+            if best is None:
+                position += 1
+                continue
+            # every label of the same longest span counts (a word can signal two topics)
+            for key in keys[position]:
+                for entry in self._by_key.get(key, ()):
+                    end = position + len(entry.token_keys)
+                    if (
+                        end == best.end
+                        and entry.label != best.label
+                        and all(keys[position + off] & entry.token_keys[off] for off in range(1, len(entry.token_keys)))
+                    ):
+                        match = PhraseMatch(entry.label, position, end, entry.phrase, best.fuzzy)
+                        if match not in matches:
+                            matches.append(match)
+            matches.append(best)
+            position = best.end
+        return matches
+
+
+def add_all(index: PhraseIndex, phrases: Iterable[str], label: Hashable) -> None:
+    for phrase in phrases:
+        index.add(phrase, label)

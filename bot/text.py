@@ -1,0 +1,219 @@
+"""Text basics shared by the matcher: normalisation, tokens, script and language, Latin->Cyrillic.
+
+Everything here is pure and cached per word: the morphology analyser is the hot cost of a question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import cyrtranslit
+import pymorphy3
+import snowballstemmer
+
+_WORD = re.compile(r"[a-zа-я0-9]+")
+_CYRILLIC = re.compile(r"[а-яё]")
+_LATIN = re.compile(r"[a-z]")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words: never matched fuzzily, never counted as evidence of a topic or of a language switch.
+STOPWORDS_EN = _words(
+    """
+    a an the and or but if of in on at to for from by with about as into over after before is are was were
+    be been being am do does did doing have has had having i me my we our you your he him his she her it its
+    they them their what which who whom whose this that these those there here where when why how all any
+    both each few more most other some such no nor not only own same so than too very can could will would
+    shall should may might must just also then now again ever please tell show give let us know want like
+    get got me any anything something thing things s t d ll m re ve y yes ok okay hi hello hey thanks thank
+    """
+)
+STOPWORDS_RU = _words(
+    """
+    а и в во не что он на я с со как то все она так его но да ты к у же вы за бы по только ее мне было вот
+    от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять
+    уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб
+    без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом
+    один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть
+    после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой
+    перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это эта привет здравствуйте
+    спасибо пожалуйста скажи скажите расскажи расскажите
+    """
+)
+STOPWORDS = STOPWORDS_EN | STOPWORDS_RU
+
+_MORPH: pymorphy3.MorphAnalyzer | None = None
+_STEM_RU = snowballstemmer.stemmer("russian")
+_STEM_EN = snowballstemmer.stemmer("english")
+
+
+def morph() -> pymorphy3.MorphAnalyzer:
+    """The one shared analyser (loading its dictionaries takes ~0.2 s, so do it once)."""
+    global _MORPH
+    if _MORPH is None:
+        _MORPH = pymorphy3.MorphAnalyzer()
+    return _MORPH
+
+
+def normalize(text: str) -> str:
+    """Case-fold, unify ё/е and Unicode look-alikes; keeps word separators as they are."""
+    return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+
+
+# Letters that look the same in both alphabets: a slip of the keyboard layout inside one word.
+_LATIN_LOOKALIKES = str.maketrans("aeopcxykmtbh", "аеорсхукмтвн")
+_CYRILLIC_LOOKALIKES = str.maketrans("аеорсхукмтвн", "aeopcxykmtbh")
+
+
+def _one_script(token: str) -> str:
+    """Rewrite a word typed in two alphabets ("путинa", "давanков") in its majority alphabet."""
+    cyrillic = len(_CYRILLIC.findall(token))
+    latin = len(_LATIN.findall(token))
+    if not cyrillic or not latin:
+        return token
+    if cyrillic >= latin:
+        fixed = token.translate(_LATIN_LOOKALIKES)
+        return re.sub(r"[a-z]+", lambda part: latin_to_cyrillic(part.group()), fixed)
+    fixed = token.translate(_CYRILLIC_LOOKALIKES)
+    return re.sub(r"[а-я]+", lambda part: cyrtranslit.to_latin(part.group(), "ru").casefold(), fixed)
+
+
+def tokenize(text: str) -> list[str]:
+    """Words and numbers of a text; hyphenated names become several tokens ("алма-ата" -> "алма", "ата")."""
+    return [_one_script(token) for token in _WORD.findall(normalize(text))]
+
+
+def is_cyrillic(token: str) -> bool:
+    return bool(_CYRILLIC.search(token))
+
+
+def script_language(text: str) -> str | None:
+    """'ru' for mostly Cyrillic letters, 'en' for mostly Latin, None when the letters do not tell."""
+    folded = normalize(text)
+    cyrillic = len(_CYRILLIC.findall(folded))
+    latin = len(_LATIN.findall(folded))
+    if cyrillic == 0 and latin == 0:
+        return None
+    return "ru" if cyrillic >= latin else "en"
+
+
+# Digraphs people use when typing Russian in Latin letters, longest first; cyrtranslit handles the rest.
+_DIGRAPHS = (
+    ("shch", "щ"),
+    ("sch", "щ"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("ts", "ц"),
+    ("yo", "е"),
+    ("jo", "е"),
+    ("yu", "ю"),
+    ("ju", "ю"),
+    ("ya", "я"),
+    ("ja", "я"),
+    ("ye", "е"),
+    ("iy", "ий"),
+    ("yy", "ый"),
+    ("ij", "ий"),
+    ("x", "кс"),
+    ("w", "в"),
+    ("'", "ь"),
+)
+
+
+@lru_cache(maxsize=50_000)
+def latin_to_cyrillic(word: str) -> str:
+    """Transliterate one Latin-typed Russian word ("tadzhikistane" -> "таджикистане")."""
+    word = word.casefold()
+    if word.startswith("e"):
+        word = "э" + word[1:]  # word-initial e is usually э: eto, ekzitpol
+    # y after a consonant, before a consonant or the end, is ы (kyrgyz, relokanty); elsewhere cyrtranslit's й/и is right
+    word = re.sub(r"(?<=[bcdfghjklmnpqrstvz])y(?=[bcdfghjklmnpqrstvz]|$)", "ы", word)
+    for latin, cyrillic in _DIGRAPHS:
+        word = word.replace(latin, cyrillic)
+    return cyrtranslit.to_cyrillic(word, "ru").replace("ё", "е")
+
+
+@lru_cache(maxsize=50_000)
+def known_russian_word(word: str) -> str | None:
+    """The dictionary spelling of a Cyrillic word if pymorphy knows it, trying the soft sign people drop
+    when typing in Latin ("сколко" -> "сколько", "резултат" -> "результат")."""
+    analyser = morph()
+    if len(word) > 1 and analyser.word_is_known(word):
+        return word
+    consonants = "бвгджзклмнпрстфхцчшщ"
+    for index in range(1, len(word)):
+        if word[index - 1] in consonants and (index == len(word) or word[index] in consonants):
+            candidate = word[:index] + "ь" + word[index:]
+            if analyser.word_is_known(candidate):
+                return candidate
+    if word[-1] in consonants and analyser.word_is_known(word + "ь"):
+        return word + "ь"
+    return None
+
+
+def russian_typed_in_latin(
+    tokens: list[str], english_words: frozenset[str], english_stems: frozenset[str] = frozenset()
+) -> list[str] | None:
+    """Cyrillic tokens if Latin ``tokens`` read as Russian, else None.
+
+    A word counts for Russian when its transliteration is a word pymorphy knows and the word is not English:
+    not one of ``english_words`` (exact spellings: function words, the fact base's English words and names)
+    and its English stem not one of ``english_stems``.
+    """
+    russian = english = 0
+    converted: list[str] = []
+    for token in tokens:
+        if token.isdigit() or is_cyrillic(token):
+            converted.append(token)
+            continue
+        cyrillic = latin_to_cyrillic(token)
+        known = known_russian_word(cyrillic) if len(cyrillic) > 1 else None
+        converted.append(known or cyrillic)
+        if len(token) == 1 and token not in ("a", "i"):
+            russian += cyrillic in STOPWORDS_RU  # "v", "k", "s": Russian prepositions
+            continue
+        if token in english_words or stem_en(token) in english_stems:
+            english += 1
+        elif known:
+            russian += 1
+    if russian and russian > english:
+        return converted
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def stem_ru(token: str) -> str:
+    return _STEM_RU.stemWord(token)
+
+
+@lru_cache(maxsize=100_000)
+def stem_en(token: str) -> str:
+    return _STEM_EN.stemWord(token)
+
+
+@lru_cache(maxsize=100_000)
+def token_keys(token: str) -> frozenset[str]:
+    """Every form a token can be matched by: itself, its dictionary forms (all parses) and its stem.
+
+    Two tokens "match" when their key sets intersect, so "Казахстане" meets "Казахстан", "voted" meets "vote".
+    Short tokens keep only their own spelling: their stems and rare parses collide with too much.
+    """
+    keys = {token}
+    if token.isdigit():
+        return frozenset(keys)
+    if is_cyrillic(token):
+        if len(token) > 2:
+            for parse in morph().parse(token):
+                keys.add(parse.normal_form.replace("ё", "е"))
+        if len(token) > 3 and not morph().word_is_known(token):
+            keys.add(stem_ru(token))  # names and slang: the dictionary forms above cover known words
+    elif len(token) > 3:
+        keys.add(stem_en(token))
+    return frozenset(keys)
