@@ -154,6 +154,21 @@ def chat(jsonl: bool, why: bool, lang: str | None) -> None:
         run_chat(engine, sys.stdin, sys.stdout, why=why, language=lang)
 
 
+@cli.command()
+def run() -> None:
+    """Run the Telegram bot: long polling, or a webhook server when WEBHOOK_URL is set.
+
+    Without TELEGRAM_BOT_TOKEN it opens the terminal chat instead. Stop with Ctrl-C or SIGTERM.
+
+    Example:
+
+        TELEGRAM_BOT_TOKEN=123456:ABC-your-token electionbot run
+    """
+    from bot.telegram.runner import run as run_bot
+
+    sys.exit(run_bot())
+
+
 def main() -> None:
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.WARNING)
     cli(prog_name="electionbot")

@@ -1,0 +1,521 @@
+"""Thin Telegram callbacks over the engine: read the update, ask the core, render the reply.
+
+Registration (and its order) lives in ``bot.telegram.app``; user-facing texts in ``bot.telegram.texts``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import html
+import logging
+import re
+
+from telegram import (
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.models import TOPICS
+from bot.replies import ChatContext, Reply
+from bot.telegram import keyboards
+from bot.telegram.formatting import MAX_CAPTION_LENGTH, split_html
+from bot.telegram.services import services
+from bot.telegram.texts import normalize_language, text
+
+logger = logging.getLogger(__name__)
+
+START_PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MAX_STASHED_QUESTIONS = 50
+MAX_INLINE_RESULTS = 10
+MAX_QUESTION_LENGTH = 1000  # longer text is cut before matching; nobody asks a 10,000-character question
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def user_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The user's language: their /language choice, else their Telegram app language."""
+    user = update.effective_user
+    if user is None:
+        return normalize_language(None)
+    user_data = context.user_data if context.user_data is not None else {}
+    if "language" in user_data:
+        return user_data["language"]
+    store = services(context).store
+    if not user_data.get("language_checked") and store is not None:
+        stored = store.get_user_language(user.id)
+        user_data["language_checked"] = True
+        if stored:
+            user_data["language"] = stored
+            return stored
+    return normalize_language(user.language_code)
+
+
+def chat_context(context: ContextTypes.DEFAULT_TYPE) -> ChatContext | None:
+    return context.chat_data.get("context") if context.chat_data is not None else None
+
+
+def remember_context(context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+    if context.chat_data is not None:
+        context.chat_data["context"] = reply.context
+
+
+def stash_question(context: ContextTypes.DEFAULT_TYPE, question: str) -> str:
+    """Keep a suggested question in chat_data; the button carries only its number."""
+    stash: dict[str, str] = context.chat_data.setdefault("asked", {})
+    number = context.chat_data.get("asked_seq", 0) + 1
+    context.chat_data["asked_seq"] = number
+    stash[str(number)] = question
+    for old in list(stash)[:-MAX_STASHED_QUESTIONS]:
+        del stash[old]
+    return str(number)
+
+
+def reply_markup_for(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> InlineKeyboardMarkup | None:
+    if not reply.suggestions or reply.answered:
+        return None
+    return keyboards.suggestions_keyboard(reply.suggestions, lambda question: stash_question(context, question))
+
+
+async def send_html(
+    message: Message, html_text: str, reply_markup: InlineKeyboardMarkup | None = None, *, quote: bool | None = None
+) -> None:
+    """Reply with HTML, split over several messages if needed; buttons go under the last part."""
+    parts = split_html(html_text)
+    for index, part in enumerate(parts):
+        await message.reply_html(
+            part,
+            reply_markup=reply_markup if index == len(parts) - 1 else None,
+            do_quote=quote if index == 0 else False,
+            disable_web_page_preview=True,
+        )
+
+
+async def send_chart(message: Message, reply: Reply, *, quote: bool | None = None) -> None:
+    """Send the reply's bar chart as a photo, the source in the caption."""
+    from bot.telegram.charts import render_chart  # matplotlib loads only when a chart is drawn
+
+    if reply.chart is None or not reply.chart.bars:
+        return
+    png = await asyncio.to_thread(render_chart, reply.chart)
+    caption = html.escape(reply.chart.caption)[:MAX_CAPTION_LENGTH]
+    await message.reply_photo(png, caption=caption, parse_mode=ParseMode.HTML, do_quote=quote)
+
+
+async def send_reply(message: Message, reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Render one engine reply: text (split), suggestion buttons, and a chart when there is one."""
+    quote = message.chat.type != ChatType.PRIVATE
+    await send_html(message, reply.html, reply_markup_for(reply, context), quote=quote)
+    if reply.chart is not None:
+        await send_chart(message, reply, quote=False)
+
+
+def log_question(context: ContextTypes.DEFAULT_TYPE, update: Update, question: str, reply: Reply) -> None:
+    """Record the question for /unanswered and /stats; a logging failure never blocks the answer."""
+    store = services(context).store
+    if store is None:
+        return
+    try:
+        store.log_question(
+            text=question,
+            language=reply.language,
+            answered=reply.answered,
+            confidence=reply.confidence,
+            topic=reply.context.topic,
+            fact_id=reply.fact_ids[0] if reply.fact_ids else None,
+            asker=update.effective_user.id if update.effective_user else None,
+        )
+    except Exception:
+        logger.exception("Could not log a question")
+
+
+async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+    """Ask the engine, remember the chat's context, log the question and send the reply."""
+    message = update.effective_message
+    svc = services(context)
+    language = user_language(update, context)
+    user_id = update.effective_user.id if update.effective_user else 0
+    verdict = svc.question_limiter.check(user_id)
+    if verdict != "ok":
+        if verdict == "notify":
+            await message.reply_html(text("rate_limited", language))
+        return
+    question = question[:MAX_QUESTION_LENGTH]
+    reply = svc.engine.answer(question, chat_context(context), language_hint=language)
+    remember_context(context, reply)
+    log_question(context, update, question, reply)
+    await send_reply(message, reply, context)
+
+
+async def edit_or_send(update: Update, html_text: str, reply_markup: InlineKeyboardMarkup | None = None) -> None:
+    """Edit the pressed button's message in place (or send anew if it cannot be edited)."""
+    query = update.callback_query
+    parts = split_html(html_text)
+    try:
+        await query.edit_message_text(
+            parts[0],
+            parse_mode=ParseMode.HTML,
+            reply_markup=reply_markup if len(parts) == 1 else None,
+            disable_web_page_preview=True,
+        )
+    except BadRequest as error:
+        if "not modified" in str(error).lower():  # the same button pressed twice
+            return
+        if query.message is None:
+            raise
+        await send_html(query.message, html_text, reply_markup)
+        return
+    if len(parts) > 1 and query.message is not None:
+        await send_html(query.message, "\n".join(parts[1:]), reply_markup)
+
+
+def country_name(context: ContextTypes.DEFAULT_TYPE, country_id: str | None, language: str) -> str | None:
+    if country_id is None:
+        return text("national", language)
+    country = services(context).engine.knowledge.country(country_id)
+    return country.name.get(language) if country else None
+
+
+def countries_markup(context: ContextTypes.DEFAULT_TYPE, language: str) -> InlineKeyboardMarkup:
+    kb = services(context).engine.knowledge
+    return keyboards.countries_keyboard(
+        ((country.id, country.name.get(language)) for country in kb.countries), language
+    )
+
+
+def topics_view(
+    context: ContextTypes.DEFAULT_TYPE, country_id: str | None, language: str
+) -> tuple[str, InlineKeyboardMarkup]:
+    name = country_name(context, country_id, language) or ""
+    topics = services(context).engine.topics_for_country(country_id)
+    prompt = text("topics_prompt", language, country=name) if topics else text("no_topics", language, country=name)
+    return prompt, keyboards.topics_keyboard(country_id, topics, language)
+
+
+def topic_replies(context: ContextTypes.DEFAULT_TYPE, country_id: str | None, topic: str, language: str) -> list[Reply]:
+    """The engine's answers for every fact of one topic in one country."""
+    engine = services(context).engine
+    facts = [fact for fact in engine.knowledge.facts if fact.country == country_id and fact.topic == topic]
+    replies = []
+    current = chat_context(context)
+    for fact in facts:
+        reply = engine.answer_fact(fact.id, language, current)
+        current = reply.context
+        replies.append(reply)
+    return replies
+
+
+def sources_html(context: ContextTypes.DEFAULT_TYPE, language: str) -> str:
+    lines = [text("sources_header", language)]
+    for source in services(context).engine.knowledge.sources:
+        title = html.escape(f"{source.publisher}: {source.title} ({source.date})")
+        if source.url:
+            lines.append(f'• <a href="{html.escape(source.url, quote=True)}">{title}</a>')
+        else:
+            lines.append(f"• {title}")
+    return "\n".join(lines)
+
+
+def strip_mention(message: Message, username: str) -> str:
+    """The message text without the bot's @mention."""
+    return re.sub(rf"@{re.escape(username)}\b", " ", message.text or "", flags=re.IGNORECASE).strip(" ,:\n")
+
+
+def is_addressed_to_bot(message: Message, bot_id: int, username: str) -> bool:
+    """Whether a group message mentions the bot or replies to one of its messages."""
+    reply_to = message.reply_to_message
+    if reply_to is not None and reply_to.from_user is not None and reply_to.from_user.id == bot_id:
+        return True
+    for entity, value in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        if entity.type == MessageEntity.TEXT_MENTION and entity.user and entity.user.id == bot_id:
+            return True
+        if entity.type == MessageEntity.MENTION and value.lower() == f"@{username.lower()}":
+            return True
+    return False
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Greet the user in their language with example questions, or open a deep link's country/topic."""
+    language = user_language(update, context)
+    if context.args:
+        await open_start_payload(update, context, context.args[0], language)
+        return
+    engine = services(context).engine
+    name = update.effective_user.first_name if update.effective_user else ""
+    markup = keyboards.suggestions_keyboard(
+        engine.example_questions(language), lambda question: stash_question(context, question)
+    )
+    await update.effective_message.reply_html(text("greeting", language, name=name), reply_markup=markup)
+
+
+async def open_start_payload(update: Update, context: ContextTypes.DEFAULT_TYPE, payload: str, language: str) -> None:
+    """Open what a t.me/<bot>?start=<payload> link names: a country, a topic, country__topic, or a fact."""
+    message = update.effective_message
+    engine = services(context).engine
+    kb = engine.knowledge
+    country_id, _, topic = payload.lower().partition("__") if START_PAYLOAD.match(payload) else ("", "", "")
+    if not topic and country_id in TOPICS:
+        country_id, topic = "", country_id
+    country_known = bool(country_id) and kb.country(country_id) is not None
+    if country_known and not topic:
+        prompt, markup = topics_view(context, country_id, language)
+        await message.reply_html(prompt, reply_markup=markup)
+        return
+    if topic in TOPICS and (country_known or not country_id):
+        replies = topic_replies(context, country_id or None, topic, language)
+        if replies:
+            remember_context(context, replies[-1])
+            html_text = "\n\n".join(reply.html for reply in replies)
+            await send_html(message, html_text, keyboards.answer_keyboard(country_id or None, language))
+            return
+    if country_id and not topic and kb.fact(country_id) is not None:
+        reply = engine.answer_fact(country_id, language, chat_context(context))
+        remember_context(context, reply)
+        await send_reply(message, reply, context)
+        return
+    await message.reply_html(text("bad_start_payload", language), reply_markup=countries_markup(context, language))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Explain what the bot does and list its commands."""
+    await update.effective_message.reply_html(
+        text("help", user_language(update, context), bot=context.bot.username or "bot"),
+        disable_web_page_preview=True,
+    )
+
+
+async def countries(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show the country keyboard."""
+    language = user_language(update, context)
+    await update.effective_message.reply_html(
+        text("countries_prompt", language), reply_markup=countries_markup(context, language)
+    )
+
+
+async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List the sources every answer comes from."""
+    await send_html(update.effective_message, sources_html(context, user_language(update, context)))
+
+
+async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer English or Russian."""
+    await update.effective_message.reply_html(
+        text("language_prompt", user_language(update, context)), reply_markup=keyboards.language_keyboard()
+    )
+
+
+async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer the standard charts."""
+    language = user_language(update, context)
+    await update.effective_message.reply_html(
+        text("chart_prompt", language), reply_markup=keyboards.charts_keyboard(language)
+    )
+
+
+async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer the question after /ask (the way to address the bot in groups)."""
+    question = " ".join(context.args or []).strip()
+    if not question:
+        await update.effective_message.reply_html(text("ask_usage", user_language(update, context)))
+        return
+    await answer_question(update, context, question)
+
+
+# --- messages ------------------------------------------------------------------------------------
+
+
+async def private_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer any text in a private chat as a question."""
+    await answer_question(update, context, update.effective_message.text or "")
+
+
+async def group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a group message only when it mentions the bot or replies to it."""
+    message = update.effective_message
+    username = context.bot.username or ""
+    if not is_addressed_to_bot(message, context.bot.id, username):
+        return
+    question = strip_mention(message, username)
+    if not question:
+        await message.reply_html(text("ask_usage", user_language(update, context)))
+        return
+    await answer_question(update, context, question)
+
+
+async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Tell the sender of a sticker, photo, voice... what the bot can do."""
+    await update.effective_message.reply_html(text("non_text_hint", user_language(update, context)))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer an unknown /command with the help text."""
+    await help_command(update, context)
+
+
+# --- buttons -------------------------------------------------------------------------------------
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Route a button press; forged or stale data gets a polite notice."""
+    query = update.callback_query
+    language = user_language(update, context)
+    action = keyboards.parse_callback(query.data)
+    if action is None or not await run_button(update, context, action, language):
+        await query.answer(text("stale_button", language), show_alert=True)
+
+
+async def run_button(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, action: keyboards.CallbackAction, language: str
+) -> bool:
+    """Carry out a parsed button press; False when what it refers to no longer exists."""
+    query = update.callback_query
+    svc = services(context)
+    kb = svc.engine.knowledge
+    kind, args = action.kind, action.args
+    if kind == "c" and not args:
+        await query.answer()
+        await edit_or_send(update, text("countries_prompt", language), countries_markup(context, language))
+        return True
+    if kind == "c":
+        country_id = None if args[0] == keyboards.NATIONAL else args[0]
+        if country_id is not None and kb.country(country_id) is None:
+            return False
+        await query.answer()
+        await edit_or_send(update, *topics_view(context, country_id, language))
+        return True
+    if kind == "t":
+        country_id = None if args[0] == keyboards.NATIONAL else args[0]
+        replies = topic_replies(context, country_id, args[1], language)
+        if not replies:
+            return False
+        await query.answer()
+        remember_context(context, replies[-1])
+        html_text = "\n\n".join(reply.html for reply in replies)
+        await edit_or_send(update, html_text, keyboards.answer_keyboard(country_id, language))
+        return True
+    if kind == "f":
+        if kb.fact(args[0]) is None or query.message is None:
+            return False
+        await query.answer()
+        reply = svc.engine.answer_fact(args[0], language, chat_context(context))
+        remember_context(context, reply)
+        await send_reply(query.message, reply, context)
+        return True
+    if kind == "q":
+        question = (context.chat_data or {}).get("asked", {}).get(args[0])
+        if question is None or query.message is None:
+            return False
+        await query.answer()
+        await answer_question(update, context, question)
+        return True
+    if kind == "l":
+        context.user_data["language"] = args[0]
+        if svc.store is not None and update.effective_user is not None:
+            svc.store.set_user_language(update.effective_user.id, args[0])
+        await query.answer()
+        await edit_or_send(update, text("language_set", args[0]))
+        return True
+    if kind == "g":
+        if query.message is None:
+            return False
+        metric, candidate, _ = keyboards.STANDARD_CHARTS[args[0]]
+        await query.answer()
+        reply = svc.engine.ranking(metric, language, candidate)
+        await send_reply(query.message, reply, context)
+        return True
+    return False
+
+
+# --- inline mode ---------------------------------------------------------------------------------
+
+
+def inline_article(reply: Reply, result_id: str) -> InlineQueryResultArticle:
+    lines = [line for line in reply.text.splitlines() if line.strip()]
+    title = (lines[0] if lines else reply.text)[:100]
+    return InlineQueryResultArticle(
+        id=hashlib.sha1(result_id.encode()).hexdigest()[:32],
+        title=title,
+        description=" ".join(lines[1:])[:200] or None,
+        input_message_content=InputTextMessageContent(
+            split_html(reply.html)[0], parse_mode=ParseMode.HTML, link_preview_options=None
+        ),
+    )
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Return the answers matching an inline query (@bot question) as articles."""
+    query = update.inline_query
+    engine = services(context).engine
+    language = user_language(update, context)
+    question = query.query.strip()[:MAX_QUESTION_LENGTH]
+    replies: list[Reply] = []
+    if not question:
+        for suggestion in engine.example_questions(language, limit=MAX_INLINE_RESULTS):
+            if suggestion.fact_id:
+                replies.append(engine.answer_fact(suggestion.fact_id, language))
+            else:
+                replies.append(engine.answer(suggestion.question, language_hint=language))
+    else:
+        reply = engine.answer(question, language_hint=language)
+        if reply.kind == "did_you_mean":
+            replies = [
+                engine.answer_fact(suggestion.fact_id, reply.language)
+                for suggestion in reply.suggestions
+                if suggestion.fact_id
+            ]
+        replies = replies or [reply]
+    results, seen = [], set()
+    for reply in replies[:MAX_INLINE_RESULTS]:
+        key = ",".join(reply.fact_ids) or reply.text
+        if key not in seen:
+            seen.add(key)
+            results.append(inline_article(reply, key))
+    # Answers depend on the user's language, so results are personal; facts change rarely, so a short cache.
+    await query.answer(results, cache_time=30, is_personal=True)
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+
+def describe_update(update: object) -> str:
+    """A one-line summary of an update for the error log (no secrets, text cut short)."""
+    if not isinstance(update, Update):
+        return repr(update)[:200]
+    parts = [f"update_id={update.update_id}"]
+    if update.effective_chat:
+        parts.append(f"chat={update.effective_chat.id} ({update.effective_chat.type})")
+    if update.effective_user:
+        parts.append(f"user={update.effective_user.id}")
+    if update.callback_query:
+        parts.append(f"button={update.callback_query.data!r}")
+    elif update.inline_query:
+        parts.append(f"inline={update.inline_query.query[:80]!r}")
+    elif update.effective_message and update.effective_message.text:
+        parts.append(f"text={update.effective_message.text[:80]!r}")
+    return " ".join(parts)
+
+
+async def error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log a failed update with its context and tell the user something went wrong."""
+    logger.error("Update failed: %s", describe_update(update), exc_info=context.error)
+    if not isinstance(update, Update):
+        return
+    language = normalize_language(update.effective_user.language_code if update.effective_user else None)
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(text("error", language), show_alert=True)
+        elif update.effective_message is not None:
+            await update.effective_message.reply_html(text("error", language))
+    except TelegramError:
+        logger.warning("Could not tell the user about the failure of update %s", update.update_id)

@@ -1,0 +1,156 @@
+"""Inline keyboards and the callback data they carry.
+
+Callback data is compact and versioned: ``"1:<kind>[:<arg>...]"``, at most 64 bytes (Telegram's limit).
+``parse_callback`` accepts only data this module could have produced; anything else (a forged button,
+a button from an older bot version) parses to ``None`` and the handler shows a polite notice.
+
+Kinds (version 1):
+    ``1:c``                  the country list
+    ``1:c:<country>``        topics of a country (``-`` = Russia overall / national facts)
+    ``1:t:<country>:<topic>`` the answer for one topic of one country
+    ``1:f:<fact_id>``        answer one fact (did-you-mean suggestions, example questions)
+    ``1:q:<n>``              ask a question stashed in chat_data (suggestions without a fact id)
+    ``1:l:<language>``       switch language
+    ``1:g:<chart>``          a standard chart
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.models import LANGUAGES, TOPICS
+from bot.replies import Suggestion
+from bot.telegram.texts import LANGUAGE_NAMES, text, topic_label
+
+CALLBACK_VERSION = "1"
+MAX_CALLBACK_BYTES = 64
+NATIONAL = "-"  # stands for "no country" in callback data
+
+# Standard charts offered by /chart: name -> (engine metric, candidate, text key of the button label).
+STANDARD_CHARTS: dict[str, tuple[str, str | None, str]] = {
+    "voters": ("voters", None, "chart_voters"),
+    "putin": ("vote_share", "putin", "chart_putin"),
+}
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
+_ARG_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "c": (),
+    "c1": (re.compile(rf"^(?:{re.escape(NATIONAL)}|[a-z0-9][a-z0-9_-]{{0,40}})$"),),
+    "t": (re.compile(rf"^(?:{re.escape(NATIONAL)}|[a-z0-9][a-z0-9_-]{{0,40}})$"), re.compile(r"^[a-z_]{1,20}$")),
+    "f": (_ID,),
+    "q": (re.compile(r"^[0-9]{1,9}$"),),
+    "l": (re.compile(r"^[a-z]{2}$"),),
+    "g": (re.compile(r"^[a-z_]{1,20}$"),),
+}
+
+
+@dataclass(frozen=True)
+class CallbackAction:
+    """A parsed, syntactically valid button press. Whether the country/fact still exists is checked later."""
+
+    kind: str
+    args: tuple[str, ...] = ()
+
+
+def callback_data(kind: str, *args: str) -> str:
+    """Encode a button's data; raises ValueError if it would not round-trip or exceeds 64 bytes."""
+    data = ":".join((CALLBACK_VERSION, kind, *args))
+    if len(data.encode()) > MAX_CALLBACK_BYTES or parse_callback(data) != CallbackAction(kind, tuple(args)):
+        raise ValueError(f"cannot encode callback data {data!r}")
+    return data
+
+
+def parse_callback(data: object) -> CallbackAction | None:
+    """Decode callback data, or None when it is not something this bot version produced."""
+    if not isinstance(data, str) or len(data.encode()) > MAX_CALLBACK_BYTES:
+        return None
+    version, _, rest = data.partition(":")
+    if version != CALLBACK_VERSION or not rest:
+        return None
+    kind, *args = rest.split(":")
+    patterns = _ARG_PATTERNS.get(f"{kind}{len(args)}" if kind == "c" and args else kind)
+    if patterns is None or len(patterns) != len(args):
+        return None
+    if not all(pattern.match(arg) for pattern, arg in zip(patterns, args, strict=True)):
+        return None
+    if kind == "t" and args[1] not in TOPICS:
+        return None
+    if kind == "l" and args[0] not in LANGUAGES:
+        return None
+    if kind == "g" and args[0] not in STANDARD_CHARTS:
+        return None
+    return CallbackAction(kind, tuple(args))
+
+
+def _rows(buttons: Sequence[InlineKeyboardButton], per_row: int) -> list[list[InlineKeyboardButton]]:
+    return [list(buttons[i : i + per_row]) for i in range(0, len(buttons), per_row)]
+
+
+def countries_keyboard(countries: Iterable[tuple[str, str]], language: str) -> InlineKeyboardMarkup:
+    """One button per (country id, name), plus Russia overall."""
+    buttons = [
+        InlineKeyboardButton(name, callback_data=callback_data("c", country_id)) for country_id, name in countries
+    ]
+    buttons.append(InlineKeyboardButton(text("national", language), callback_data=callback_data("c", NATIONAL)))
+    return InlineKeyboardMarkup(_rows(buttons, 2))
+
+
+def topics_keyboard(country_id: str | None, topics: Iterable[str], language: str) -> InlineKeyboardMarkup:
+    """A country's topics, plus a back button to the country list."""
+    country_arg = country_id or NATIONAL
+    buttons = [
+        InlineKeyboardButton(topic_label(topic, language), callback_data=callback_data("t", country_arg, topic))
+        for topic in topics
+    ]
+    rows = _rows(buttons, 2)
+    rows.append([InlineKeyboardButton(text("all_countries", language), callback_data=callback_data("c"))])
+    return InlineKeyboardMarkup(rows)
+
+
+def answer_keyboard(country_id: str | None, language: str) -> InlineKeyboardMarkup:
+    """Under a browsed answer: back to the country's topics, or to all countries."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(text("back", language), callback_data=callback_data("c", country_id or NATIONAL)),
+                InlineKeyboardButton(text("all_countries", language), callback_data=callback_data("c")),
+            ]
+        ]
+    )
+
+
+def suggestions_keyboard(
+    suggestions: Iterable[Suggestion], stash_question: Callable[[str], str]
+) -> InlineKeyboardMarkup | None:
+    """One button per suggestion; ``stash_question(question) -> str`` keeps questions that have no fact id."""
+    rows = []
+    for suggestion in suggestions:
+        data = None
+        if suggestion.fact_id:
+            try:
+                data = callback_data("f", suggestion.fact_id)
+            except ValueError:
+                data = None
+        if data is None:
+            data = callback_data("q", stash_question(suggestion.question))
+        rows.append([InlineKeyboardButton(suggestion.label, callback_data=data)])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def language_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(LANGUAGE_NAMES[code], callback_data=callback_data("l", code)) for code in LANGUAGES]]
+    )
+
+
+def charts_keyboard(language: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(text(label_key, language), callback_data=callback_data("g", name))]
+            for name, (_, _, label_key) in STANDARD_CHARTS.items()
+        ]
+    )
