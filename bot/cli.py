@@ -112,6 +112,21 @@ def export(out_dir: str) -> None:
 
 
 @cli.command()
+def run() -> None:
+    """Run the Telegram bot: long polling, or a webhook server when WEBHOOK_URL is set.
+
+    Without TELEGRAM_BOT_TOKEN it opens the terminal chat instead. Stop with Ctrl-C or SIGTERM.
+
+    Example:
+
+        TELEGRAM_BOT_TOKEN=123456:ABC-your-token electionbot run
+    """
+    from bot.telegram.runner import run as run_bot
+
+    sys.exit(run_bot())
+
+
+@cli.command()
 @click.argument("question")
 @click.option("--why", is_flag=True, help="Also print what was recognised, the facts considered and their scores.")
 @click.option("--lang", type=click.Choice(["en", "ru"]), default=None, help="Language when the text does not tell.")
@@ -155,18 +170,58 @@ def chat(jsonl: bool, why: bool, lang: str | None) -> None:
 
 
 @cli.command()
-def run() -> None:
-    """Run the Telegram bot: long polling, or a webhook server when WEBHOOK_URL is set.
+@click.option("--json", "as_json", is_flag=True, help="Print the results as one JSON document.")
+@click.option(
+    "--system",
+    "systems",
+    multiple=True,
+    type=click.Choice(["engine", "bm25", "embedding"]),
+    help="Measure only these (repeatable). Default: all three.",
+)
+@click.option("--repeat", default=3, show_default=True, help="Passes over the question set for latency.")
+@click.option("--synthetic-size", default=10_000, show_default=True, help="Facts in the synthetic base (0: skip).")
+@click.option("--synthetic-embedding", is_flag=True, help="Also time the embedding baseline on the synthetic base.")
+@click.option("--no-startup", is_flag=True, help="Skip the cold start-up measurement.")
+@click.option("--questions", type=click.Path(dir_okay=False, exists=True), help="Question set YAML (default: ours).")
+def bench(
+    as_json: bool,
+    systems: tuple[str, ...],
+    repeat: int,
+    synthetic_size: int,
+    synthetic_embedding: bool,
+    no_startup: bool,
+    questions: str | None,
+) -> None:
+    """Benchmark the engine against BM25 and sentence-embedding baselines: accuracy per category and latency.
 
-    Without TELEGRAM_BOT_TOKEN it opens the terminal chat instead. Stop with Ctrl-C or SIGTERM.
+    Baselines need the bench extra (pip install -e ".[bench]"); without it they are reported as skipped.
 
     Example:
 
-        TELEGRAM_BOT_TOKEN=123456:ABC-your-token electionbot run
+        electionbot bench
+        electionbot bench --system engine --synthetic-size 0 --json
     """
-    from bot.telegram.runner import run as run_bot
+    import json
+    from pathlib import Path
 
-    sys.exit(run_bot())
+    from bot.bench import format_report, run_benchmark
+    from bot.knowledge import load_folder
+    from bot.question_set import QUESTION_SET_PATH, load_question_set
+    from bot.settings import get_settings
+
+    loaded = load_folder(get_settings().knowledge_dir)
+    cases = load_question_set(Path(questions) if questions else QUESTION_SET_PATH)
+    report = run_benchmark(
+        loaded.knowledge,
+        cases,
+        systems=systems or ("engine", "bm25", "embedding"),
+        repeat=repeat,
+        synthetic_size=synthetic_size,
+        synthetic_systems=("engine", "bm25", "embedding") if synthetic_embedding else ("engine", "bm25"),
+        startup=not no_startup,
+        progress=lambda message: click.echo(f"... {message}", err=True),
+    )
+    click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if as_json else format_report(report))
 
 
 def main() -> None:
