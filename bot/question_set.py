@@ -2,13 +2,14 @@
 
 Shared by the test that runs every case through the engine and by the benchmark, which scores the engine
 and the baselines with exactly the same expectations. Expectations are about meaning, not wording: text is
-compared case-insensitively with "ё" folded to "е", and figures are compared as numbers, so "9500" matches
-"9,500", "9 500" and "9 500", "57.6" matches "57,6", and "8" does not match "87.3" or "2018".
+compared case-insensitively with accents folded ("ё" = "е", "ü" = "u"), and figures are compared as numbers,
+so "9500" matches "9,500", "9 500" and "9 500", "57.6" matches "57,6", and "8" does not match "87.3" or "2018".
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
@@ -30,8 +31,10 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def normalise(text: str) -> str:
-    """Fold case, "ё", dashes, spaces and number formatting so that meaning, not wording, is compared."""
-    text = text.lower().replace("ё", "е").replace("\u2011", "-").replace("\u2013", "-").replace("\u2014", "-")
+    """Fold case, accents ("ё", "ü"), dashes, spaces and number formatting: meaning, not wording, is compared."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    text = text.replace("\u2011", "-").replace("\u2013", "-").replace("\u2014", "-")
     text = _THOUSANDS.sub("", text)
     text = _DECIMAL_COMMA.sub(".", text)
     return _SPACES.sub(" ", text)
