@@ -62,6 +62,8 @@ YAML_HINTS = {
     "expected <block end>": " (check the indentation of this line against the lines above)",
     "single document": " (one file holds one document: remove the extra '---')",
 }
+# Error code of "a fact has no example questions in one language": admin additions may carry it as a warning.
+MISSING_QUESTIONS = "missing_questions"
 # token_sort_ratio at or above this makes two example questions candidates for being the same question.
 NEAR_DUPLICATE_CUTOFF = 92.0
 # Two words this similar are the same word misspelt, not two different names.
@@ -81,6 +83,8 @@ class KnowledgeError:
     fact_id: str | None
     message: str
     kind: str = "fact"
+    # Machine-readable kind of problem for callers that treat some as warnings ("" for most errors).
+    code: str = ""
 
     def __str__(self) -> str:
         location = ":".join(part for part in (self.file, str(self.line) if self.line else "") if part)
@@ -435,9 +439,9 @@ def _cross_check(
         origin = origins.get(id(item))
         return (origin.file, _line_of(origin.node, path)) if origin else ("", None)
 
-    def report(item: BaseModel, kind: str, message: str, path: Sequence[str | int] = ()) -> None:
+    def report(item: BaseModel, kind: str, message: str, path: Sequence[str | int] = (), code: str = "") -> None:
         file, line = locate(item, path)
-        errors.append(KnowledgeError(file, line, _by_id(item), message, kind))
+        errors.append(KnowledgeError(file, line, _by_id(item), message, kind, code))
 
     def where(item: BaseModel) -> str:
         file, line = locate(item)
@@ -479,7 +483,7 @@ def _cross_check(
         for language, language_name in LANGUAGE_NAMES.items():
             if not fact.questions.get(language):
                 message = f"no {language_name} example questions: add a few under questions.{language}"
-                report(fact, "fact", message, ["questions"])
+                report(fact, "fact", message, ["questions"], code=MISSING_QUESTIONS)
 
     _report_alias_clashes(kb, report, where)
     _report_near_duplicate_questions(kb, report)

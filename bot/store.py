@@ -31,7 +31,7 @@ import re
 import secrets
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -526,8 +526,19 @@ class FactStore:
     def _next_position(self) -> int:
         return (self.db.execute("SELECT MAX(position) FROM facts").fetchone()[0] or 0) + 1
 
-    def _validate(self, data: dict[str, Any], *, replacing: str | None = None, subject: str = "The change") -> Fact:
-        """Check a fact on its own and against the live fact base; only problems the change introduces count."""
+    def _validate(
+        self,
+        data: dict[str, Any],
+        *,
+        replacing: str | None = None,
+        subject: str = "The change",
+        tolerate: Collection[str] = (),
+    ) -> Fact:
+        """Check a fact on its own and against the live fact base; only problems the change introduces count.
+
+        ``tolerate``: error codes (``KnowledgeError.code``) accepted as warnings, e.g. missing example questions
+        in an admin's addition.
+        """
         try:
             fact = Fact.model_validate(data)
         except ValidationError as error:
@@ -537,15 +548,28 @@ class FactStore:
             update={"facts": [*(item for item in before.facts if item.id not in {fact.id, replacing}), fact]}
         )
         known = {str(error) for error in _check_knowledge(before)}
-        new_errors = [error for error in _check_knowledge(after) if str(error) not in known]
+        new_errors = [
+            error for error in _check_knowledge(after) if str(error) not in known and error.code not in tolerate
+        ]
         if new_errors:
             raise ValidationFailed(new_errors, subject)
         return fact
 
     # -- admin primitives -----------------------------------------------------------------------
 
-    def add_fact(self, fact: Fact | dict[str, Any], actor: str | int) -> int:
-        """Add a new fact (or re-add over a deleted one). Returns its new version number."""
+    def add_fact(
+        self,
+        fact: Fact | dict[str, Any],
+        actor: str | int,
+        *,
+        new_source: Source | None = None,
+        tolerate: Collection[str] = (),
+    ) -> int:
+        """Add a new fact (or re-add over a deleted one). Returns its new version number.
+
+        ``new_source``: a source the fact cites, added in the same transaction (an admin cited a URL).
+        ``tolerate``: error codes accepted as warnings (see ``_validate``).
+        """
         actor = str(actor)
         data = _fact_data(fact) if isinstance(fact, Fact) else dict(fact)
         fact_id = str(data.get("id", ""))
@@ -553,12 +577,22 @@ class FactStore:
             live = self._live_row(fact_id) if fact_id else None
             if live is not None and not live["deleted"]:
                 raise DuplicateFact(fact_id)
-            checked = self._validate(data, subject=f"Fact {fact_id or '(without id)'}")
+            if new_source is not None:
+                self._add_source(new_source)
+            checked = self._validate(data, subject=f"Fact {fact_id or '(without id)'}", tolerate=tolerate)
             data = _fact_data(checked)
             fields = [key for key, value in data.items() if value not in (None, [], {"en": [], "ru": []})]
             return self._record(
                 fact_id, data, deleted=False, actor=actor, action="add", changed=fields, description=f"add {fact_id}"
             )
+
+    def _add_source(self, source: Source) -> None:
+        if self.db.execute("SELECT 1 FROM sources WHERE id = ?", [source.id]).fetchone():
+            raise ValidationFailed([f"a source with id {source.id!r} already exists"], f"Source {source.id}")
+        position = (self.db.execute("SELECT MAX(position) FROM sources").fetchone()[0] or 0) + 1
+        data = source.model_dump(mode="json")
+        self.db["sources"].insert({"id": source.id, "position": position, "data": _canonical(data)})
+        self._cache = None  # our own writes do not change PRAGMA data_version
 
     def set_field(self, fact_id: str, path: str, value: Any, actor: str | int) -> tuple[Any, Any]:
         """Change one field by dotted path (``answer.en``, ``figures.0.value``, ``figures.voters``).
@@ -689,6 +723,8 @@ class FactStore:
         actor = str(actor)
         report = LoadReport(dry_run=dry_run)
         with contextlib.suppress(_DryRun), self._write():
+            # Problems already in the live base (warnings an admin accepted) must not block every later load.
+            known = {str(error) for error in _check_knowledge(self._knowledge_uncached())}
             self._replace_references(kb, report, partial=partial)
             yaml_ids = set()
             for position, fact in enumerate(kb.facts, start=1):
@@ -696,7 +732,7 @@ class FactStore:
                 self._load_fact(fact, position, actor, overwrite, report)
             if not partial:
                 self._handle_missing(yaml_ids, actor, overwrite, report)
-            errors = _check_knowledge(self._knowledge_uncached())
+            errors = [error for error in _check_knowledge(self._knowledge_uncached()) if str(error) not in known]
             if errors:
                 raise ValidationFailed(errors, "The loaded fact base")
             if dry_run:
