@@ -12,6 +12,7 @@ How a question is read (each step is general, none knows any particular question
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot import render
-from bot.entities import EntityIndex, Mentions, country_display_name
+from bot.entities import EntityIndex, Mention, Mentions, country_display_name
 from bot.models import LANGUAGES, TOPICS, Fact, Figure, KnowledgeBase, Source
 from bot.render import Block
 from bot.replies import Candidate, Chart, ChartBar, ChatContext, Reply, Suggestion
@@ -37,13 +38,14 @@ from bot.topics import TopicSignals, build_topic_index, topic_signals
 
 ANSWER_SCORE = 0.7  # a fact needs this much to be the answer
 SUGGEST_SCORE = 0.5  # below this a fact is not even worth suggesting
-AMBIGUITY_MARGIN = 0.06  # a runner-up this close (about something else) makes it a "did you mean"
+AMBIGUITY_MARGIN = 0.04  # a runner-up this close (about something else) makes it a "did you mean"
 STRONG_TOPIC = 0.9  # a topic word this strong makes a question on-topic without any name
 QUESTION_MATCH = 75.0  # example-question similarity that starts to count
 QUESTION_ONLY = 90.0  # ...that can answer on its own (with a margin) when words say nothing
 QUESTION_MARGIN = 8.0
 PREFILTER_LIMIT = 40  # example questions scored with RapidFuzz per message, after the token prefilter
-COMMON_POSTING = 2000  # a word in more example questions than this does not help the prefilter
+COMMON_POSTING = 2000
+OVERLAP_WEIGHT = 0.2  # weight of the message's words found in the fact's own words
 
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 KIND_PREFERENCE = ("official_result", "reported_result", "reported_count", "exit_poll")
@@ -68,6 +70,7 @@ class _Slots:
     country_from: str  # "text", "context", "national" or "none"
     topic: str | None
     candidate: str | None
+    asks_where: bool = False  # "where / which country": the answer is a country
 
 
 class Engine:
@@ -116,6 +119,18 @@ class Engine:
                 for key in {key for token in tokens if token not in STOPWORDS for key in token_keys(token)}:
                     postings[key].append(number)
         self._postings = dict(postings)
+        # the words of each fact (answer and questions, both languages) for the lexical-overlap signal
+        self._fact_keys: dict[str, frozenset[str]] = {}
+        document_frequency: dict[str, int] = defaultdict(int)
+        for fact in kb.facts:
+            words = tokenize(" ".join([fact.answer.en, fact.answer.ru, *fact.questions.all()]))
+            keys = frozenset(key for token in words if token not in STOPWORDS for key in token_keys(token))
+            self._fact_keys[fact.id] = keys
+            for key in keys:
+                document_frequency[key] += 1
+        total = max(len(kb.facts), 1)
+        self._idf = {key: math.log(1 + total / count) for key, count in document_frequency.items()}
+        self._max_idf = math.log(1 + total)
         self._analyze = lru_cache(maxsize=4096)(self._analyze_uncached)
 
     # ------------------------------------------------------------------ reading a message
@@ -128,13 +143,17 @@ class Engine:
             converted = russian_typed_in_latin(tokens, self._english_words, self._english_stems)
             if converted:
                 tokens, language, transliterated = converted, "ru", True
-        mentions = self._entities.find(tokens)
+        mentions = self._entities.find(tokens, text)
         signals = topic_signals(self._topic_index, tokens, mentions.positions)
         explained = mentions.positions | signals.covered
         unknown = [
             token
             for position, token in enumerate(tokens)
-            if position not in explained and token not in STOPWORDS and not token.isdigit() and len(token) > 1
+            if position not in explained
+            and token not in STOPWORDS
+            and not token.isdigit()
+            and len(token) > 1
+            and not any(key in self._idf for key in token_keys(token))  # words of the facts are not foreign
         ]
         return Analysis(tokens, language, mentions, signals, unknown, transliterated)
 
@@ -198,29 +217,46 @@ class Engine:
         candidates = mentions.candidates()
         leaders = mentions.of("leader")
         foreign = mentions.foreign()
-        national = bool(mentions.of("national")) or "national" in intents
+        there = any(token in THERE_WORDS for token in analysis.tokens)
+        # "in total" after "there" is that country's total; Russia named outright is always national
+        national = bool(mentions.of("national")) or ("national" in intents and not countries and not there)
         topics = dict(signals.topics)
         if leaders:
-            topics["reaction"] = topics.get("reaction", 0.0) + 0.6
+            topics["reaction"] = topics.get("reaction", 0.0) + 0.8
+        elif candidates and topics:
+            topics["result"] = topics.get("result", 0.0) + 0.4  # a candidate named in a question about numbers
+            if "turnout" in topics:
+                topics["turnout"] *= 0.5  # "how many did Putin get" asks for his votes, not for turnout
         topic, weight = _best(topics)
-        followup = intents.get("followup") == 0 or any(token in THERE_WORDS for token in analysis.tokens)
+        followup = intents.get("followup") == 0 or there
         on_domain = bool(countries or candidates or leaders or national or foreign or "domain" in intents)
         why = _describe(analysis, topics)
 
         if foreign and not countries:
-            return self._no_data_country(foreign[0].id, language, context, why)
-        if "coverage" in intents and not countries and (weight < STRONG_TOPIC or "domain" in intents):
-            return self._coverage(language, context, why)
+            return self._no_data_country(foreign[0], language, context, why)
 
         metric_topic = topic if topic in ("turnout", "result", "exit_poll") else None
+        superlative = "least" if "least" in intents else "most" if "most" in intents else None
+        if superlative and metric_topic is None:
+            # "Where did most people vote?": the figure topics decide even when "where" sounds like polling places
+            figure_topics = {name: value for name, value in topics.items() if name in ("turnout", "result")}
+            if figure_topics:
+                metric_topic = max(figure_topics, key=lambda name: figure_topics[name])
+            elif candidates:
+                metric_topic = "result"
+            elif followup and context.topic in ("turnout", "result", "exit_poll"):
+                metric_topic = context.topic  # "And the fewest?"
         if candidates and metric_topic is None and weight < 0.5:
             metric_topic = "result"
-        superlative = "least" if "least" in intents else "most" if "most" in intents else None
-        if superlative and metric_topic and len(countries) != 1 and (on_domain or weight >= STRONG_TOPIC):
+        if superlative and metric_topic and len(countries) != 1 and (on_domain or followup or weight >= 0.3):
             metric = "voters" if metric_topic == "turnout" else "vote_share"
             candidate = candidates[0] if candidates else (None if metric == "voters" else DEFAULT_CANDIDATE)
             return self._ranking(metric, language, candidate, superlative, context, why)
-        if len(countries) >= 2 or ("compare" in intents and (countries or national or metric_topic)):
+        if "coverage" in intents and not countries and (weight < STRONG_TOPIC or "domain" in intents):
+            return self._coverage(language, context, why)
+        if len(countries) >= 2 or (
+            "compare" in intents and (len(countries) != 1 or national) and (countries or national or metric_topic)
+        ):
             return self._comparison(countries, national, metric_topic, candidates, language, context, why)
 
         slots = self._slots(analysis, context, countries, candidates, national, topic, weight, followup)
@@ -241,7 +277,8 @@ class Engine:
             return self._off_topic(language, context, reason=why + "; no topic words")
         if not on_domain and (analysis.unknown or weight < STRONG_TOPIC):
             return self._off_topic(language, context, reason=why + "; weak topic words without any election name")
-        if analysis.unknown and weight < 0.6 and not (candidates or leaders or followup):
+        # unexplained words need clear topic words (a named country lowers the bar a little)
+        if analysis.unknown and weight < (0.45 if countries else 0.6) and not (candidates or leaders or followup):
             return self._off_topic(language, context, reason=why + "; mostly unknown words")
         return self._answer_slots(analysis, slots, topics, context, language, why)
 
@@ -261,6 +298,8 @@ class Engine:
             country, country_from = countries[0], "text"
         elif national:
             country, country_from = None, "national"
+        elif context.country and any(token in THERE_WORDS for token in analysis.tokens):
+            country, country_from = context.country, "text"  # "there" names the last country
         elif context.country and (followup or topic is None or len(content) <= 4):
             country, country_from = context.country, "context"
         else:
@@ -284,7 +323,7 @@ class Engine:
             topic = context.topic
         if candidate is None and context.candidate and topic in ("result", "exit_poll") and followup:
             candidate = context.candidate
-        return _Slots(country, country_from, topic, candidate)
+        return _Slots(country, country_from, topic, candidate, "where" in analysis.signals.intents)
 
     def _slots_of(self, topic: str) -> list[tuple[str | None, str]]:
         return [slot for slot in self._by_slot if slot[1] == topic]
@@ -302,7 +341,7 @@ class Engine:
         top_weight = max(topics.values(), default=0.0) or 1.0
         weights = {name: value / top_weight for name, value in topics.items()}
         weights[slots.topic] = max(weights.get(slots.topic, 0.0), 1.0)
-        considered_topics = [name for name, value in weights.items() if value >= 0.75]
+        considered_topics = [name for name, value in weights.items() if value >= 0.6]
         pool: dict[str, Fact] = {}
         for name in considered_topics:
             for fact in self._by_slot.get((slots.country, name), ()):
@@ -310,13 +349,25 @@ class Engine:
             if slots.country_from != "text" or not self._by_slot.get((slots.country, name)):
                 for fact in self._by_slot.get((None, name), ()):
                     pool[fact.id] = fact
+            if slots.country_from == "none":  # no country anywhere: every country's fact on the topic competes
+                for (fact_country, fact_topic), facts in self._by_slot.items():
+                    if fact_topic == name and fact_country is not None:
+                        pool.update((fact.id, fact) for fact in facts)
         question_scores = self._question_scores(analysis)
         for fact_id, score in question_scores.items():
             fact = self._facts[fact_id]
             if score >= QUESTION_ONLY and fact.country in (slots.country, None):
                 pool[fact_id] = fact
+        content = self._content_keys(analysis)
         scored = sorted(
-            ((self._score(fact, slots, weights, question_scores.get(fact.id, 0.0)), fact) for fact in pool.values()),
+            (
+                (
+                    self._score(fact, slots, weights, question_scores.get(fact.id, 0.0))
+                    + OVERLAP_WEIGHT * self._overlap(fact, content),
+                    fact,
+                )
+                for fact in pool.values()
+            ),
             key=lambda item: -item[0],
         )
         considered = [Candidate(fact.id, round(score, 3), f"{fact.country}/{fact.topic}") for score, fact in scored[:6]]
@@ -340,7 +391,8 @@ class Engine:
         facts = [best] + [
             fact
             for score, fact in scored[1:2]
-            if best_score - score < AMBIGUITY_MARGIN and (fact.country, fact.topic) == (best.country, best.topic)
+            if best_score - score < AMBIGUITY_MARGIN
+            and (fact.country, fact.topic, fact.candidate) == (best.country, best.topic, best.candidate)
         ]
         note = None
         if (
@@ -366,6 +418,27 @@ class Engine:
             note=note,
         )
 
+    def _content_keys(self, analysis: Analysis) -> list[tuple[frozenset[str], float]]:
+        """Keys and weight (rarity among facts) of each content word that is not a name."""
+        skipped = analysis.mentions.positions | analysis.signals.intent_positions
+        content = []
+        for position, token in enumerate(analysis.tokens):
+            if position in skipped or token in STOPWORDS or len(token) < 2:
+                continue
+            keys = token_keys(token)
+            weight = max((self._idf[key] for key in keys if key in self._idf), default=self._max_idf)
+            content.append((keys, weight))
+        return content
+
+    def _overlap(self, fact: Fact, content: list[tuple[frozenset[str], float]]) -> float:
+        """Share (by rarity) of the message's content words that occur in the fact's own words."""
+        if not content:
+            return 0.0
+        words = self._fact_keys.get(fact.id, frozenset())
+        total = sum(weight for _, weight in content)
+        matched = sum(weight for keys, weight in content if not keys.isdisjoint(words))
+        return matched / total
+
     def _score(self, fact: Fact, slots: _Slots, weights: dict[str, float], question_score: float) -> float:
         score = 0.6 * weights.get(fact.topic, 0.0)
         if fact.country is not None:
@@ -373,6 +446,9 @@ class Engine:
                 score += 0.3 if slots.country_from == "text" else 0.25
         elif slots.country_from in ("none", "national"):
             score += 0.3
+        if fact.country is not None and slots.country_from == "none":
+            # a country's fact for a question naming no country: fits "which country...?" better than "how many?"
+            score += 0.35 if slots.asks_where else 0.2
         elif slots.country_from == "context":
             score += 0.15
         else:
@@ -533,13 +609,16 @@ class Engine:
                 suggestions.append(self._suggestion(facts[0], language))
         return suggestions[:3]
 
-    def _no_data_country(self, iso: str, language: str, context: ChatContext, why: str) -> Reply:
+    def _no_data_country(self, mention: Mention, language: str, context: ChatContext, why: str) -> Reply:
+        iso = mention.id
+        # the name as the user wrote it ("Turkey"), in the reply's language when that is the alias's language
+        name = mention.text if is_cyrillic(mention.text) == (language == "ru") else country_display_name(iso, language)
         blocks = [
             Block(
                 render.text(
                     "no_data_country",
                     language,
-                    country=country_display_name(iso, language),
+                    country=name,
                     countries=self._country_names(language),
                 )
             )

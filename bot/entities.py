@@ -8,6 +8,7 @@ translations (gettext domain ``iso3166-1``); matching any Russian case goes thro
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -39,6 +40,11 @@ COMMON_COUNTRY_NAMES: dict[str, list[str]] = {
     "LA": ["Laos", "Лаос"],
     "RU": ["Russia", "Russian Federation", "RF", "Россия", "РФ", "Российская Федерация"],
 }
+
+
+# Upper-case abbreviations that are also everyday words in lower case ("us"): recognised only as typed.
+ABBREVIATIONS = {"US": "US", "USA": "US", "UK": "GB", "UAE": "AE"}
+_ABBREVIATION = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,2}\b\.?")
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,7 @@ class Mentions:
 
     @property
     def positions(self) -> set[int]:
-        return {position for item in self.items for position in range(item.start, item.end)}
+        return {position for item in self.items for position in range(max(item.start, 0), item.end)}
 
 
 @cache
@@ -167,10 +173,15 @@ class EntityIndex:
     def vocabulary(self) -> frozenset[str]:
         return self.index.vocabulary
 
-    def find(self, tokens: list[str]) -> Mentions:
+    def find(self, tokens: list[str], original: str = "") -> Mentions:
+        """Names in ``tokens``; ``original`` (the message as typed) adds upper-case abbreviations like "US"."""
         mentions = Mentions()
         for match in self.index.find(tokens):
             mentions.items.append(_mention(match))
+        for found in _ABBREVIATION.finditer(original):
+            iso = ABBREVIATIONS.get(found.group().replace(".", ""))
+            if iso and not any(item.id == iso for item in mentions.items):
+                mentions.items.append(Mention("foreign", iso, found.group(), -1, -1))
         return mentions
 
 

@@ -60,10 +60,14 @@ class PhraseIndex:
         self._correct = lru_cache(maxsize=50_000)(self._correct_uncached)
 
     def add(self, phrase: str, label: Hashable) -> None:
+        """Index a phrase; a word written ``=word`` matches only as spelt ("how many =votes" is not "voted")."""
+        exact = {word.casefold().lstrip("=") for word in phrase.split() if word.startswith("=")}
+        phrase = phrase.replace("=", "")
         tokens = tokenize(phrase)
         if not tokens:
             return
-        entry = _Entry(tuple(token_keys(token) for token in tokens), label, phrase)
+        keys = tuple(frozenset({token}) if token in exact else token_keys(token) for token in tokens)
+        entry = _Entry(keys, label, phrase)
         for key in entry.token_keys[0]:
             bucket = self._by_key.setdefault(key, [])
             if entry not in bucket:

@@ -140,6 +140,10 @@ def latin_to_cyrillic(word: str) -> str:
     return cyrtranslit.to_cyrillic(word, "ru").replace("ё", "е")
 
 
+# Letter groups common in English spelling and rare in Russian typed in Latin ("script", "facts", "the", "week").
+_ENGLISH_SPELLING = re.compile(r"w|q|x|th|ph|ck|ee|oo|ea|gh|c(?!h)")
+
+
 @lru_cache(maxsize=50_000)
 def known_russian_word(word: str) -> str | None:
     """The dictionary spelling of a Cyrillic word if pymorphy knows it, trying the soft sign people drop
@@ -179,7 +183,7 @@ def russian_typed_in_latin(
         if len(token) == 1 and token not in ("a", "i"):
             russian += cyrillic in STOPWORDS_RU  # "v", "k", "s": Russian prepositions
             continue
-        if token in english_words or stem_en(token) in english_stems:
+        if token in english_words or stem_en(token) in english_stems or _ENGLISH_SPELLING.search(token):
             english += 1
         elif known:
             russian += 1

@@ -9,538 +9,186 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.lexicon import PhraseIndex
+from bot.text import STOPWORDS, token_keys
 
-# topic -> [(phrase, weight)], English and Russian together
+
+def _weighted(spec: str) -> list[tuple[str, float]]:
+    """ "how many 0.9, turnout 1" -> [("how many", 0.9), ("turnout", 1.0)]."""
+    pairs = []
+    for item in spec.split(","):
+        phrase, _, weight = " ".join(item.split()).rpartition(" ")
+        pairs.append((phrase, float(weight)))
+    return pairs
+
+
+def _phrases(spec: str) -> list[str]:
+    return [" ".join(item.split()) for item in spec.split(",") if item.strip()]
+
+
+# topic -> [(phrase, weight)], English and Russian together; "=word" matches only that spelling
 TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
-    "turnout": [
-        ("turnout", 1.0),
-        ("how many", 0.9),
-        ("number of", 0.6),
-        ("voter", 0.8),
-        ("people", 0.3),
-        ("participation", 0.9),
-        ("took part", 0.7),
-        ("cast", 0.5),
-        ("ballot", 0.6),
-        ("vote", 0.35),
-        ("came out", 0.5),
-        ("showed up", 0.6),
-        ("count", 0.4),
-        ("attendance", 0.9),
-        ("явка", 1.0),
-        ("сколько", 0.9),
-        ("избиратель", 0.8),
-        ("проголосовать", 0.5),
-        ("голосовать", 0.35),
-        ("человек", 0.3),
-        ("количество", 0.6),
-        ("число", 0.5),
-        ("участвовать", 0.7),
-        ("участие", 0.7),
-        ("прийти", 0.5),
-        ("бюллетень", 0.6),
-        ("голосующий", 0.6),
-        ("пришло", 0.6),
-        ("figure", 0.4),
-        ("number", 0.5),
-        ("statistics", 0.4),
-        ("цифра", 0.4),
-        ("статистика", 0.4),
-    ],
-    "result": [
-        ("result", 1.0),
-        ("outcome", 1.0),
-        ("share", 0.9),
-        ("percent", 0.8),
-        ("percentage", 0.8),
-        ("won", 0.9),
-        ("win", 0.9),
-        ("winner", 0.9),
-        ("who won", 1.0),
-        ("vote for", 0.6),
-        ("voted for", 0.8),
-        ("support", 0.6),
-        ("backing", 0.6),
-        ("perform", 0.9),
-        ("performance", 0.9),
-        ("fare", 0.8),
-        ("score", 0.7),
-        ("how did", 0.5),
-        ("got", 0.3),
-        ("tally", 0.8),
-        ("for whom", 0.9),
-        ("victory", 0.8),
-        ("defeat", 0.8),
-        ("lose", 0.7),
-        ("lost", 0.7),
-        ("popular", 0.5),
-        ("standings", 0.8),
-        ("how did vote", 0.9),
-        ("vote", 0.3),
-        ("результат", 1.0),
-        ("итог", 1.0),
-        ("процент", 0.8),
-        ("доля", 0.8),
-        ("за кого", 1.0),
-        ("победить", 0.9),
-        ("победа", 0.8),
-        ("победитель", 0.9),
-        ("выиграть", 0.9),
-        ("поддержать", 0.6),
-        ("поддержка", 0.6),
-        ("набрать", 0.8),
-        ("получить", 0.5),
-        ("как проголосовать", 0.9),
-        ("проиграть", 0.7),
-        ("поражение", 0.8),
-        ("голос", 0.4),
-        ("проголосовать за", 0.9),
-        ("голосовать за", 0.8),
-        ("выступить", 0.6),
-        ("figure", 0.4),
-        ("statistics", 0.4),
-        ("цифра", 0.4),
-        ("статистика", 0.4),
-    ],
-    "exit_poll": [
-        ("exit poll", 1.4),
-        ("exitpoll", 1.4),
-        ("poll", 0.6),
-        ("survey", 0.9),
-        ("surveyed", 0.9),
-        ("independent", 0.4),
-        ("respondent", 0.8),
-        ("interviewed", 0.7),
-        ("экзитпол", 1.4),
-        ("экзит пол", 1.4),
-        ("exit пол", 1.4),
-        ("экзит", 1.0),
-        ("опрос", 0.7),
-        ("опросить", 0.8),
-        ("анкетирование", 0.8),
-        ("независимый", 0.4),
-        ("респондент", 0.8),
-    ],
-    "polling_places": [
-        ("polling station", 1.2),
-        ("polling place", 1.2),
-        ("station", 0.8),
-        ("where to vote", 1.0),
-        ("where could", 0.6),
-        ("where can", 0.6),
-        ("consulate", 0.9),
-        ("embassy", 0.9),
-        ("polling", 0.4),
-        ("place", 0.4),
-        ("location", 0.6),
-        ("city", 0.4),
-        ("where", 0.3),
-        ("участок", 1.0),
-        ("избирательный участок", 1.2),
-        ("консульство", 0.9),
-        ("посольство", 0.9),
-        ("где голосовать", 1.0),
-        ("где проголосовать", 1.0),
-        ("где", 0.3),
-        ("место", 0.5),
-        ("город", 0.4),
-        ("адрес", 0.7),
-    ],
-    "reaction": [
-        ("react", 1.0),
-        ("reaction", 1.0),
-        ("congratulate", 1.0),
-        ("congratulation", 1.0),
-        ("say", 0.7),
-        ("said", 0.7),
-        ("comment", 0.8),
-        ("respond", 0.8),
-        ("response", 0.8),
-        ("statement", 0.8),
-        ("praise", 0.8),
-        ("compliment", 0.8),
-        ("quote", 0.7),
-        ("think", 0.5),
-        ("view", 0.4),
-        ("message", 0.5),
-        ("leader", 0.5),
-        ("president", 0.5),
-        ("welcome", 0.6),
-        ("first to", 0.6),
-        ("реакция", 1.0),
-        ("реагировать", 1.0),
-        ("отреагировать", 1.0),
-        ("поздравить", 1.0),
-        ("поздравление", 1.0),
-        ("сказать", 0.7),
-        ("заявить", 0.8),
-        ("заявление", 0.8),
-        ("комментарий", 0.8),
-        ("прокомментировать", 0.8),
-        ("отозваться", 0.8),
-        ("похвалить", 0.8),
-        ("ответить", 0.6),
-        ("цитата", 0.7),
-        ("президент", 0.5),
-        ("лидер", 0.5),
-        ("руководитель", 0.5),
-        ("думать", 0.4),
-        ("мнение", 0.5),
-        ("приветствовать", 0.6),
-        ("первый", 0.3),
-    ],
-    "diaspora": [
-        ("relokanty", 1.2),
-        ("relocant", 1.2),
-        ("relocate", 1.0),
-        ("relocation", 1.0),
-        ("move", 0.8),
-        ("moved", 0.8),
-        ("emigrate", 1.0),
-        ("emigrant", 1.0),
-        ("emigration", 1.0),
-        ("diaspora", 1.0),
-        ("flee", 0.9),
-        ("fled", 0.9),
-        ("draft", 0.9),
-        ("mobilization", 1.0),
-        ("mobilisation", 1.0),
-        ("army", 0.7),
-        ("evade", 0.9),
-        ("exile", 0.9),
-        ("dual citizenship", 1.0),
-        ("dual citizen", 1.0),
-        ("citizenship", 0.6),
-        ("who are", 0.4),
-        ("why", 0.4),
-        ("live", 0.4),
-        ("came", 0.3),
-        ("expat", 0.9),
-        ("migrant", 0.8),
-        ("refugee", 0.9),
-        ("community", 0.6),
-        ("релокант", 1.2),
-        ("переехать", 1.0),
-        ("переезд", 1.0),
-        ("уехать", 0.9),
-        ("эмиграция", 1.0),
-        ("эмигрант", 1.0),
-        ("диаспора", 1.0),
-        ("бежать", 0.9),
-        ("сбежать", 0.9),
-        ("мобилизация", 1.0),
-        ("призыв", 0.9),
-        ("армия", 0.7),
-        ("двойной гражданство", 1.0),
-        ("гражданство", 0.6),
-        ("почему", 0.4),
-        ("жить", 0.4),
-        ("приехать", 0.6),
-        ("мигрант", 0.8),
-        ("беженец", 0.9),
-        ("уклониться", 0.9),
-        ("откосить", 0.9),
-        ("россиянин", 0.3),
-    ],
-    "context": [
-        ("military base", 1.4),
-        ("base", 1.0),
-        ("line", 0.8),
-        ("queue", 1.0),
-        ("long line", 1.2),
-        ("dissent", 1.0),
-        ("protest", 1.0),
-        ("opposition", 0.9),
-        ("polling data", 1.2),
-        ("opinion poll", 1.0),
-        ("sentiment", 0.9),
-        ("mood", 0.8),
-        ("atmosphere", 0.8),
-        ("background", 0.8),
-        ("troops", 0.9),
-        ("military", 1.0),
-        ("pro putin", 0.8),
-        ("anti putin", 0.9),
-        ("critic", 0.6),
-        ("военный база", 1.4),
-        ("база", 1.0),
-        ("очередь", 1.0),
-        ("протест", 1.0),
-        ("оппозиция", 0.9),
-        ("несогласие", 1.0),
-        ("инакомыслие", 1.0),
-        ("настроение", 0.9),
-        ("атмосфера", 0.8),
-        ("фон", 0.6),
-        ("военный", 1.0),
-        ("войска", 0.9),
-        ("опрос общественного мнения", 1.2),
-        ("социология", 0.9),
-    ],
-    "candidate": [
-        ("candidate", 1.0),
-        ("who is", 0.7),
-        ("party", 0.9),
-        ("nominee", 0.9),
-        ("nominate", 0.8),
-        ("foil", 0.9),
-        ("spoiler", 0.9),
-        ("running", 0.6),
-        ("ran", 0.4),
-        ("who ran", 0.9),
-        ("contender", 0.9),
-        ("кандидат", 1.0),
-        ("кто такой", 0.9),
-        ("кто это", 0.8),
-        ("партия", 0.9),
-        ("выдвинуть", 0.8),
-        ("выдвиженец", 0.9),
-        ("баллотироваться", 0.9),
-        ("спойлер", 0.9),
-        ("соперник", 0.8),
-    ],
-    "schedule": [
-        ("when", 0.9),
-        ("date", 1.0),
-        ("day", 0.7),
-        ("days", 0.7),
-        ("online", 1.0),
-        ("electronic", 0.9),
-        ("schedule", 1.0),
-        ("three day", 1.0),
-        ("march", 0.6),
-        ("how long", 0.7),
-        ("period", 0.6),
-        ("когда", 0.9),
-        ("дата", 1.0),
-        ("день", 0.7),
-        ("онлайн", 1.0),
-        ("электронный", 0.9),
-        ("срок", 0.8),
-        ("март", 0.6),
-        ("сколько дней", 1.2),
-        ("трехдневный", 1.0),
-        ("дистанционный", 0.9),
-    ],
-    "source": [
-        ("source", 1.2),
-        ("where does the data come from", 1.4),
-        ("where is this from", 1.2),
-        ("data", 0.5),
-        ("eurasianet", 1.2),
-        ("central election commission", 1.0),
-        ("cec", 1.0),
-        ("xinhua", 1.0),
-        ("sputnik", 1.0),
-        ("reference", 0.9),
-        ("cite", 0.9),
-        ("reliable", 0.7),
-        ("according to whom", 1.0),
-        ("источник", 1.2),
-        ("откуда", 0.9),
-        ("данные", 0.5),
-        ("евразианет", 1.2),
-        ("цик", 1.0),
-        ("центризбирком", 1.0),
-        ("синьхуа", 1.0),
-        ("спутник", 1.0),
-        ("ссылка", 0.8),
-        ("достоверный", 0.7),
-    ],
+    "turnout": _weighted(
+        """
+        turnout 1, how many 0.9, number of 0.9, where to vote 0.4, где проголосовать 0.4, где голосовать
+        0.3, voter 0.6, people 0.3, participation 0.9, took part 0.7, cast 0.5, ballot 0.6, vote 0.35,
+        came out 0.5, showed up 0.6, count 0.4, attendance 0.9, явка 1, сколько 0.9, избиратель 0.6,
+        проголосовать 0.5, голосовать 0.35, человек 0.3, количество 0.6, число 0.5, участвовать 0.7,
+        участие 0.7, прийти 0.5, бюллетень 0.6, голосующий 0.6, пришло 0.6, figure 0.4, number 0.5,
+        statistics 0.4, цифра 0.4, статистика 0.4
+        """
+    ),
+    "result": _weighted(
+        """
+        result 1, outcome 1, how many =votes 1.2, сколько голос 1.2, receive 0.6, split 0.6, достаться
+        0.8, как голосовать 0.7, распределиться 0.8, share 0.9, percent 0.8, percentage 0.8, won 0.9,
+        win 0.9, winner 0.9, who won 1, vote for 0.6, voted for 0.8, support 0.6, backing 0.6, perform
+        0.9, performance 0.9, fare 0.8, score 0.7, how did 0.5, got 0.3, tally 0.8, for whom 0.9,
+        victory 0.8, defeat 0.8, lose 0.7, lost 0.7, popular 0.5, standings 0.8, how did vote 0.9, vote
+        0.3, результат 1, итог 1, процент 0.8, доля 0.8, за кого 1, победить 0.9, победа 0.8, победитель
+        0.9, выиграть 0.9, поддержать 0.6, поддержка 0.6, набрать 0.8, получить 0.5, как проголосовать
+        0.9, проиграть 0.7, поражение 0.8, голос 0.4, проголосовать за 0.9, голосовать за 0.8, выступить
+        0.6, figure 0.4, statistics 0.4, цифра 0.4, статистика 0.4
+        """
+    ),
+    "exit_poll": _weighted(
+        """
+        exit poll 1.4, exitpoll 1.4, poll 0.6, survey 0.9, surveyed 0.9, independent 0.4, respondent
+        0.8, interviewed 0.7, экзитпол 1.4, экзит пол 1.4, exit пол 1.4, экзит 1, опрос 0.7, опросить
+        0.8, анкетирование 0.8, независимый 0.4, респондент 0.8
+        """
+    ),
+    "polling_places": _weighted(
+        """
+        polling station 1, polling place 1, station 0.8, where to vote 1, where could 0.8, where can
+        0.6, where 0.6, consulate 0.9, embassy 0.9, polling 0.4, place 0.4, location 0.6, city 0.4,
+        участок 1, избирательный участок 1, консульство 0.9, посольство 0.9, где голосовать 1, как
+        голосовать 0.4, где проголосовать 1, где 0.3, место 0.5, город 0.4, адрес 0.7
+        """
+    ),
+    "reaction": _weighted(
+        """
+        react 1, reaction 1, congratulate 1, congratulation 1, say 0.7, said 0.7, comment 0.8, respond
+        0.8, response 0.8, statement 0.8, praise 0.8, compliment 0.8, quote 0.7, think 0.5, view 0.4,
+        message 0.5, leader 0.7, president 0.7, describe 0.8, assess 0.8, call 0.4, welcome 0.6, first
+        to 0.6, реакция 1, реагировать 1, отреагировать 1, поздравить 1, поздравление 1, сказать 0.7,
+        заявить 0.8, заявление 0.8, комментарий 0.8, прокомментировать 0.8, отозваться 0.8, похвалить
+        0.8, ответить 0.6, цитата 0.7, президент 0.7, лидер 0.7, руководитель 0.7, оценить 0.8, назвать
+        0.5, отзыв 0.7, думать 0.4, мнение 0.5, приветствовать 0.6, первый 0.3
+        """
+    ),
+    "diaspora": _weighted(
+        """
+        relokanty 1.2, relocant 1.2, relocate 1, relocation 1, move 0.8, moved 0.8, emigrate 1, emigrant
+        1, emigration 1, diaspora 1, flee 0.9, fled 0.9, draft 0.9, mobilization 1, mobilisation 1, army
+        0.7, evade 0.9, exile 0.9, dual citizenship 1, dual citizen 1, citizenship 0.6, who are 0.4, why
+        0.4, live 0.4, came 0.3, expat 0.9, migrant 0.8, refugee 0.9, community 0.6, релокант 1.2,
+        переехать 1, переезд 1, уехать 0.9, эмиграция 1, эмигрант 1, диаспора 1, бежать 0.9, сбежать
+        0.9, мобилизация 1, призыв 0.9, армия 0.7, двойной гражданство 1, гражданство 0.6, почему 0.4,
+        жить 0.4, приехать 0.6, мигрант 0.8, беженец 0.9, уклониться 0.9, откосить 0.9, россиянин 0.3
+        """
+    ),
+    "context": _weighted(
+        """
+        military base 1.4, base 1, line 1, queue 1, host 0.6, long line 1.2, dissent 1, protest 1,
+        opposition 0.9, polling data 1.2, opinion poll 1, sentiment 0.9, mood 0.8, atmosphere 0.8,
+        background 0.8, troops 0.9, military 1, polling data 1.3, pro putin 0.8, anti putin 0.9, critic
+        0.6, военный база 1.4, база 1, очередь 1, протест 1, оппозиция 0.9, несогласие 1, инакомыслие 1,
+        настроение 0.9, атмосфера 0.8, фон 0.6, военный 1, войска 0.9, опрос общественного мнения 1.2,
+        данные опрос 1.3, опрос по 0.9, социология 0.9
+        """
+    ),
+    "candidate": _weighted(
+        """
+        candidate 1, who is 0.7, party 0.9, nominee 0.9, nominate 0.8, foil 0.9, spoiler 0.9, running
+        0.6, ran 0.4, who ran 0.9, contender 0.9, кандидат 1, кто такой 0.9, кто это 0.8, партия 0.9,
+        выдвинуть 0.8, выдвиженец 0.9, баллотироваться 0.9, спойлер 0.9, соперник 0.8
+        """
+    ),
+    "schedule": _weighted(
+        """
+        when 0.9, date 1, day 0.7, days 0.7, online 1, electronic 0.9, schedule 1, three day 1, how many
+        days 1.4, last 0.4, announce 0.5, march 0.6, how long 0.7, period 0.6, когда 0.9, дата 1, день
+        0.7, онлайн 1, электронный 0.9, срок 0.8, март 0.6, сколько дней 1.4, объявить 0.5, продолжаться
+        0.6, длиться 0.7, трехдневный 1, дистанционный 0.9
+        """
+    ),
+    "source": _weighted(
+        """
+        source 1.2, where does the data come from 1.4, come from 1, where from 1, announce 0.9, where is
+        this from 1.2, data 0.5, eurasianet 1.2, central election commission 1, cec 1, xinhua 1, sputnik
+        1, reference 0.9, cite 0.9, reliable 0.7, according to whom 1, источник 1.2, откуда 0.9,
+        объявить 0.9, данные 0.5, евразианет 1.2, цик 1, центризбирком 1, синьхуа 1, спутник 1, ссылка
+        0.8, достоверный 0.7
+        """
+    ),
 }
 
 # Question intents that change how the engine answers rather than what about.
 INTENT_WORDS: dict[str, list[str]] = {
-    "most": [
-        "most",
-        "highest",
-        "largest",
-        "biggest",
-        "best",
-        "top",
-        "maximum",
-        "strongest",
-        "greatest",
-        "more",
-        "больше всего",
-        "наибольший",
-        "самый большой",
-        "самый высокий",
-        "лучший",
-        "лучше всего",
-        "максимальный",
-        "больше",
-        "выше",
-        "сильнее",
-        "наиболее",
-    ],
-    "least": [
-        "fewest",
-        "least",
-        "lowest",
-        "smallest",
-        "worst",
-        "minimum",
-        "weakest",
-        "fewer",
-        "less",
-        "меньше всего",
-        "наименьший",
-        "самый маленький",
-        "самый низкий",
-        "худший",
-        "хуже всего",
-        "минимальный",
-        "меньше",
-        "ниже",
-        "слабее",
-        "наименее",
-    ],
-    "compare": [
-        "compare",
-        "comparison",
-        "versus",
-        "vs",
-        "difference",
-        "differ",
-        "between",
-        "against",
-        "rank",
-        "ranking",
-        "rating",
-        "side by side",
-        "сравнить",
-        "сравнение",
-        "сравни",
-        "разница",
-        "отличие",
-        "отличаться",
-        "против",
-        "рейтинг",
-        "между",
-    ],
-    "coverage": [
-        "which countries",
-        "what countries",
-        "which country",
-        "list of countries",
-        "countries covered",
-        "what data",
-        "what do you have",
-        "what can you",
-        "какие страны",
-        "какой страна",
-        "список стран",
-        "по каким странам",
-        "что ты знаешь",
-        "что вы знаете",
-        "что умеешь",
-        "какие данные",
-    ],
-    "national": [
-        "overall",
-        "national",
-        "nationwide",
-        "whole country",
-        "across the board",
-        "in total",
-        "total",
-        "all of russia",
-        "in russia",
-        "в целом",
-        "по стране",
-        "по всей стране",
-        "общий",
-        "всего",
-        "по россии",
-        "в россии",
-        "итоговый",
-        "общероссийский",
-        "всероссийский",
-    ],
-    "followup": [
-        "there",
-        "and",
-        "what about",
-        "how about",
-        "same",
-        "also",
-        "too",
-        "that country",
-        "там",
-        "а",
-        "и",
-        "тоже",
-        "туда",
-        "здесь",
-        "тут",
-        "а как",
-        "а что",
-        "а там",
-        "эта страна",
-    ],
-    "overview": [
-        "tell me about",
-        "about",
-        "info",
-        "information",
-        "anything",
-        "everything",
-        "overview",
-        "summary",
-        "расскажи",
-        "рассказать",
-        "информация",
-        "что известно",
-        "про",
-        "обзор",
-        "все",
-    ],
-    "where": ["where", "which", "what country", "где", "какой", "в какой", "в какой стране"],
-    # words that make a question about the election without saying which part of it
-    "domain": [
-        "election",
-        "elect",
-        "vote",
-        "voting",
-        "voter",
-        "ballot",
-        "president",
-        "presidential",
-        "citizen",
-        "russian",
-        "russians",
-        "expat",
-        "abroad",
-        "campaign",
-        "poll",
-        "figure",
-        "number",
-        "statistics",
-        "stats",
-        "data",
-        "2024",
-        "выборы",
-        "выбор",
-        "голосование",
-        "голосовать",
-        "проголосовать",
-        "избиратель",
-        "президент",
-        "президентский",
-        "гражданин",
-        "россиянин",
-        "русский",
-        "российский",
-        "за рубежом",
-        "заграница",
-        "кампания",
-        "цифра",
-        "статистика",
-        "данные",
-        "бюллетень",
-    ],
+    "most": _phrases(
+        """
+        most, highest, largest, biggest, best, top, maximum, strongest, greatest, more, больше всего,
+        наибольший, самый большой, самый высокий, лучший, лучше всего, максимальный, больше, выше,
+        сильнее, наиболее
+        """
+    ),
+    "least": _phrases(
+        """
+        fewest, least, lowest, smallest, worst, minimum, weakest, fewer, less, меньше всего, наименьший,
+        самый маленький, самый низкий, худший, хуже всего, минимальный, меньше, ниже, слабее, наименее
+        """
+    ),
+    "compare": _phrases(
+        """
+        compare, comparison, versus, vs, difference, differ, against, rank, ranking, rating, side by
+        side, сравнить, сравнение, сравни, разница, отличие, отличаться, против, рейтинг
+        """
+    ),
+    "coverage": _phrases(
+        """
+        which countries, what countries, which country, list of countries, countries covered, what data,
+        what do you have, what can you, какие страны, какой страна, список стран, по каким странам, что
+        ты знаешь, что вы знаете, что умеешь, какие данные
+        """
+    ),
+    "national": _phrases(
+        """
+        overall, national, nationwide, whole country, across the board, in total, total, all of russia,
+        in russia, в целом, по стране, по всей стране, общий, всего, по россии, в россии, итоговый,
+        общероссийский, всероссийский
+        """
+    ),
+    "followup": _phrases(
+        """
+        there, and, what about, how about, same, also, too, that country, там, а, и, тоже, туда, здесь,
+        тут, а как, а что, а там, эта страна
+        """
+    ),
+    "overview": _phrases(
+        """
+        tell me about, about, info, information, anything, everything, overview, summary, расскажи,
+        рассказать, информация, что известно, про, обзор, все
+        """
+    ),
+    "where": _phrases(
+        """
+        where, which, what country, где, какой, в какой, в какой стране
+        """
+    ),
+    "domain": _phrases(
+        """
+        election, elect, vote, voting, voter, ballot, president, presidential, citizen, russian,
+        russians, expat, abroad, campaign, poll, figure, number, statistics, stats, data, 2024, выборы,
+        выбор, голосование, голосовать, проголосовать, избиратель, президент, президентский, гражданин,
+        россиянин, русский, российский, за рубежом, заграница, кампания, цифра, статистика, данные,
+        бюллетень, central asia, центральная азия, средняя азия, mean, meaning, definition, term,
+        означать, значение, термин, значить
+        """
+    ),
 }
+
+
+OPENING_BONUS = 1.25
 
 
 @dataclass
@@ -549,6 +197,7 @@ class TopicSignals:
     intents: dict[str, int] = field(default_factory=dict)  # intent -> first token position
     words: list[str] = field(default_factory=list)  # matched phrases, for --why
     covered: set[int] = field(default_factory=set)  # token positions explained by topic/intent words
+    intent_positions: set[int] = field(default_factory=set)  # positions of intent words (scope, "which", "and")
 
     def best(self) -> tuple[str | None, float]:
         if not self.topics:
@@ -573,14 +222,38 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
     """Topic weights and intents of a question; tokens at ``skip`` positions (names) are not read as words."""
     signals = TopicSignals()
     free = [token if position not in skip else "\x00" for position, token in enumerate(tokens)]
+    # the opening words are the ask: the first two words that are not function words
+    opening = [position for position, token in enumerate(free) if token not in STOPWORDS][:1]
     for match in index.find(free):
         kind, name, weight = match.label
         signals.covered.update(range(match.start, match.end))
         signals.words.append(match.phrase)
         if kind == "intent":
             signals.intents.setdefault(name, match.start)
+            signals.intent_positions.update(range(match.start, match.end))
         else:
+            if match.start in opening or match.start == 0:
+                weight *= OPENING_BONUS  # "How many ... at the polling stations": the opening words are the ask
             # a longer phrase counts once at its full weight; repeats of a topic add with diminishing weight
             previous = signals.topics.get(name, 0.0)
             signals.topics[name] = max(previous, weight) + 0.25 * min(previous, weight)
+    _add_frames(signals, tokens)
     return signals
+
+
+# Question frames whose two parts stand apart: "How did Russians in Kazakhstan vote?" asks for the result.
+FRAMES: list[tuple[str, str, str, float]] = [
+    ("how", "vote", "result", 0.5),
+    ("как", "голосовать", "result", 0.5),
+    ("как", "проголосовать", "result", 0.5),
+    ("who", "vote", "result", 0.4),
+    ("кто", "голосовать", "result", 0.4),
+]
+
+
+def _add_frames(signals: TopicSignals, tokens: list[str]) -> None:
+    keys = [token_keys(token) for token in tokens]
+    for opener, verb, topic, weight in FRAMES:
+        first = next((index for index, token_key in enumerate(keys[:2]) if opener in token_key), None)
+        if first is not None and any(verb in token_key for token_key in keys[first + 2 :]):
+            signals.topics[topic] = signals.topics.get(topic, 0.0) + weight
