@@ -589,6 +589,11 @@ def shared_engine() -> Any:
     return Engine.from_knowledge(project_knowledge())
 
 
+def fresh_engine() -> Any:
+    """An engine of its own over the real fact base, for tests that change facts (admin commands)."""
+    return type(shared_engine()).from_knowledge(project_knowledge())
+
+
 @contextlib.contextmanager
 def project_store(path: Path) -> Iterator[Any]:
     """A fresh store at ``path`` holding the real fact base."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from telegram_harness import project_store, run_transcript, shared_engine
+from telegram_harness import fresh_engine, project_store, run_transcript, shared_engine
 
 CONVERSATIONS = sorted((Path(__file__).parent / "conversations").glob("*.yaml"))
 
@@ -23,4 +23,6 @@ def bot_store(tmp_path: Path) -> Iterator[Any]:
 
 @pytest.mark.parametrize("path", CONVERSATIONS, ids=[path.stem for path in CONVERSATIONS])
 async def test_conversation(path: Path, tmp_path: Path, bot_store: Any) -> None:
-    await run_transcript(path, tmp_path, store=bot_store, engine=shared_engine())
+    # Admin transcripts change facts and refresh the engine: they get their own, the rest share one.
+    engine = fresh_engine() if path.stem.startswith("admin_") else shared_engine()
+    await run_transcript(path, tmp_path, store=bot_store, engine=engine)

@@ -30,7 +30,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.settings import Settings
-from bot.telegram import handlers
+from bot.telegram import admin, handlers
 from bot.telegram.services import SERVICES_KEY, BotServices, services
 from bot.telegram.texts import GROUP_COMMANDS, PRIVATE_COMMANDS
 
@@ -82,6 +82,7 @@ def register_handlers(app: Application) -> None:
     """Register every handler. Within one group the FIRST matching handler wins, hence the order."""
     # 1. Admin commands and admin buttons (issue 5) go here, BEFORE the generic handlers below: an admin's
     #    "/add" message or an "a1:..." button must not fall through to the question or stale-button handler.
+    admin.register_admin_handlers(app)
     # 2. Commands before text: "/help" is text too, and must not be answered as a question.
     app.add_handler(CommandHandler("start", handlers.start))
     app.add_handler(CommandHandler("help", handlers.help_command))

@@ -25,7 +25,7 @@ EXIT_POLL_COLOR = "#f2b134"
 APPROX_MARKS = {"exact": "", "around": "~", "more_than": ">", "less_than": "<"}
 
 
-def _value_label(value: float, unit: str, approx: str) -> str:
+def value_label(value: float, unit: str, approx: str) -> str:
     number = f"{value:g}%" if unit == "%" else f"{value:,.0f}".replace(",", "\u202f")
     return f"{APPROX_MARKS.get(approx, '')}{number}"
 
@@ -61,7 +61,7 @@ def render_chart(chart: Chart) -> bytes:
     )
     for patch, bar in zip(bars, chart.bars, strict=True):
         axes.annotate(
-            _value_label(bar.value, chart.unit, bar.approx),
+            value_label(bar.value, chart.unit, bar.approx),
             (patch.get_x() + patch.get_width() / 2, patch.get_height()),
             ha="center",
             va="bottom",

@@ -55,7 +55,7 @@ def split_html(html_text: str, limit: int = MAX_MESSAGE_LENGTH) -> list[str]:
     if len(html_text) <= limit:
         return [html_text]
     # Leave room for closing/reopening tags carried across a cut.
-    budget = limit - 200
+    budget = max(limit - 200, limit // 2)
     parts: list[str] = []
     current = ""
     stack: list[tuple[str, str]] = []  # tags open at the end of ``current``

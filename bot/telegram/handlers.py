@@ -82,7 +82,9 @@ def stash_question(context: ContextTypes.DEFAULT_TYPE, question: str) -> str:
 def reply_markup_for(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> InlineKeyboardMarkup | None:
     if not reply.suggestions or reply.answered:
         return None
-    return keyboards.suggestions_keyboard(reply.suggestions, lambda question: stash_question(context, question))
+    return keyboards.suggestions_keyboard(
+        reply.suggestions, reply.language, lambda question: stash_question(context, question)
+    )
 
 
 async def send_html(
@@ -115,7 +117,7 @@ async def send_reply(message: Message, reply: Reply, context: ContextTypes.DEFAU
     quote = message.chat.type != ChatType.PRIVATE
     await send_html(message, reply.html, reply_markup_for(reply, context), quote=quote)
     if reply.chart is not None:
-        await send_chart(message, reply, quote=False)
+        await send_chart(message, reply, quote=quote)
 
 
 def log_question(context: ContextTypes.DEFAULT_TYPE, update: Update, question: str, reply: Reply) -> None:
@@ -254,7 +256,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     engine = services(context).engine
     name = update.effective_user.first_name if update.effective_user else ""
     markup = keyboards.suggestions_keyboard(
-        engine.example_questions(language), lambda question: stash_question(context, question)
+        engine.example_questions(language), language, lambda question: stash_question(context, question)
     )
     await update.effective_message.reply_html(text("greeting", language, name=name), reply_markup=markup)
 
@@ -371,27 +373,28 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     language = user_language(update, context)
     action = keyboards.parse_callback(query.data)
-    if action is None or not await run_button(update, context, action, language):
+    # Answered once, after the work: a failure in between is answered by the error handler instead.
+    if action is not None and await run_button(update, context, action, language):
+        await query.answer()
+    else:
         await query.answer(text("stale_button", language), show_alert=True)
 
 
 async def run_button(
     update: Update, context: ContextTypes.DEFAULT_TYPE, action: keyboards.CallbackAction, language: str
 ) -> bool:
-    """Carry out a parsed button press; False when what it refers to no longer exists."""
+    """Carry out a parsed button press; False when what it refers to no longer exists. The caller answers it.""" ""
     query = update.callback_query
     svc = services(context)
     kb = svc.engine.knowledge
     kind, args = action.kind, action.args
     if kind == "c" and not args:
-        await query.answer()
         await edit_or_send(update, text("countries_prompt", language), countries_markup(context, language))
         return True
     if kind == "c":
         country_id = None if args[0] == keyboards.NATIONAL else args[0]
         if country_id is not None and kb.country(country_id) is None:
             return False
-        await query.answer()
         await edit_or_send(update, *topics_view(context, country_id, language))
         return True
     if kind == "t":
@@ -399,7 +402,6 @@ async def run_button(
         replies = topic_replies(context, country_id, args[1], language)
         if not replies:
             return False
-        await query.answer()
         remember_context(context, replies[-1])
         html_text = "\n\n".join(reply.html for reply in replies)
         await edit_or_send(update, html_text, keyboards.answer_keyboard(country_id, language))
@@ -407,8 +409,8 @@ async def run_button(
     if kind == "f":
         if kb.fact(args[0]) is None or query.message is None:
             return False
-        await query.answer()
-        reply = svc.engine.answer_fact(args[0], language, chat_context(context))
+        # The language the suggestion was offered in: a Russian question's buttons answer in Russian.
+        reply = svc.engine.answer_fact(args[0], args[1], chat_context(context))
         remember_context(context, reply)
         await send_reply(query.message, reply, context)
         return True
@@ -416,21 +418,18 @@ async def run_button(
         question = (context.chat_data or {}).get("asked", {}).get(args[0])
         if question is None or query.message is None:
             return False
-        await query.answer()
         await answer_question(update, context, question)
         return True
     if kind == "l":
         context.user_data["language"] = args[0]
         if svc.store is not None and update.effective_user is not None:
             svc.store.set_user_language(update.effective_user.id, args[0])
-        await query.answer()
         await edit_or_send(update, text("language_set", args[0]))
         return True
     if kind == "g":
         if query.message is None:
             return False
         metric, candidate, _ = keyboards.STANDARD_CHARTS[args[0]]
-        await query.answer()
         reply = svc.engine.ranking(metric, language, candidate)
         await send_reply(query.message, reply, context)
         return True
@@ -515,6 +514,8 @@ async def error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         if update.callback_query is not None:
             await update.callback_query.answer(text("error", language), show_alert=True)
+        elif update.inline_query is not None:
+            await update.inline_query.answer([], cache_time=0)
         elif update.effective_message is not None:
             await update.effective_message.reply_html(text("error", language))
     except TelegramError:

@@ -8,7 +8,7 @@ Kinds (version 1):
     ``1:c``                  the country list
     ``1:c:<country>``        topics of a country (``-`` = Russia overall / national facts)
     ``1:t:<country>:<topic>`` the answer for one topic of one country
-    ``1:f:<fact_id>``        answer one fact (did-you-mean suggestions, example questions)
+    ``1:f:<fact_id>:<lang>`` answer one fact in the language it was offered in (did-you-mean, examples)
     ``1:q:<n>``              ask a question stashed in chat_data (suggestions without a fact id)
     ``1:l:<language>``       switch language
     ``1:g:<chart>``          a standard chart
@@ -41,7 +41,7 @@ _ARG_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "c": (),
     "c1": (re.compile(rf"^(?:{re.escape(NATIONAL)}|[a-z0-9][a-z0-9_-]{{0,40}})$"),),
     "t": (re.compile(rf"^(?:{re.escape(NATIONAL)}|[a-z0-9][a-z0-9_-]{{0,40}})$"), re.compile(r"^[a-z_]{1,20}$")),
-    "f": (_ID,),
+    "f": (_ID, re.compile(r"^[a-z]{2}$")),
     "q": (re.compile(r"^[0-9]{1,9}$"),),
     "l": (re.compile(r"^[a-z]{2}$"),),
     "g": (re.compile(r"^[a-z_]{1,20}$"),),
@@ -79,7 +79,7 @@ def parse_callback(data: object) -> CallbackAction | None:
         return None
     if kind == "t" and args[1] not in TOPICS:
         return None
-    if kind == "l" and args[0] not in LANGUAGES:
+    if (kind == "l" and args[0] not in LANGUAGES) or (kind == "f" and args[1] not in LANGUAGES):
         return None
     if kind == "g" and args[0] not in STANDARD_CHARTS:
         return None
@@ -124,7 +124,7 @@ def answer_keyboard(country_id: str | None, language: str) -> InlineKeyboardMark
 
 
 def suggestions_keyboard(
-    suggestions: Iterable[Suggestion], stash_question: Callable[[str], str]
+    suggestions: Iterable[Suggestion], language: str, stash_question: Callable[[str], str]
 ) -> InlineKeyboardMarkup | None:
     """One button per suggestion; ``stash_question(question) -> str`` keeps questions that have no fact id."""
     rows = []
@@ -132,7 +132,7 @@ def suggestions_keyboard(
         data = None
         if suggestion.fact_id:
             try:
-                data = callback_data("f", suggestion.fact_id)
+                data = callback_data("f", suggestion.fact_id, language)
             except ValueError:
                 data = None
         if data is None:

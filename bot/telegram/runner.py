@@ -57,6 +57,7 @@ def configure_logging(settings: Settings) -> None:
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("pymorphy3").setLevel(logging.WARNING)  # dictionary-loading chatter
     # python-telegram-bot's own start-up chatter would drown the one ready line; its warnings still show.
     logging.getLogger("telegram").setLevel(max(root.level, logging.WARNING))
     if settings.token:

@@ -1,0 +1,171 @@
+"""The Application as a whole: start-up services, command menus, errors, persistence, update ordering."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram_harness import (
+    TEST_TOKEN,
+    ChatSimulator,
+    RecordingRequest,
+    TranscriptPlayer,
+    make_settings,
+    project_store,
+    shared_engine,
+)
+
+from bot.telegram.app import PerChatUpdateProcessor, api_base_url, build_application, file_base_url
+
+
+async def play(app: Any, request: RecordingRequest, turns: list[dict[str, Any]]) -> list[list[Any]]:
+    player = TranscriptPlayer(ChatSimulator(app, request))
+    results = []
+    async with app:
+        await app.post_init(app)
+        for turn in turns:
+            results.append(await player.play(turn))
+        await app.post_shutdown(app)
+    return results
+
+
+async def test_post_init_builds_the_database_on_first_run_and_sets_the_menus(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, database_path=tmp_path / "fresh" / "facts.db")
+    request = RecordingRequest()
+    app = build_application(settings, request=request)
+    [calls] = await play(app, request, [{"say": "How many people voted in Tajikistan?"}])
+    assert (tmp_path / "fresh" / "facts.db").exists()
+    assert "9,500" in calls[-1].params["text"]
+    menus = {
+        (c.params["scope"]["type"], c.params.get("language_code")): c.params["commands"]
+        for c in request.calls_to("setMyCommands")
+    }
+    assert set(menus) == {
+        (scope, language) for scope in ("all_private_chats", "all_group_chats") for language in (None, "en", "ru")
+    }
+    assert "ask" in [command["command"] for command in menus["all_group_chats", "ru"]]
+    assert "language" in [command["command"] for command in menus["all_private_chats", None]]
+    assert menus["all_private_chats", "ru"][0]["description"] == "Начало и примеры вопросов"
+
+
+async def test_language_choice_is_remembered_across_restarts(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    with project_store(tmp_path / "bot.db") as store:
+        request = RecordingRequest()
+        await play(build_application(settings, store, shared_engine(), request=request), request,
+                   [{"say": "/language"}, {"press": "Русский"}])  # fmt: skip
+        assert store.get_user_language(1001) == "ru"
+        request = RecordingRequest()
+        [calls] = await play(build_application(settings, store, shared_engine(), request=request), request,
+                             [{"say": "/help", "language_code": "en"}])  # fmt: skip
+        assert "Как пользоваться ботом" in calls[0].params["text"]
+
+
+async def test_questions_are_logged_answered_or_not(tmp_path: Path) -> None:
+    with project_store(tmp_path / "bot.db") as store:
+        request = RecordingRequest()
+        app = build_application(make_settings(tmp_path), store, shared_engine(), request=request)
+        await play(app, request, [{"say": "How many people voted in Tajikistan?"}, {"say": "Weather in Paris?"}])
+        stats = store.stats()
+        assert stats.total == 2
+        assert [group.text for group in store.unanswered()] == ["Weather in Paris?"]
+
+
+class ExplodingEngine:
+    """An engine whose answer() fails for one question, to prove one bad update never stops the bot."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.engine, name)
+
+    def answer(self, text: str, *args: Any, **kwargs: Any) -> Any:
+        if "explode" in text:
+            raise RuntimeError(f"engine failure with {TEST_TOKEN} in the message")
+        return self.engine.answer(text, *args, **kwargs)
+
+
+async def test_a_failing_update_is_logged_the_user_told_and_the_bot_goes_on(tmp_path: Path, caplog) -> None:
+    request = RecordingRequest()
+    app = build_application(make_settings(tmp_path), None, ExplodingEngine(shared_engine()), request=request)
+    with project_store(tmp_path / "bot.db") as store:
+        app.bot_data["services"].store = store
+        with caplog.at_level(logging.ERROR, logger="bot.telegram.handlers"):
+            failed, recovered = await play(
+                app, request, [{"say": "please explode"}, {"say": "How many people voted in Tajikistan?"}]
+            )
+    assert "something went wrong" in failed[-1].params["text"]
+    assert "9,500" in recovered[-1].params["text"]
+    [record] = [r for r in caplog.records if r.name == "bot.telegram.handlers"]
+    assert "update_id=" in record.getMessage() and "chat=1001" in record.getMessage()
+    assert "please explode" in record.getMessage()
+
+
+async def test_a_failing_button_press_is_answered_too(tmp_path: Path) -> None:
+    class BrokenRanking(ExplodingEngine):
+        def ranking(self, *args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("no chart today")
+
+    request = RecordingRequest()
+    app = build_application(make_settings(tmp_path), None, BrokenRanking(shared_engine()), request=request)
+    with project_store(tmp_path / "bot.db") as store:
+        app.bot_data["services"].store = store
+        _, pressed = await play(app, request, [{"say": "/chart"}, {"press": "Voters by country"}])
+    texts = [c.params.get("text", "") for c in pressed]
+    assert any("something went wrong" in text for text in texts)
+
+
+def test_build_application_needs_a_token(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="TELEGRAM_BOT_TOKEN"):
+        build_application(make_settings(tmp_path, telegram_bot_token=None))
+
+
+@pytest.mark.parametrize(
+    ("configured", "api", "files"),
+    [
+        ("http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/file/bot"),
+        ("http://127.0.0.1:8081/", "http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/file/bot"),
+        ("https://api.example.org/bot{token}", "https://api.example.org/bot{token}", "https://api.example.org/file/bot{token}"),
+    ],
+)  # fmt: skip
+def test_self_hosted_bot_api_urls(configured: str, api: str, files: str) -> None:
+    assert api_base_url(configured) == api
+    assert file_base_url(configured) == files
+
+
+def test_base_url_reaches_the_bot(tmp_path: Path) -> None:
+    app = build_application(make_settings(tmp_path, telegram_api_base_url="http://127.0.0.1:9/bot"))
+    assert app.bot.base_url == f"http://127.0.0.1:9/bot{TEST_TOKEN}"
+    assert app.bot.base_file_url == f"http://127.0.0.1:9/file/bot{TEST_TOKEN}"
+
+
+class _FakeUpdate:
+    def __init__(self, chat_id: int) -> None:
+        self.effective_chat = type("Chat", (), {"id": chat_id})()
+
+
+async def test_updates_of_one_chat_run_in_order_other_chats_do_not_wait() -> None:
+    processor = PerChatUpdateProcessor(8)
+    events: list[str] = []
+    release_first = asyncio.Event()
+
+    async def handle(name: str, wait: asyncio.Event | None = None) -> None:
+        events.append(f"start {name}")
+        if wait is not None:
+            await wait.wait()
+        events.append(f"end {name}")
+
+    async with processor:
+        first = asyncio.create_task(processor.process_update(_FakeUpdate(1), handle("a1", release_first)))
+        second = asyncio.create_task(processor.process_update(_FakeUpdate(1), handle("a2")))
+        other = asyncio.create_task(processor.process_update(_FakeUpdate(2), handle("b1")))
+        await other
+        assert events == ["start a1", "start b1", "end b1"]  # chat 2 did not wait; a2 waits for a1
+        release_first.set()
+        await asyncio.gather(first, second)
+    assert events[3:] == ["end a1", "start a2", "end a2"]
+    assert processor._locks == {}  # idle chats are forgotten
