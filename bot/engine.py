@@ -44,7 +44,7 @@ QUESTION_MATCH = 75.0  # example-question similarity that starts to count
 QUESTION_ONLY = 90.0  # ...that can answer on its own (with a margin) when words say nothing
 QUESTION_MARGIN = 8.0
 PREFILTER_LIMIT = 40  # example questions scored with RapidFuzz per message, after the token prefilter
-COMMON_POSTING = 2000
+COMMON_POSTING = 2000  # a word in more example questions than this does not help the prefilter
 OVERLAP_WEIGHT = 0.2  # weight of the message's words found in the fact's own words
 
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
@@ -338,6 +338,14 @@ class Engine:
         why: str,
     ) -> Reply:
         assert slots.topic is not None
+        if (
+            slots.country_from == "text"
+            and slots.country
+            and not self._by_slot.get((slots.country, slots.topic))
+            and any(country for country, _ in self._slots_of(slots.topic))
+        ):
+            # a per-country topic this country has no fact on: say so rather than answer for another place
+            return self._not_reported(slots.country, slots.topic, language, context, why, [])
         top_weight = max(topics.values(), default=0.0) or 1.0
         weights = {name: value / top_weight for name, value in topics.items()}
         weights[slots.topic] = max(weights.get(slots.topic, 0.0), 1.0)

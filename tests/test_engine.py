@@ -81,3 +81,52 @@ def test_language_hint_only_when_text_does_not_tell(engine: Engine) -> None:
     assert engine.answer("?", language_hint="ru").language == "ru"
     assert engine.answer("How many voted in Tajikistan?", language_hint="ru").language == "en"
     assert engine.answer("🙂", ChatContext(language="ru")).language == "ru"
+
+
+def test_comparison_is_computed_from_figures_with_a_chart(engine: Engine) -> None:
+    reply = engine.answer("compare Kyrgyzstan and Uzbekistan")
+    assert reply.kind == "comparison" and reply.chart is not None
+    assert {bar.label for bar in reply.chart.bars} >= {"Kyrgyzstan", "Uzbekistan"}
+    assert "7,800" in reply.text and "4,600" in reply.text
+
+
+def test_ranking_api_orders_countries(engine: Engine) -> None:
+    reply = engine.ranking("voters", "en", order="least")
+    assert reply.text.index("Uzbekistan") < reply.text.index("Tajikistan")
+    assert reply.chart is not None and reply.chart.unit == "voters"
+
+
+def test_which_countries(engine: Engine) -> None:
+    reply = engine.answer("Which countries do you have data for?")
+    assert all(name in reply.text for name in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan"))
+
+
+def test_country_alone_offers_its_topics(engine: Engine) -> None:
+    reply = engine.answer("Almaty")
+    assert reply.kind == "did_you_mean" and not reply.fact_ids
+    assert reply.suggestions and reply.context.country == "kazakhstan"
+
+
+def test_html_escapes_fact_text(engine: Engine) -> None:
+    reply = engine.answer("What did Rahmon say?")
+    assert "“" in reply.text and "<i>" in reply.html
+    assert "&" not in reply.text or "&amp;" in reply.html
+
+
+def test_answer_fact_and_helpers(engine: Engine) -> None:
+    reply = engine.answer_fact("uzbekistan-result", "ru")
+    assert reply.kind == "answer" and "57,6" in reply.text and reply.context.country == "uzbekistan"
+    assert "exit_poll" in engine.topics_for_country("kazakhstan")
+    assert "exit_poll" not in engine.topics_for_country("tajikistan")
+    examples = engine.example_questions("ru", limit=3)
+    assert len(examples) == 3 and all(example.fact_id for example in examples)
+
+
+def test_refresh_uses_the_new_base(engine: Engine) -> None:
+    kb = engine.knowledge.model_copy(deep=True)
+    kb.facts = [fact for fact in kb.facts if fact.id != "tajikistan-turnout"]
+    fresh = Engine.from_knowledge(engine.knowledge)
+    fresh.refresh(kb)
+    reply = fresh.answer("How many voted in Tajikistan?")
+    assert "tajikistan-turnout" not in reply.fact_ids
+    assert reply.kind in ("no_data", "did_you_mean")

@@ -1,0 +1,45 @@
+import pytest
+
+from bot.text import STOPWORDS_EN, latin_to_cyrillic, russian_typed_in_latin, script_language, token_keys, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Сколько проголосовало?", "ru"), ("How many voted?", "en"), ("🙂", None), ("?", None), ("2024", None)],
+)
+def test_script_language(text: str, language: str | None) -> None:
+    assert script_language(text) == language
+
+
+def test_tokenize_splits_hyphenated_names_and_fixes_mixed_alphabets() -> None:
+    assert tokenize("Алма-Ате, путинa и Давanков!") == ["алма", "ате", "путина", "и", "даванков"]
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [("tadzhikistane", "таджикистане"), ("yavka", "явка"), ("relokanty", "релоканты"), ("kyrgyzstan", "кыргызстан")],
+)
+def test_latin_to_cyrillic(latin: str, cyrillic: str) -> None:
+    assert latin_to_cyrillic(latin) == cyrillic
+
+
+@pytest.mark.parametrize(
+    "text", ["skolko progolosovalo v tadzhikistane", "kak progolosovali v kirgizii", "relokanty v kazakhstane"]
+)
+def test_russian_typed_in_latin_is_recognised(text: str) -> None:
+    assert russian_typed_in_latin(tokenize(text), STOPWORDS_EN) is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["how did putin do in kyrgyzstan", "tell me a joke", "'; DROP TABLE facts; --", "<script>alert(1)</script>"]
+)
+def test_english_is_not_taken_for_russian(text: str) -> None:
+    assert russian_typed_in_latin(tokenize(text), STOPWORDS_EN | {"putin", "kyrgyzstan"}) is None
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [("казахстане", "казахстан"), ("киргизии", "киргизия"), ("даванкову", "даванков"), ("voters", "voter")],
+)
+def test_token_keys_meet_the_dictionary_form(form: str, lemma: str) -> None:
+    assert lemma in token_keys(form)
