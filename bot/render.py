@@ -87,7 +87,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "not_reported": {
         "en": "The sources do not report {topic} for {country}.",
-        "ru": "Источники не сообщают {topic} ({country}).",
+        "ru": "Источники не приводят данных по теме «{topic}» для страны «{country}».",
     },
     "has_topics": {
         "en": "For {country} I can tell you about: {topics}.",
