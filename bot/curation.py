@@ -551,8 +551,8 @@ class Curator:
         """Validate an uploaded YAML document and show what loading it would change, with Apply / Cancel."""
         actor = str(actor)
         name = Path(file_name or "upload.yaml").name
-        if len(content) > MAX_IMPORT_BYTES:
-            return refused(f"{name} is {len(content) / 1e6:.1f} MB; an import may be at most 1 MB.")
+        if (too_big := import_too_large(name, len(content))) is not None:
+            return too_big
         if not name.lower().endswith(IMPORT_SUFFIXES):
             return refused(f"{name} is not a YAML file: send a .yaml document (such as one from /export).")
         try:
@@ -839,6 +839,13 @@ class Curator:
             else:
                 raise InvalidField(f"{path}: no such field.")
         return value
+
+
+def import_too_large(file_name: str, size: int) -> Outcome | None:
+    """The refusal for an upload over MAX_IMPORT_BYTES (checked before downloading it), else None."""
+    if size <= MAX_IMPORT_BYTES:
+        return None
+    return refused(f"{Path(file_name).name} is {size / 1e6:.1f} MB; an import may be at most 1 MB.")
 
 
 def refused_usage(command: str) -> Outcome:

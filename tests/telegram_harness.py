@@ -28,7 +28,8 @@ Transcript format (``tests/conversations/*.yaml``)::
       - send: sticker                                 # a non-text message: sticker | photo | voice |
                                                       # video | document | location | contact
       - document: {file_name: facts.yaml, text: "..."}  # a document with content (caption: "/import")
-        caption: /import
+        caption: /import                              # optional in document: file_size (claimed size);
+      - document: {from_bot: true}                    # from_bot: the last document the bot sent here
     Every turn may set: user, first_name, language_code, chat, chat_id, reply_to_bot.
 
     expect (all optional; text checks are case-insensitive and look at everything the bot sent or
@@ -335,6 +336,8 @@ class TranscriptPlayer:
     defaults: dict[str, Any] = field(default_factory=dict)
     # chat id -> messages the bot sent there (as the dicts RecordingRequest returned), newest last
     bot_messages: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    # chat id -> (file name, text) of the last document the bot sent there
+    last_bot_document: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def _turn_setting(self, turn: dict[str, Any], key: str, default: Any) -> Any:
         return turn.get(key, self.defaults.get(key, default))
@@ -359,11 +362,14 @@ class TranscriptPlayer:
             elif "send" in turn:
                 message = sim.message(None, user=user, chat=chat, reply_to=reply_to, **NON_TEXT_CONTENT[turn["send"]])
             else:
-                document = turn["document"]
+                document = dict(turn["document"])
+                if document.get("from_bot"):  # send back the last document the bot sent (export -> import)
+                    document.setdefault("file_name", self.last_bot_document[chat_id][0])
+                    document["text"] = self.last_bot_document[chat_id][1]
                 message = sim.message(
                     None, user=user, chat=chat,
                     document={"file_id": "upload", "file_unique_id": "upload", "file_name": document["file_name"],
-                              "file_size": len(document["text"].encode())},
+                              "file_size": document.get("file_size", len(document["text"].encode()))},
                     caption=turn.get("caption"),
                     caption_entities=(
                         [{"type": "bot_command", "offset": 0, "length": len(turn["caption"].split()[0])}]
@@ -402,6 +408,10 @@ class TranscriptPlayer:
 
     def _remember(self, calls: list[ApiCall]) -> None:
         for call in calls:
+            if call.method == "sendDocument" and "document" in call.files:
+                chat_id = int(call.params.get("chat_id", 0))
+                name = str(call.params.get("document", {}).get("filename", "") or "document.yaml")
+                self.last_bot_document[chat_id] = (name, call.files["document"].decode("utf-8", "replace"))
             if call.method in SENDING_METHODS or call.method == "editMessageText":
                 result = self.simulator.request.result_for(call)
                 if not isinstance(result, dict):

@@ -36,8 +36,10 @@ from bot.telegram.texts import GROUP_COMMANDS, PRIVATE_COMMANDS
 
 logger = logging.getLogger(__name__)
 
-# Updates processed at once. Different chats run concurrently; one chat's updates run in order (see below).
+# Updates worked on at once. Different chats run concurrently; one chat's updates run in order (see below).
 MAX_CONCURRENT_UPDATES = 64
+# Updates accepted at once, most of them waiting for their chat's turn (a flooded group queues here).
+MAX_PENDING_UPDATES = 4096
 # Retries after a 429 RetryAfter before a send gives up (the rate limiter sleeps the advised time in between).
 MAX_RETRIES_ON_FLOOD = 3
 
@@ -46,24 +48,28 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     """Process updates concurrently across chats, but one at a time within a chat.
 
     A follow-up ("and in Tajikistan?") must see the context its previous question left, and two
-    button presses in one chat must not edit the same message at once.
+    button presses in one chat must not edit the same message at once. An update waiting for its
+    chat's turn does not take a working slot: a group flooding the bot (its replies held back by
+    Telegram's 20 messages/min per group) cannot stall private chats.
     """
 
-    def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
+    def __init__(self, max_concurrent_updates: int, max_pending_updates: int = MAX_PENDING_UPDATES) -> None:
+        super().__init__(max(max_pending_updates, max_concurrent_updates))
+        self._working = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = getattr(update, "effective_chat", None) or getattr(update, "effective_user", None)
         if chat is None:
-            await coroutine
+            async with self._working:
+                await coroutine
             return
         key = chat.id
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1
         try:
-            async with lock:
+            async with lock, self._working:
                 await coroutine
         finally:
             self._waiting[key] -= 1
