@@ -86,6 +86,9 @@ class Source(Strict):
     # The stored copy of the source text under shared/sources/, which evidence quotes verbatim.
     file: str | None = None
     note: str | None = None
+    # How replies cite it, publisher and date in each language ("Eurasianet, March 2024" / "Eurasianet, март 2024").
+    # Without it replies fall back to "<publisher>, <date>".
+    cited_as: Bilingual | None = None
 
 
 class Person(Strict):

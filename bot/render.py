@@ -161,9 +161,16 @@ def kind_label(kind: str, language: str) -> str:
     return KIND_LABELS.get(kind, {}).get("ru" if language == "ru" else "en", kind)
 
 
+def citation(source: Source, language: str) -> str:
+    """ "Eurasianet, March 2024": the source's own short citation, else publisher and date."""
+    if source.cited_as:
+        return source.cited_as.get(language)
+    return f"{source.publisher}, {format_date(source.date, language)}"
+
+
 def source_line(sources: list[Source], kinds: list[str], language: str) -> str:
     """ "Source: Eurasianet, March 2024 (exit poll)"."""
-    named = [f"{source.publisher}, {format_date(source.date, language)}" for source in sources]
+    named = [citation(source, language) for source in sources]
     label = text("sources" if len(named) > 1 else "source", language)
     line = f"{label}: {'; '.join(named)}"
     if kinds:
