@@ -57,6 +57,8 @@ def test_off_topic_cases_never_expect_a_fact() -> None:
         ("3.20 percent", "3.2", False),
         ("Экзитпол в Алма-Ате", "ЭКЗИТПОЛ", True),
         ("Мирзиеев", "Мирзиёев", True),
+        ("I have no data for Türkiye.", "Turk", True),
+        ("Узбекистан", "Узбекистан", True),
     ],
 )
 def test_contains_compares_figures_as_numbers(text: str, expected: str, found: bool) -> None:
