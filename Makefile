@@ -26,6 +26,8 @@ test: install-test
 	$(BIN)/pytest
 
 ## Benchmark the engine against the BM25 and sentence-embedding baselines.
+# torch 2.13.0 first: it is the CPU build this machine keeps on disk; an unpinned torch pulls a multi-GB CUDA build.
 bench: $(BIN)/python
+	$(BIN)/pip install --quiet "torch==2.13.0"
 	$(BIN)/pip install --quiet -e ".[test,bench]"
 	$(BIN)/electionbot bench
