@@ -12,6 +12,7 @@ How a question is read (each step is general, none knows any particular question
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ QUESTION_ONLY = 90.0  # ...that can answer on its own (with a margin) when words
 QUESTION_MARGIN = 8.0
 PREFILTER_LIMIT = 40  # example questions scored with RapidFuzz per message, after the token prefilter
 COMMON_POSTING = 2000  # a word in more example questions than this does not help the prefilter
+POOL_LIMIT = 64  # a topic with more country facts than this is prefiltered by shared words before scoring
 OVERLAP_WEIGHT = 0.2  # weight of the message's words found in the fact's own words
 
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
@@ -98,9 +100,28 @@ class Engine:
         self._countries = {country.id: country for country in kb.countries}
         self._candidates = {candidate.id: candidate for candidate in kb.candidates}
         self._facts = {fact.id: fact for fact in kb.facts}
+        self._position = {fact.id: number for number, fact in enumerate(kb.facts)}
         self._by_slot: dict[tuple[str | None, str], list[Fact]] = defaultdict(list)
+        self._by_country: dict[str | None, list[Fact]] = defaultdict(list)
+        self._countries_by_topic: dict[str, list[str]] = defaultdict(list)
+        # (country, metric) -> reported figures with their fact, best kind first: rankings never scan all facts
+        self._figures: dict[tuple[str | None, str], list[tuple[Figure, Fact]]] = defaultdict(list)
         for fact in kb.facts:
+            if not self._by_slot[(fact.country, fact.topic)] and fact.country is not None:
+                self._countries_by_topic[fact.topic].append(fact.country)
             self._by_slot[(fact.country, fact.topic)].append(fact)
+            self._by_country[fact.country].append(fact)
+            for figure in fact.figures:
+                if figure.reported:
+                    self._figures[(fact.country, figure.metric)].append((figure, fact))
+        self._topic_sizes = {
+            topic: sum(len(self._by_slot[(country, topic)]) for country in countries)
+            for topic, countries in self._countries_by_topic.items()
+        }
+        for found in self._figures.values():
+            found.sort(key=lambda item: KIND_PREFERENCE.index(item[0].kind))
+        self._examples: dict[str, list[Suggestion]] = {}
+        self._topic_present = {country: {fact.topic for fact in facts} for country, facts in self._by_country.items()}
         english = set(STOPWORDS_EN) | set(self._topic_index.vocabulary)
         for text in _english_texts(kb):
             english.update(token for token in tokenize(text) if not is_cyrillic(token))
@@ -121,17 +142,20 @@ class Engine:
         self._postings = dict(postings)
         # the words of each fact (answer and questions, both languages) for the lexical-overlap signal
         self._fact_keys: dict[str, frozenset[str]] = {}
-        document_frequency: dict[str, int] = defaultdict(int)
+        fact_postings: dict[str, list[str]] = defaultdict(list)
         for fact in kb.facts:
             words = tokenize(" ".join([fact.answer.en, fact.answer.ru, *fact.questions.all()]))
-            keys = frozenset(key for token in words if token not in STOPWORDS for key in token_keys(token))
+            keys = frozenset(key for token in set(words) if token not in STOPWORDS for key in token_keys(token))
             self._fact_keys[fact.id] = keys
             for key in keys:
-                document_frequency[key] += 1
+                fact_postings[key].append(fact.id)
+        self._fact_postings = dict(fact_postings)
         total = max(len(kb.facts), 1)
-        self._idf = {key: math.log(1 + total / count) for key, count in document_frequency.items()}
+        self._idf = {key: math.log(1 + total / len(posting)) for key, posting in fact_postings.items()}
         self._max_idf = math.log(1 + total)
         self._analyze = lru_cache(maxsize=4096)(self._analyze_uncached)
+        for language in LANGUAGES:  # chosen once here: off-topic replies must stay cheap in a large base
+            self._examples[language] = self._choose_examples(language)
 
     # ------------------------------------------------------------------ reading a message
 
@@ -190,22 +214,37 @@ class Engine:
     def example_questions(self, language: str, limit: int = 4) -> list[Suggestion]:
         """A varied handful of questions the base answers: different topics, different countries."""
         language = _language(language) or "en"
+        if language not in self._examples:  # depends only on the base: chosen once per language
+            self._examples[language] = self._choose_examples(language)
+        return self._examples[language][:limit]
+
+    def _choose_examples(self, language: str) -> list[Suggestion]:
         chosen: list[Suggestion] = []
         used_countries: list[str | None] = []
         for topic in ("turnout", "result", "exit_poll", "reaction", "diaspora", "context", "candidate", "schedule"):
-            facts = [fact for fact in self._kb.facts if fact.topic == topic and fact.questions.get(language)]
-            facts.sort(key=lambda fact: (fact.country in used_countries, fact.country is None, _figure_gap(fact)))
+            facts = [
+                fact
+                for country in [None, *self._countries_by_topic.get(topic, [])]
+                for fact in self._by_slot.get((country, topic), ())
+                if fact.questions.get(language)
+            ]
             if facts:
-                fact = facts[0]
+                fact = min(
+                    facts,
+                    key=lambda fact: (
+                        fact.country in used_countries,
+                        fact.country is None,
+                        _figure_gap(fact),
+                        self._position[fact.id],
+                    ),
+                )
                 used_countries.append(fact.country)
                 chosen.append(self._suggestion(fact, language))
-            if len(chosen) >= limit:
-                break
         return chosen
 
     def topics_for_country(self, country_id: str | None) -> list[str]:
         """Topics with at least one fact for the country (None: national and background facts)."""
-        present = {topic for (country, topic) in self._by_slot if country == country_id}
+        present = self._topic_present.get(country_id, set())
         return [topic for topic in TOPICS if topic in present]
 
     # ------------------------------------------------------------------ deciding
@@ -318,15 +357,12 @@ class Engine:
             topic is None
             and context.topic
             and (countries or candidates or followup or national)
-            and (country_from != "text" or any(slot_country for slot_country, _ in self._slots_of(context.topic)))
+            and (country_from != "text" or bool(self._countries_by_topic.get(context.topic)))
         ):
             topic = context.topic
         if candidate is None and context.candidate and topic in ("result", "exit_poll") and followup:
             candidate = context.candidate
         return _Slots(country, country_from, topic, candidate, "where" in analysis.signals.intents)
-
-    def _slots_of(self, topic: str) -> list[tuple[str | None, str]]:
-        return [slot for slot in self._by_slot if slot[1] == topic]
 
     def _answer_slots(
         self,
@@ -342,7 +378,7 @@ class Engine:
             slots.country_from == "text"
             and slots.country
             and not self._by_slot.get((slots.country, slots.topic))
-            and any(country for country, _ in self._slots_of(slots.topic))
+            and bool(self._countries_by_topic.get(slots.topic))
         ):
             # a per-country topic this country has no fact on: say so rather than answer for another place
             return self._not_reported(slots.country, slots.topic, language, context, why, [])
@@ -358,9 +394,7 @@ class Engine:
                 for fact in self._by_slot.get((None, name), ()):
                     pool[fact.id] = fact
             if slots.country_from == "none":  # no country anywhere: every country's fact on the topic competes
-                for (fact_country, fact_topic), facts in self._by_slot.items():
-                    if fact_topic == name and fact_country is not None:
-                        pool.update((fact.id, fact) for fact in facts)
+                pool.update((fact.id, fact) for fact in self._country_facts(name, analysis))
         question_scores = self._question_scores(analysis)
         for fact_id, score in question_scores.items():
             fact = self._facts[fact_id]
@@ -426,6 +460,24 @@ class Engine:
             note=note,
         )
 
+    def _country_facts(self, topic: str, analysis: Analysis) -> list[Fact]:
+        """Every country's facts on ``topic``; in a large base only those sharing the most words with the message."""
+        countries = self._countries_by_topic.get(topic, [])
+        if self._topic_sizes.get(topic, 0) <= POOL_LIMIT:
+            return [fact for country in countries for fact in self._by_slot[(country, topic)]]
+        hits: dict[str, float] = defaultdict(float)
+        for keys, weight in self._content_keys(analysis):
+            for key in keys:
+                posting = self._fact_postings.get(key)
+                if posting and len(posting) <= COMMON_POSTING:
+                    for fact_id in posting:
+                        hits[fact_id] += weight
+        ranked = sorted(
+            (fact_id for fact_id in hits if self._facts[fact_id].topic == topic and self._facts[fact_id].country),
+            key=lambda fact_id: -hits[fact_id],
+        )
+        return [self._facts[fact_id] for fact_id in ranked[:POOL_LIMIT]]
+
     def _content_keys(self, analysis: Analysis) -> list[tuple[frozenset[str], float]]:
         """Keys and weight (rarity among facts) of each content word that is not a name."""
         skipped = analysis.mentions.positions | analysis.signals.intent_positions
@@ -485,7 +537,7 @@ class Engine:
                     counts[number] += 1
         if not counts:
             return {}
-        shortlist = sorted(counts, key=lambda number: -counts[number])[:PREFILTER_LIMIT]
+        shortlist = heapq.nlargest(PREFILTER_LIMIT, counts, key=counts.__getitem__)
         query = " ".join(analysis.tokens)
         best: dict[str, float] = {}
         for number in shortlist:
@@ -701,13 +753,14 @@ class Engine:
     def _coverage(self, language: str, context: ChatContext, why: str) -> Reply:
         key = "ru" if language == "ru" else "en"
         blocks = [Block(render.text("coverage", language, countries=self._country_names(language)))]
-        facts: list[Fact] = []
+        by_source: dict[str, Fact] = {}  # the source line needs one fact per source, not every fact
         for country in self._kb.countries:
             topics = self.topics_for_country(country.id)
             labels = ", ".join(render.TOPIC_LABELS[topic][key] for topic in topics)
             blocks.append(Block(f"{country.name.get(language)}: {labels}", "item"))
-            facts += [fact for fact in self._kb.facts if fact.country == country.id]
-        blocks.append(Block(self._source_line(facts, language, figures=[]), "source"))
+            for fact in self._by_country.get(country.id, ()):
+                by_source.setdefault(fact.source, fact)
+        blocks.append(Block(self._source_line(list(by_source.values()), language, figures=[]), "source"))
         return _reply(
             "comparison",
             language,
@@ -721,17 +774,10 @@ class Engine:
     # ------------------------------------------------------------------ computed from figures
 
     def _best_figure(self, country_id: str | None, metric: str, candidate: str | None) -> tuple[Figure, Fact] | None:
-        found: list[tuple[int, Figure, Fact]] = []
-        for fact in self._kb.facts:
-            if fact.country != country_id:
-                continue
-            for figure in fact.figures:
-                if figure.metric == metric and figure.reported and (candidate is None or figure.candidate == candidate):
-                    found.append((KIND_PREFERENCE.index(figure.kind), figure, fact))
-        if not found:
-            return None
-        _, figure, fact = min(found, key=lambda item: item[0])
-        return figure, fact
+        for figure, fact in self._figures.get((country_id, metric), ()):  # best kind first
+            if candidate is None or figure.candidate == candidate:
+                return figure, fact
+        return None
 
     def _metric_title(self, metric: str, candidate: str | None, language: str) -> str:
         name = self._candidates[candidate].name.get(language) if candidate in self._candidates else ""

@@ -70,6 +70,7 @@ _LATIN_LOOKALIKES = str.maketrans("aeopcxykmtbh", "аеорсхукмтвн")
 _CYRILLIC_LOOKALIKES = str.maketrans("аеорсхукмтвн", "aeopcxykmtbh")
 
 
+@lru_cache(maxsize=100_000)
 def _one_script(token: str) -> str:
     """Rewrite a word typed in two alphabets ("путинa", "давanков") in its majority alphabet."""
     cyrillic = len(_CYRILLIC.findall(token))
@@ -85,7 +86,13 @@ def _one_script(token: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Words and numbers of a text; hyphenated names become several tokens ("алма-ата" -> "алма", "ата")."""
-    return [_one_script(token) for token in _WORD.findall(normalize(text))]
+    tokens = _WORD.findall(normalize(text))
+    if not tokens:
+        return tokens
+    joined = " ".join(tokens)
+    if not (_CYRILLIC.search(joined) and _LATIN.search(joined)):
+        return tokens  # one alphabet throughout: nothing to fix (the common case, and cheap)
+    return [_one_script(token) for token in tokens]
 
 
 def is_cyrillic(token: str) -> bool:
