@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,6 +49,12 @@ PREFILTER_LIMIT = 40  # example questions scored with RapidFuzz per message, aft
 COMMON_POSTING = 2000  # a word in more example questions than this does not help the prefilter
 POOL_LIMIT = 64  # a topic with more country facts than this is prefiltered by shared words before scoring
 OVERLAP_WEIGHT = 0.2  # weight of the message's words found in the fact's own words
+
+ANSWER_TYPE_BONUS = 0.05  # a fact that states what the question word asks for ("when" -> a date)
+_DATE = re.compile(
+    r"\b\d{1,2}(?:[-–]\d{1,2})? (?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)|\b\d{4}-\d{2}-\d{2}\b"
+)
 
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 KIND_PREFERENCE = ("official_result", "reported_result", "reported_count", "exit_poll")
@@ -121,6 +128,8 @@ class Engine:
         for found in self._figures.values():
             found.sort(key=lambda item: KIND_PREFERENCE.index(item[0].kind))
         self._examples: dict[str, list[Suggestion]] = {}
+        # facts that state a date: what a "when" question expects as its answer
+        self._dated = frozenset(fact.id for fact in kb.facts if _DATE.search(fact.answer.en))
         self._topic_present = {country: {fact.topic for fact in facts} for country, facts in self._by_country.items()}
         english = set(STOPWORDS_EN) | set(self._topic_index.vocabulary)
         for text in _english_texts(kb):
@@ -396,6 +405,7 @@ class Engine:
             if slots.country_from == "none":  # no country anywhere: every country's fact on the topic competes
                 pool.update((fact.id, fact) for fact in self._country_facts(name, analysis))
         question_scores = self._question_scores(analysis)
+        expects_date = "when" in analysis.signals.intents
         for fact_id, score in question_scores.items():
             fact = self._facts[fact_id]
             if score >= QUESTION_ONLY and fact.country in (slots.country, None):
@@ -405,7 +415,8 @@ class Engine:
             (
                 (
                     self._score(fact, slots, weights, question_scores.get(fact.id, 0.0))
-                    + OVERLAP_WEIGHT * self._overlap(fact, content),
+                    + OVERLAP_WEIGHT * self._overlap(fact, content)
+                    + (ANSWER_TYPE_BONUS if expects_date and fact.id in self._dated else 0.0),
                     fact,
                 )
                 for fact in pool.values()

@@ -25,16 +25,19 @@ def _phrases(spec: str) -> list[str]:
     return [" ".join(item.split()) for item in spec.split(",") if item.strip()]
 
 
-# topic -> [(phrase, weight)], English and Russian together; "=word" matches only that spelling
+# topic -> [(phrase, weight)], English and Russian together; "=word" matches only that spelling.
+# "~phrase" is a quantity cue ("how many", "сколько"): it says a number is asked, not what about, so it goes to
+# the numeric topic the question names ("how many people took part in the exit poll") and to its own topic
+# only when no numeric topic is named.
 TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
     "turnout": _weighted(
         """
-        turnout 1, how many 0.9, number of 0.9, where to vote 0.4, где проголосовать 0.4, где голосовать
-        0.3, voter 0.6, people 0.3, participation 0.9, took part 0.7, cast 0.5, ballot 0.6, vote 0.35,
-        came out 0.5, showed up 0.6, count 0.4, attendance 0.9, явка 1, сколько 0.9, избиратель 0.6,
-        проголосовать 0.5, голосовать 0.35, человек 0.3, количество 0.6, число 0.5, участвовать 0.7,
-        участие 0.7, прийти 0.5, бюллетень 0.6, голосующий 0.6, пришло 0.6, figure 0.4, number 0.5,
-        statistics 0.4, цифра 0.4, статистика 0.4
+        turnout 1, ~how many 0.9, ~number of 0.9, where to vote 0.4, где проголосовать 0.4, где голосовать
+        0.3, voter 0.6, ~people 0.3, participation 0.9, took part 0.7, cast 0.5, ballot 0.6, vote 0.35,
+        came out 0.5, showed up 0.6, ~count 0.4, attendance 0.9, явка 1, ~сколько 0.9, избиратель 0.6,
+        проголосовать 0.5, голосовать 0.35, ~человек 0.3, ~количество 0.6, ~число 0.5, участвовать 0.7,
+        участие 0.7, прийти 0.5, бюллетень 0.6, голосующий 0.6, пришло 0.6, ~figure 0.4, ~number 0.5,
+        ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
         """
     ),
     "result": _weighted(
@@ -47,7 +50,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         0.3, результат 1, итог 1, процент 0.8, доля 0.8, за кого 1, победить 0.9, победа 0.8, победитель
         0.9, выиграть 0.9, поддержать 0.6, поддержка 0.6, набрать 0.8, получить 0.5, как проголосовать
         0.9, проиграть 0.7, поражение 0.8, голос 0.4, проголосовать за 0.9, голосовать за 0.8, выступить
-        0.6, figure 0.4, statistics 0.4, цифра 0.4, статистика 0.4
+        0.6, ~figure 0.4, ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
         """
     ),
     "exit_poll": _weighted(
@@ -170,6 +173,11 @@ INTENT_WORDS: dict[str, list[str]] = {
         рассказать, информация, что известно, про, обзор, все
         """
     ),
+    "when": _phrases(
+        """
+        when, what date, what day, когда, какого числа, в какой день
+        """
+    ),
     "where": _phrases(
         """
         where, which, what country, где, какой, в какой, в какой стране
@@ -210,10 +218,10 @@ def build_topic_index() -> PhraseIndex:
     index = PhraseIndex()
     for topic, words in TOPIC_WORDS.items():
         for phrase, weight in words:
-            index.add(phrase, ("topic", topic, weight))
+            index.add(phrase.lstrip("~"), ("topic", topic, weight, phrase.startswith("~")))
     for intent, phrases in INTENT_WORDS.items():
         for phrase in phrases:
-            index.add(phrase, ("intent", intent, 0.0))
+            index.add(phrase, ("intent", intent, 0.0, False))
     index.freeze()
     return index
 
@@ -224,8 +232,9 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
     free = [token if position not in skip else "\x00" for position, token in enumerate(tokens)]
     # the opening words are the ask: the first two words that are not function words
     opening = [position for position, token in enumerate(free) if token not in STOPWORDS][:1]
+    found: list[tuple[str, float, bool]] = []  # (topic, weight, quantity cue) in question order
     for match in index.find(free):
-        kind, name, weight = match.label
+        kind, name, weight, cue = match.label
         signals.covered.update(range(match.start, match.end))
         signals.words.append(match.phrase)
         if kind == "intent":
@@ -234,11 +243,28 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
         else:
             if match.start in opening or match.start == 0:
                 weight *= OPENING_BONUS  # "How many ... at the polling stations": the opening words are the ask
-            # a longer phrase counts once at its full weight; repeats of a topic add with diminishing weight
-            previous = signals.topics.get(name, 0.0)
-            signals.topics[name] = max(previous, weight) + 0.25 * min(previous, weight)
+            found.append((name, weight, cue))
+    named: dict[str, float] = {}
+    for name, weight, cue in found:
+        if not cue:
+            named[name] = _combine(named.get(name, 0.0), weight)
+    numeric = {name: value for name, value in named.items() if name in NUMERIC_TOPICS}
+    for name, weight, cue in found:
+        if cue and numeric:
+            name = max(numeric, key=lambda topic: numeric[topic])  # the number asked is about the named topic
+        elif cue and named:
+            weight *= 0.5  # only a non-numeric topic is named: a count is not what it answers
+        signals.topics[name] = _combine(signals.topics.get(name, 0.0), weight)
     _add_frames(signals, tokens)
     return signals
+
+
+NUMERIC_TOPICS = ("turnout", "result", "exit_poll")
+
+
+def _combine(previous: float, weight: float) -> float:
+    """A longer phrase counts once at its full weight; repeats of a topic add with diminishing weight."""
+    return max(previous, weight) + 0.25 * min(previous, weight)
 
 
 # Question frames whose two parts stand apart: "How did Russians in Kazakhstan vote?" asks for the result.
@@ -248,6 +274,9 @@ FRAMES: list[tuple[str, str, str, float]] = [
     ("как", "проголосовать", "result", 0.5),
     ("who", "vote", "result", 0.4),
     ("кто", "голосовать", "result", 0.4),
+    ("where", "vote", "polling_places", 0.8),
+    ("где", "голосовать", "polling_places", 0.8),
+    ("где", "проголосовать", "polling_places", 0.8),
 ]
 
 
