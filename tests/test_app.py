@@ -169,3 +169,25 @@ async def test_updates_of_one_chat_run_in_order_other_chats_do_not_wait() -> Non
         await asyncio.gather(first, second)
     assert events[3:] == ["end a1", "start a2", "end a2"]
     assert processor._locks == {}  # idle chats are forgotten
+
+
+async def test_a_flooded_chat_does_not_take_the_working_slots_of_other_chats() -> None:
+    processor = PerChatUpdateProcessor(2)
+    release = asyncio.Event()
+    done: list[str] = []
+
+    async def handle(name: str, wait: bool) -> None:
+        if wait:
+            await release.wait()
+        done.append(name)
+
+    async with processor:
+        flood = [
+            asyncio.create_task(processor.process_update(_FakeUpdate(1), handle(f"group {n}", wait=True)))
+            for n in range(5)
+        ]
+        await processor.process_update(_FakeUpdate(2), handle("private", wait=False))
+        assert done == ["private"]  # four group updates queue for their chat, not for a working slot
+        release.set()
+        await asyncio.gather(*flood)
+    assert done[1:] == [f"group {n}" for n in range(5)]
