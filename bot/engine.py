@@ -455,11 +455,12 @@ class Engine:
             and best.candidate != slots.candidate
             and best.country
         ):
+            country_name = self._countries[best.country].name.get(language)
             note = render.text(
                 "candidate_missing",
                 language,
                 candidate=self._candidates[slots.candidate].name.get(language),
-                country=self._countries[best.country].name.get(language),
+                country=render.ru_case(country_name, "datv") if language == "ru" else country_name,
             )
         return self._fact_reply(
             facts,
@@ -716,14 +717,15 @@ class Engine:
         considered: list[Candidate],
     ) -> Reply:
         name = self._countries[country_id].name.get(language)
+        dative = render.ru_case(name, "datv") if language == "ru" else name  # "По Таджикистану ..."
         key = "ru" if language == "ru" else "en"
         blocks = [
-            Block(render.text("not_reported", language, topic=render.TOPIC_LABELS[topic][key], country=name)),
+            Block(render.text("not_reported", language, topic=render.TOPIC_LABELS[topic][key], country=dative)),
             Block(
                 render.text(
                     "has_topics",
                     language,
-                    country=name if language == "en" else render.RU_GENITIVE.get(country_id, name),
+                    country=dative,
                     topics=", ".join(self._topic_labels(country_id, language)),
                 )
             ),

@@ -9,8 +9,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from bot.models import Figure, Source
+from bot.text import morph
 
 TOPIC_LABELS: dict[str, dict[str, str]] = {
     "turnout": {"en": "how many voted", "ru": "сколько проголосовало"},
@@ -87,7 +89,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "not_reported": {
         "en": "The sources do not report {topic} for {country}.",
-        "ru": "Источники не приводят данных по теме «{topic}» для страны «{country}».",
+        "ru": "По {country} в источниках нет данных на тему «{topic}».",
     },
     "has_topics": {
         "en": "For {country} I can tell you about: {topics}.",
@@ -100,7 +102,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "candidate_missing": {
         "en": "The source gives no figure for {candidate} in {country}. What it reports:",
-        "ru": "Источник не приводит данных о кандидате {candidate} ({country}). Что он сообщает:",
+        "ru": "По {country} источник не сообщает, сколько голосов получил {candidate}. Вот что в нём есть:",
     },
     "national": {"en": "Russia overall", "ru": "Россия в целом"},
     "no_figure": {"en": "no figure reported", "ru": "данных нет"},
@@ -110,13 +112,27 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
-# Russian country names in the prepositional/genitive forms the fixed texts need.
-RU_GENITIVE = {
-    "kazakhstan": "Казахстану",
-    "kyrgyzstan": "Кыргызстану",
-    "tajikistan": "Таджикистану",
-    "uzbekistan": "Узбекистану",
-}
+# Russian templates with "{country}" after "по" take the dative: the engine passes ru_case(name, "datv").
+
+
+@lru_cache(maxsize=1024)
+def ru_case(name: str, case: str) -> str:
+    """A Russian name in a grammatical case ("Таджикистан", "datv" -> "Таджикистану"), word by word with pymorphy;
+    a word pymorphy cannot read as a singular noun or adjective stays as written."""
+    words = []
+    for word in name.split():
+        parses = [
+            parse
+            for parse in morph().parse(word)
+            if {"nomn", "sing"} <= parse.tag.grammemes and {"NOUN", "ADJF"} & parse.tag.grammemes
+        ]
+        parses.sort(key=lambda parse: -len({"Surn", "Name", "Geox"} & parse.tag.grammemes))
+        inflected = parses[0].inflect({case, "sing"}) if parses else None
+        if inflected is None:
+            words.append(word)
+        else:
+            words.append(inflected.word.capitalize() if word[:1].isupper() else inflected.word)
+    return " ".join(words)
 
 
 def text(key: str, language: str, **values: str) -> str:

@@ -46,11 +46,11 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         0.8, как голосовать 0.7, распределиться 0.8, share 0.9, percent 0.8, percentage 0.8, won 0.9,
         win 0.9, winner 0.9, who won 1, vote for 0.6, voted for 0.8, support 0.6, backing 0.6, perform
         0.9, performance 0.9, fare 0.8, score 0.7, how did 0.5, got 0.3, tally 0.8, for whom 0.9,
-        victory 0.8, defeat 0.8, lose 0.7, lost 0.7, popular 0.5, standings 0.8, how did vote 0.9, vote
+        victory 0.8, defeat 0.8, lose 0.7, lost 0.7, who lost 1, popular 0.5, standings 0.8, how did vote 0.9, vote
         0.3, результат 1, итог 1, процент 0.8, доля 0.8, за кого 1, победить 0.9, победа 0.8, победитель
-        0.9, выиграть 0.9, поддержать 0.6, поддержка 0.6, набрать 0.8, получить 0.5, как проголосовать
-        0.9, проиграть 0.7, поражение 0.8, голос 0.4, проголосовать за 0.9, голосовать за 0.8, выступить
-        0.6, ~figure 0.4, ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
+        0.9, выиграть 0.9, поддержать 0.6, поддерживать 0.6, поддержка 0.6, набрать 0.8, получить 0.5, как проголосовать
+        0.9, проиграть 0.7, кто проиграть 1, поражение 0.8, голос 0.4, проголосовать за 0.9, голосовать за 0.8,
+        выступить 0.6, ~figure 0.4, ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
         """
     ),
     "exit_poll": _weighted(
@@ -83,10 +83,10 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         """
         relokanty 1.2, relocant 1.2, relocate 1, relocation 1, move 0.8, moved 0.8, emigrate 1, emigrant
         1, emigration 1, diaspora 1, flee 0.9, fled 0.9, draft 0.9, mobilization 1, mobilisation 1, army
-        0.7, evade 0.9, exile 0.9, dual citizenship 1, dual citizen 1, citizenship 0.6, who are 0.4, why
+        0.7, evade 0.9, exile 0.9, dual citizenship 1, dual citizen 1, citizenship 0.6, passport 0.7, who are 0.4, why
         0.4, live 0.4, came 0.3, expat 0.9, migrant 0.8, refugee 0.9, community 0.6, релокант 1.2,
         переехать 1, переезд 1, уехать 0.9, эмиграция 1, эмигрант 1, диаспора 1, бежать 0.9, сбежать
-        0.9, мобилизация 1, призыв 0.9, армия 0.7, двойной гражданство 1, гражданство 0.6, почему 0.4,
+        0.9, мобилизация 1, призыв 0.9, армия 0.7, двойной гражданство 1, гражданство 0.6, паспорт 0.7, почему 0.4,
         жить 0.4, приехать 0.6, мигрант 0.8, беженец 0.9, уклониться 0.9, откосить 0.9, россиянин 0.3
         """
     ),

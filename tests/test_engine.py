@@ -130,3 +130,35 @@ def test_refresh_uses_the_new_base(engine: Engine) -> None:
     reply = fresh.answer("How many voted in Tajikistan?")
     assert "tajikistan-turnout" not in reply.fact_ids
     assert reply.kind in ("no_data", "did_you_mean")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "fact_ids"),
+    [
+        # an explicit topic noun beats a generic quantity cue
+        ("How many people took part in the Almaty exit poll?", "answer", {"kazakhstan-exit-poll"}),
+        ("Где в Узбекистане можно было проголосовать?", "answer", {"uzbekistan-polling-places"}),
+        ("gde mozhno bylo progolosovat v tadzhikistane", "answer", {"tajikistan-polling-places"}),
+        # "when" asks for a date: the fact that states one
+        ("Когда объявили итоги выборов?", "answer", {"source-cec"}),
+        ("do tajik voters hold russian passports too", "answer", {"tajikistan-dual-citizens"}),
+        ("Did Kharitonov get any votes in Kyrgyzstan?", "answer", {"kyrgyzstan-result"}),
+        ("Did Putin win in Almaty?", "answer", {"kazakhstan-exit-poll", "kazakhstan-result"}),
+        ("Which candidate was a foil?", "answer", {"davankov-foil-candidate", "davankov-candidate"}),
+        ("сравни Узбекистан и Таджикистан по явке", "comparison", None),
+        ("where was turnout highest", "comparison", None),
+        ("Bitcoin price", "off_topic", None),
+        ("Сколько россиян проголосовало в Грузии?", "no_data", None),
+    ],
+)
+def test_fresh_questions(engine: Engine, question: str, kind: str, fact_ids: set[str] | None) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == kind, reply.reason
+    if fact_ids:
+        assert reply.fact_ids[0] in fact_ids, reply.reason
+
+
+def test_russian_missing_candidate_note_inflects_the_country(engine: Engine) -> None:
+    reply = engine.answer("Сколько голосов у Путина в Таджикистане?")
+    assert reply.text.startswith("По Таджикистану источник не сообщает")
+    assert engine.answer("экзитпол в Узбекистане").text.startswith("По Узбекистану")
