@@ -9,6 +9,7 @@ near-duplicate questions) live in ``bot.knowledge``.
 
 from __future__ import annotations
 
+import math
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -133,6 +134,8 @@ class Figure(Strict):
     @model_validator(mode="after")
     def _check_range(self) -> Figure:
         if self.value is not None:
+            if not math.isfinite(self.value):  # "1e309", "nan", "inf" parse as floats but are no figure
+                raise ValueError(f"{self.metric} must be a finite number, got {self.value}")
             if self.metric in PERCENT_METRICS and not 0 <= self.value <= 100:
                 raise ValueError(f"{self.metric} must be a percentage between 0 and 100, got {self.value:g}")
             if self.value < 0:
