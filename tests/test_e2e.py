@@ -115,4 +115,5 @@ def test_run_answers_over_http_and_stops_cleanly_on_sigterm(tmp_path: Path) -> N
     assert len([line for line in output.splitlines() if " ready: long polling" in line]) == 1, output
     assert TOKEN.partition(":")[2] not in output
     assert (tmp_path / "db" / "facts.db").exists()  # built on first run
+    assert (tmp_path / "db" / "heartbeat").exists()  # what the container HEALTHCHECK looks at
     assert {"getMe", "setMyCommands", "getUpdates", "sendMessage"} <= {method for method, _ in stub.calls}

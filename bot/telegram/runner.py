@@ -11,9 +11,12 @@ python-telegram-bot stops cleanly on SIGINT (Ctrl-C) and SIGTERM and the process
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import secrets
 import sys
+from pathlib import Path
 from urllib.parse import urlparse
 
 from bot.settings import Settings, get_settings
@@ -21,6 +24,22 @@ from bot.settings import Settings, get_settings
 logger = logging.getLogger(__name__)
 
 REDACTED = "[bot-token]"
+# The running bot touches this file (next to the database) every HEARTBEAT_SECONDS; the container
+# HEALTHCHECK and monitoring call the bot unhealthy when it is older than a few beats.
+HEARTBEAT_FILE = "heartbeat"
+HEARTBEAT_SECONDS = 30
+
+
+def heartbeat_path(settings: Settings) -> Path:
+    return settings.database_path.parent / HEARTBEAT_FILE
+
+
+async def beat(path: Path) -> None:
+    """Touch ``path`` while the event loop is alive."""
+    while True:
+        with contextlib.suppress(OSError):  # a read-only folder must not stop the bot
+            path.touch()
+        await asyncio.sleep(HEARTBEAT_SECONDS)
 
 
 class TokenRedactingFilter(logging.Filter):
@@ -82,25 +101,30 @@ def run(settings: Settings | None = None) -> int:
         return 0
 
     from telegram import Update
+    from telegram.ext import Application
 
     from bot.telegram.app import build_application
+    from bot.telegram.services import services
 
     app = build_application(settings)
     mode = f"webhook at {settings.webhook_url}" if settings.webhook_url else "long polling"
     open_services = app.post_init
 
-    async def open_and_announce(application: object) -> None:
+    async def start(application: Application) -> None:
         await open_services(application)
-        engine = application.bot_data["services"].engine
+        application.bot_data["heartbeat"] = asyncio.get_running_loop().create_task(beat(heartbeat_path(settings)))
         logger.info(
             "Bot @%s ready: %s, %d facts from %s. Stop with Ctrl-C or SIGTERM.",
             application.bot.username,
             mode,
-            len(engine.knowledge.facts),
+            len(services(application).engine.knowledge.facts),
             settings.database_path,
         )
 
-    app.post_init = open_and_announce
+    async def stop(application: Application) -> None:
+        application.bot_data["heartbeat"].cancel()
+
+    app.post_init, app.post_stop = start, stop
     if settings.webhook_url:
         secret = settings.webhook_secret_token.get_secret_value() if settings.webhook_secret_token else None
         app.run_webhook(
