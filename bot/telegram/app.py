@@ -27,10 +27,11 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.settings import Settings
 from bot.telegram import admin, handlers
+from bot.telegram.retry import RetryingRequest
 from bot.telegram.services import SERVICES_KEY, BotServices, services
 from bot.telegram.texts import GROUP_COMMANDS, PRIVATE_COMMANDS
 
@@ -185,8 +186,10 @@ def build_application(
         .post_init(open_services)
         .post_shutdown(close_services)
     )
+    # 5xx answers, timeouts and dropped connections are retried (AIORateLimiter retries only 429s).
+    builder = builder.request(RetryingRequest(request if request is not None else HTTPXRequest(256)))
     if request is not None:
-        builder = builder.request(request).get_updates_request(request)
+        builder = builder.get_updates_request(request)
     if settings.telegram_api_base_url:
         builder = builder.base_url(api_base_url(settings.telegram_api_base_url)).base_file_url(
             file_base_url(settings.telegram_api_base_url)
