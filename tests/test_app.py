@@ -191,3 +191,42 @@ async def test_a_flooded_chat_does_not_take_the_working_slots_of_other_chats() -
         release.set()
         await asyncio.gather(*flood)
     assert done[1:] == [f"group {n}" for n in range(5)]
+
+
+class LongAnswerEngine(ExplodingEngine):
+    """Answers with a reply longer than one Telegram message, and did-you-mean buttons."""
+
+    def answer(self, text: str, *args: Any, **kwargs: Any) -> Any:
+        reply = self.engine.answer("Kazakhstan", *args, **kwargs)
+        reply.html = "\n".join(f"<b>Line {n}</b> " + "x" * 80 for n in range(120))
+        return reply
+
+
+async def test_a_long_reply_is_split_with_the_buttons_under_the_last_part(tmp_path: Path) -> None:
+    request = RecordingRequest()
+    app = build_application(make_settings(tmp_path), None, LongAnswerEngine(shared_engine()), request=request)
+    [calls] = await play(app, request, [{"say": "anything"}])
+    sent = [call for call in calls if call.method == "sendMessage"]
+    assert len(sent) == 3
+    assert all(len(call.params["text"]) <= 4096 for call in sent)
+    assert [("reply_markup" in call.params) for call in sent] == [False, False, True]
+    assert "".join(call.params["text"] for call in sent).count("<b>Line") == 120
+
+
+async def test_flood_control_is_waited_out_and_the_reply_still_arrives(tmp_path: Path) -> None:
+    refused: list[str] = []
+
+    def flood_once(call: Any) -> tuple[int, dict[str, Any]] | None:
+        if call.method == "sendMessage" and not refused:
+            refused.append(call.method)
+            retry = {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1"}
+            return 429, {**retry, "parameters": {"retry_after": 1}}
+        return None
+
+    request = RecordingRequest(fault=flood_once)
+    with project_store(tmp_path / "bot.db") as store:
+        app = build_application(make_settings(tmp_path), store, shared_engine(), request=request)
+        [calls] = await play(app, request, [{"say": "How many people voted in Tajikistan?"}])
+    sent = [call for call in calls if call.method == "sendMessage"]
+    assert len(sent) == 2  # refused once with RetryAfter, then sent again by the rate limiter
+    assert "9,500" in sent[-1].params["text"]

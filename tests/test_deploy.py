@@ -89,3 +89,13 @@ def test_systemd_unit_reads_an_environment_file_and_verifies(tmp_path: Path) -> 
     result = subprocess.run(["systemd-analyze", "verify", str(copy)], capture_output=True, text=True, check=False)
     problems = [line for line in result.stderr.splitlines() if "election-bot.service" in line]
     assert not problems, problems
+
+
+def test_the_installed_package_ships_every_subpackage() -> None:
+    """Regression: bot/telegram was missing from a non-editable install (the Docker image)."""
+    import tomllib
+
+    root = DEPLOY.parent
+    declared = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    on_disk = {".".join(path.parent.relative_to(root).parts) for path in (root / "bot").rglob("__init__.py")}
+    assert on_disk <= declared

@@ -25,6 +25,7 @@ from telegram.ext import ContextTypes
 
 from bot.models import TOPICS
 from bot.replies import ChatContext, Reply
+from bot.store import StoreError
 from bot.telegram import keyboards
 from bot.telegram.formatting import MAX_CAPTION_LENGTH, split_html
 from bot.telegram.services import services
@@ -423,7 +424,10 @@ async def run_button(
     if kind == "l":
         context.user_data["language"] = args[0]
         if svc.store is not None and update.effective_user is not None:
-            svc.store.set_user_language(update.effective_user.id, args[0])
+            try:
+                svc.store.set_user_language(update.effective_user.id, args[0])
+            except StoreError:  # e.g. a read-only database: the choice still holds until a restart
+                logger.warning("Could not save a language choice", exc_info=True)
         await edit_or_send(update, text("language_set", args[0]))
         return True
     if kind == "g":
