@@ -861,14 +861,32 @@ class FactStore:
             report.deleted.append(fact_id)
 
     def ensure_loaded(self, knowledge_dir: Path | str) -> LoadReport | None:
-        """On a fresh machine (no facts yet) build the database from the YAML folder. Returns the report if it did."""
-        if self.db.execute("SELECT 1 FROM facts LIMIT 1").fetchone():
-            return None
+        """Bring the database up to date with the YAML folder at start-up.
+
+        A fresh machine gets the database built from YAML (invalid YAML is then an error: there is nothing
+        to answer from). Later starts merge YAML changes with the usual rules — admin edits are kept and
+        reported as conflicts — and if the YAML is invalid they keep the last good data and log why.
+        Returns the load report, or None when YAML was invalid and the database was kept.
+        """
+        fresh = not self.db.execute("SELECT 1 FROM facts LIMIT 1").fetchone()
         result = load_folder(Path(knowledge_dir))
         if result.errors:
-            raise ValidationFailed(result.errors, f"The fact base in {knowledge_dir}")
+            if fresh:
+                raise ValidationFailed(result.errors, f"The fact base in {knowledge_dir}")
+            logger.warning(
+                "Kept the current database: %s has %d error(s), first: %s",
+                knowledge_dir,
+                len(result.errors),
+                result.errors[0],
+            )
+            return None
         report = self.load_knowledge(result.knowledge)
-        logger.info("Built the database from %s: %s", knowledge_dir, report.summary())
+        if fresh:
+            logger.info("Built the database from %s: %s", knowledge_dir, report.summary())
+        elif report.changed or report.conflicts:
+            logger.info("Merged %s into the database: %s", knowledge_dir, report.summary())
+        for conflict in report.conflicts:
+            logger.warning("Kept an admin's edit over YAML: %s", conflict)
         return report
 
     def export(self, out_dir: Path | str) -> list[Path]:

@@ -224,16 +224,56 @@ def test_round_trip_load_export_load(loaded: FactStore, tmp_path: Path) -> None:
     assert not report.changed and not report.conflicts
 
 
-def test_ensure_loaded_builds_only_an_empty_database(
-    fact_store: FactStore, small_knowledge: KnowledgeBase, tmp_path: Path
-) -> None:
+def _exported_folder(knowledge: KnowledgeBase, tmp_path: Path) -> Path:
     folder = tmp_path / "knowledge"
     with FactStore(tmp_path / "source.db") as source:
-        source.load_knowledge(small_knowledge)
+        source.load_knowledge(knowledge)
         source.export(folder)
-    assert fact_store.ensure_loaded(folder).added
+    return folder
+
+
+def test_ensure_loaded_builds_a_fresh_database_then_changes_nothing(
+    fact_store: FactStore, small_knowledge: KnowledgeBase, tmp_path: Path
+) -> None:
+    folder = _exported_folder(small_knowledge, tmp_path)
+    assert len(fact_store.ensure_loaded(folder).added) == 3
+    versions = len(fact_store.history("tajikistan-turnout"))
+    again = fact_store.ensure_loaded(folder)
+    assert not again.changed and not again.conflicts
+    assert len(fact_store.history("tajikistan-turnout")) == versions
+
+
+def test_ensure_loaded_merges_yaml_changes_but_keeps_admin_edits(
+    fact_store: FactStore, small_knowledge: KnowledgeBase, tmp_path: Path
+) -> None:
+    fact_store.ensure_loaded(_exported_folder(small_knowledge, tmp_path / "v1"))
+    fact_store.set_field("national-result", "answer.en", "Edited by an admin.", actor=42)
+    changed = small_knowledge.model_copy(deep=True)
+    for fact in changed.facts:
+        fact.answer.ru = fact.answer.ru + " (обновлено)"
+    report = fact_store.ensure_loaded(_exported_folder(changed, tmp_path / "v2"))
+    assert set(report.updated) == {"kazakhstan-exit-poll", "tajikistan-turnout"}
+    assert [conflict.fact_id for conflict in report.conflicts] == ["national-result"]
+    assert fact_store.get_fact("national-result").answer.en == "Edited by an admin."
+
+
+def test_ensure_loaded_keeps_last_good_data_when_yaml_breaks(
+    fact_store: FactStore, small_knowledge: KnowledgeBase, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = _exported_folder(small_knowledge, tmp_path)
+    fact_store.ensure_loaded(folder)
+    next(folder.rglob("*.yaml")).write_text("facts: [unclosed\n", encoding="utf-8")
     assert fact_store.ensure_loaded(folder) is None
     assert len(fact_store.knowledge().facts) == 3
+    assert "Kept the current database" in caplog.text
+
+
+def test_ensure_loaded_refuses_to_build_from_invalid_yaml(fact_store: FactStore, tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    (folder / "broken.yaml").write_text("facts: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed):
+        fact_store.ensure_loaded(folder)
 
 
 # --- admin primitives ------------------------------------------------------------------------------
