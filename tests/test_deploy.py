@@ -80,7 +80,11 @@ def test_datasette_hides_private_tables_and_its_query_reads_a_real_database(tmp_
 def test_systemd_unit_reads_an_environment_file_and_verifies(tmp_path: Path) -> None:
     unit = (DEPLOY / "election-bot.service").read_text()
     assert re.search(r"^EnvironmentFile=/etc/election-bot/env$", unit, re.M)
-    assert re.search(r"^ExecStart=/opt/election-bot/\.venv/bin/electionbot run$", unit, re.M)
+    assert re.search(
+        r"^ExecStart=/usr/bin/env DATABASE_PATH=/var/lib/election-bot/\S+ /opt/election-bot/\S+/electionbot run$",
+        unit,
+        re.M,
+    )
     if shutil.which("systemd-analyze") is None:
         pytest.skip("systemd-analyze is not installed")
     # The unit names the installed path; verify a copy pointing at an executable that exists here.

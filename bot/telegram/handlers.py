@@ -277,6 +277,9 @@ async def open_start_payload(update: Update, context: ContextTypes.DEFAULT_TYPE,
         return
     if topic in TOPICS and (country_known or not country_id):
         replies = topic_replies(context, country_id or None, topic, language)
+        if not replies and not country_id:  # a topic alone: national facts, else every country's
+            for country in kb.countries:
+                replies += topic_replies(context, country.id, topic, language)
         if replies:
             remember_context(context, replies[-1])
             html_text = "\n\n".join(reply.html for reply in replies)

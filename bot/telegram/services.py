@@ -15,7 +15,6 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.engine import Engine
-
     from bot.store import FactStore
 
 SERVICES_KEY = "services"
