@@ -16,6 +16,7 @@ matplotlib.use("Agg")  # never try to open a window, even if pyplot gets importe
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
 from bot.replies import Chart
 from bot.telegram.texts import text
@@ -71,10 +72,13 @@ def render_chart(chart: Chart) -> bytes:
         )
     axes.set_title(chart.title)
     axes.set_ylabel(axis_label(chart.unit, chart.language))
+    # Headroom above the tallest bar keeps its value label clear of the legend.
+    top = 100 if chart.unit == "%" else max(values, default=0) or 1
+    axes.set_ylim(0, top * 1.3)
     if chart.unit == "%":
-        axes.set_ylim(0, 100)
+        axes.set_yticks(range(0, 101, 20))
     else:
-        axes.set_ylim(0, max(values, default=1) * 1.15 or 1)
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}".replace(",", "\u202f")))
     axes.spines[["top", "right"]].set_visible(False)
     if any(bar.exit_poll for bar in chart.bars):
         axes.legend(
