@@ -23,13 +23,13 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.models import TOPICS
+from bot.models import TOPICS, KnowledgeBase
 from bot.replies import ChatContext, Reply
 from bot.store import StoreError
 from bot.telegram import keyboards
 from bot.telegram.formatting import MAX_CAPTION_LENGTH, split_html
 from bot.telegram.services import services
-from bot.telegram.texts import normalize_language, text
+from bot.telegram.texts import normalize_language, text, topic_label
 
 logger = logging.getLogger(__name__)
 
@@ -446,16 +446,32 @@ async def run_button(
 # --- inline mode ---------------------------------------------------------------------------------
 
 
-def inline_article(reply: Reply, result_id: str) -> InlineQueryResultArticle:
+def shorten(value: str, limit: int) -> str:
+    """Cut ``value`` at a word boundary to at most ``limit`` characters, marking the cut."""
+    value = " ".join(value.split())
+    if len(value) <= limit:
+        return value
+    return value[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def inline_title(reply: Reply, kb: KnowledgeBase) -> str:
+    """A title such as "Kazakhstan: Exit poll" for an answer about one fact, else the reply's first line."""
+    fact = kb.fact(reply.fact_ids[0]) if reply.kind == "answer" and reply.fact_ids else None
+    if fact is not None:
+        country = kb.country(fact.country) if fact.country else None
+        where = country.name.get(reply.language) if country else text("national", reply.language)
+        return f"{where}: {topic_label(fact.topic, reply.language)}"
     lines = [line for line in reply.text.splitlines() if line.strip()]
-    title = (lines[0] if lines else reply.text)[:100]
+    return shorten(lines[0] if lines else reply.text, 100)
+
+
+def inline_article(reply: Reply, result_id: str, kb: KnowledgeBase) -> InlineQueryResultArticle:
+    """One inline result: a short title and preview; choosing it sends the whole answer."""
     return InlineQueryResultArticle(
         id=hashlib.sha1(result_id.encode()).hexdigest()[:32],
-        title=title,
-        description=" ".join(lines[1:])[:200] or None,
-        input_message_content=InputTextMessageContent(
-            split_html(reply.html)[0], parse_mode=ParseMode.HTML, link_preview_options=None
-        ),
+        title=inline_title(reply, kb),
+        description=shorten(reply.text, 200),
+        input_message_content=InputTextMessageContent(split_html(reply.html)[0], parse_mode=ParseMode.HTML),
     )
 
 
@@ -486,7 +502,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         key = ",".join(reply.fact_ids) or reply.text
         if key not in seen:
             seen.add(key)
-            results.append(inline_article(reply, key))
+            results.append(inline_article(reply, key, engine.knowledge))
     # Answers depend on the user's language, so results are personal; facts change rarely, so a short cache.
     await query.answer(results, cache_time=30, is_personal=True)
 
