@@ -30,6 +30,7 @@ from bot.text import (
     STOPWORDS,
     STOPWORDS_EN,
     is_cyrillic,
+    place_name,
     russian_typed_in_latin,
     script_language,
     stem_en,
@@ -42,6 +43,7 @@ ANSWER_SCORE = 0.7  # a fact needs this much to be the answer
 SUGGEST_SCORE = 0.5  # below this a fact is not even worth suggesting
 AMBIGUITY_MARGIN = 0.04  # a runner-up this close (about something else) makes it a "did you mean"
 STRONG_TOPIC = 0.9  # a topic word this strong makes a question on-topic without any name
+WEAK_TOPIC = 0.6  # without an election word, topic words weaker than this ("live", "city") do not make a question
 QUESTION_MATCH = 75.0  # example-question similarity that starts to count
 QUESTION_ONLY = 90.0  # ...that can answer on its own (with a margin) when words say nothing
 QUESTION_MARGIN = 8.0
@@ -100,6 +102,14 @@ class Engine:
     # ------------------------------------------------------------------ building
 
     def refresh(self, kb: KnowledgeBase) -> None:
+        """Rebuild every index from ``kb``; if that fails, the engine keeps answering from its last index."""
+        fresh = object.__new__(type(self))
+        fresh._topic_index = self._topic_index
+        fresh._build(kb)  # built aside, then swapped in whole: never half an index
+        self.__dict__.update(fresh.__dict__)
+        self._analyze = lru_cache(maxsize=4096)(self._analyze_uncached)
+
+    def _build(self, kb: KnowledgeBase) -> None:
         """Build every index from ``kb`` (names, facts by slot, example-question postings)."""
         self._kb = kb
         self._entities = EntityIndex(kb)
@@ -282,6 +292,21 @@ class Engine:
 
         if foreign and not countries:
             return self._no_data_country(foreign[0], language, context, why)
+        if not (signals.election or candidates):
+            # no election word: names of places and leaders alone do not make "how many tourists" a vote count
+            if analysis.unknown:
+                return self._off_topic(language, context, reason=why + "; foreign words and no election word")
+            if (
+                (signals.loose or signals.topics)
+                and max(signals.topics.values(), default=0.0) < WEAK_TOPIC
+                and not {"compare", "coverage"} & intents.keys()
+            ):
+                return self._off_topic(language, context, reason=why + "; only weak topic words, no election word")
+        if not countries and not mentions.of("national"):
+            # "в Казани": a place the base has no data for is not a question about the national figures
+            place = next((name for name in map(place_name, analysis.unknown) if name), None)
+            if place:
+                return self._no_data(place, "no_data_place", language, context, why + f"; {place} is a place")
 
         metric_topic = topic if topic in ("turnout", "result", "exit_poll") else None
         superlative = "least" if "least" in intents else "most" if "most" in intents else None
@@ -303,7 +328,9 @@ class Engine:
         if "coverage" in intents and not countries and (weight < STRONG_TOPIC or "domain" in intents):
             return self._coverage(language, context, why)
         if len(countries) >= 2 or (
-            "compare" in intents and (len(countries) != 1 or national) and (countries or national or metric_topic)
+            "compare" in intents
+            and (len(countries) != 1 or national)
+            and (countries or national or metric_topic or "countries" in intents or topic is None)
         ):
             return self._comparison(countries, national, metric_topic, candidates, language, context, why)
 
@@ -685,16 +712,10 @@ class Engine:
         iso = mention.id
         # the name as the user wrote it ("Turkey"), in the reply's language when that is the alias's language
         name = mention.text if is_cyrillic(mention.text) == (language == "ru") else country_display_name(iso, language)
-        blocks = [
-            Block(
-                render.text(
-                    "no_data_country",
-                    language,
-                    country=name,
-                    countries=self._country_names(language),
-                )
-            )
-        ]
+        return self._no_data(name, "no_data_country", language, context, why + f"; {iso} is a country without data")
+
+    def _no_data(self, name: str, text_key: str, language: str, context: ChatContext, why: str) -> Reply:
+        blocks = [Block(render.text(text_key, language, country=name, countries=self._country_names(language)))]
         examples = self.example_questions(language, limit=3)
         blocks.append(Block(render.text("try", language)))
         blocks += [Block(example.question, "item") for example in examples]
@@ -704,7 +725,7 @@ class Engine:
             blocks,
             context.updated(language=language),
             suggestions=examples,
-            reason=why + f"; {iso} is a country the base has no data for",
+            reason=why,
         )
 
     def _not_reported(

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Levenshtein
 
-from bot.text import STOPWORDS, is_cyrillic, known_russian_word, token_keys, tokenize
+from bot.text import STOPWORDS, is_cyrillic, known_russian_word, stem_en, stem_ru, token_keys, tokenize
 
 MIN_FUZZY_LENGTH = 5
 
@@ -57,6 +58,7 @@ class PhraseIndex:
         self._by_key: dict[str, list[_Entry]] = {}
         self._vocabulary: set[str] = set()
         self._choices: list[str] = []
+        self._stems: dict[str, str] = {}  # stem -> vocabulary word: typos are compared without their endings
         self._correct = lru_cache(maxsize=50_000)(self._correct_uncached)
 
     def add(self, phrase: str, label: Hashable) -> None:
@@ -77,6 +79,9 @@ class PhraseIndex:
     def freeze(self) -> None:
         """Prepare the fuzzy vocabulary (normalised once here; queries pass processor=None)."""
         self._choices = sorted(word for word in self._vocabulary if len(word) >= MIN_FUZZY_LENGTH - 1)
+        self._stems = {}
+        for word in self._choices:
+            self._stems.setdefault(_stem(word), word)
         self._correct.cache_clear()
 
     @property
@@ -93,14 +98,19 @@ class PhraseIndex:
     def _correct_uncached(self, token: str) -> str | None:
         if len(token) < MIN_FUZZY_LENGTH or token in STOPWORDS or token.isdigit() or self.knows(token):
             return None
-        if is_cyrillic(token) and known_russian_word(token):
-            return None  # a real Russian word is not a typo of a name
-        match = process.extractOne(
-            token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=fuzzy_cutoff(len(token))
-        )
-        if match is None or match[0] == token:
-            return None
-        return match[0]
+        if is_cyrillic(token):
+            spelling = known_russian_word(token)
+            if spelling and spelling != token and self.knows(spelling):
+                return spelling  # a dropped soft sign: "резултаты" is "результаты"
+            if spelling:
+                return None  # a real Russian word is not a typo of a name
+        found = _closest(token, self._choices)
+        if found is None:
+            # endings differ between the typo and the dictionary form ("праголосовало" ~ "проголосовать")
+            stem = _stem(token)
+            if stem != token and len(stem) >= MIN_FUZZY_LENGTH:
+                found = self._stems.get(_closest(stem, list(self._stems)) or "")
+        return None if found is None or found == token else found
 
     def find(self, tokens: list[str], *, fuzzy: bool = True) -> list[PhraseMatch]:
         """All phrase occurrences, longest first at each position, non-overlapping, left to right."""
@@ -145,6 +155,24 @@ class PhraseIndex:
             matches.append(best)
             position = best.end
         return matches
+
+
+def _stem(word: str) -> str:
+    return stem_ru(word) if is_cyrillic(word) else stem_en(word)
+
+
+def _closest(token: str, choices: list[str]) -> str | None:
+    """The choice within the length-aware ``fuzzy_cutoff``, or one adjacent swap away ("reslut" ~ "result")."""
+    match = process.extractOne(token, choices, scorer=fuzz.ratio, processor=None, score_cutoff=fuzzy_cutoff(len(token)))
+    if match is not None:
+        return match[0]
+    if len(token) < MIN_FUZZY_LENGTH:
+        return None
+    swap = process.extractOne(token, choices, scorer=OSA.distance, processor=None, score_cutoff=1)
+    # one OSA edit that Levenshtein counts as two is a transposition, not a different letter
+    if swap is not None and Levenshtein.distance(token, swap[0]) == 2:
+        return swap[0]
+    return None
 
 
 def add_all(index: PhraseIndex, phrases: Iterable[str], label: Hashable) -> None:

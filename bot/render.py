@@ -87,6 +87,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I have no data for {country}. I can answer about {countries}.",
         "ru": "У меня нет данных по стране «{country}». Я могу ответить на вопросы по странам: {countries}.",
     },
+    "no_data_place": {
+        "en": "I have no data for {country}. I can answer about {countries}.",
+        "ru": "По месту «{country}» у меня нет данных. Я могу ответить на вопросы по странам: {countries}.",
+    },
     "not_reported": {
         "en": "The sources do not report {topic} for {country}.",
         "ru": "По {country} в источниках нет данных на тему «{topic}».",

@@ -31,6 +31,7 @@ STOPWORDS_EN = _words(
     both each few more most other some such no nor not only own same so than too very can could will would
     shall should may might must just also then now again ever please tell show give let us know want like
     get got me any anything something thing things s t d ll m re ve y yes ok okay hi hello hey thanks thank
+    take took taken
     """
 )
 STOPWORDS_RU = _words(
@@ -42,7 +43,7 @@ STOPWORDS_RU = _words(
     один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть
     после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой
     перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это эта привет здравствуйте
-    спасибо пожалуйста скажи скажите расскажи расскажите
+    спасибо пожалуйста скажи скажите расскажи расскажите знать знаешь знаете
     """
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_RU
@@ -196,6 +197,18 @@ def russian_typed_in_latin(
             russian += 1
     if russian and russian > english:
         return converted
+    return None
+
+
+@lru_cache(maxsize=10_000)
+def place_name(token: str) -> str | None:
+    """The place a Russian word names, in the nominative ("казани" -> "Казань"), when pymorphy reads it as a
+    geographical name; None otherwise (and for Latin words, which carry no such tag)."""
+    if not is_cyrillic(token) or len(token) < 3:
+        return None
+    for parse in morph().parse(token):
+        if "Geox" in parse.tag and parse.score >= 0.3:
+            return parse.normal_form.replace("ё", "е").capitalize()
     return None
 
 

@@ -55,7 +55,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
     ),
     "exit_poll": _weighted(
         """
-        exit poll 1.4, exitpoll 1.4, poll 0.6, survey 0.9, surveyed 0.9, independent 0.4, respondent
+        exit poll 1.4, exitpoll 1.4, exit 0.8, poll 0.6, survey 0.9, surveyed 0.9, independent 0.4, respondent
         0.8, interviewed 0.7, экзитпол 1.4, экзит пол 1.4, exit пол 1.4, экзит 1, опрос 0.7, опросить
         0.8, анкетирование 0.8, независимый 0.4, респондент 0.8
         """
@@ -92,7 +92,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
     ),
     "context": _weighted(
         """
-        military base 1.4, base 1, line 1, queue 1, host 0.6, long line 1.2, dissent 1, protest 1,
+        military base 1.4, base 1, line 1, anti 0.8, queue 1, host 0.6, long line 1.2, dissent 1, protest 1,
         opposition 0.9, polling data 1.2, opinion poll 1, sentiment 0.9, mood 0.8, atmosphere 0.8,
         background 0.8, troops 0.9, military 1, polling data 1.3, pro putin 0.8, anti putin 0.9, critic
         0.6, военный база 1.4, база 1, очередь 1, протест 1, оппозиция 0.9, несогласие 1, инакомыслие 1,
@@ -109,10 +109,10 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
     ),
     "schedule": _weighted(
         """
-        when 0.9, date 1, day 0.7, days 0.7, online 1, electronic 0.9, schedule 1, three day 1, how many
-        days 1.4, last 0.4, announce 0.5, march 0.6, how long 0.7, period 0.6, когда 0.9, дата 1, день
-        0.7, онлайн 1, электронный 0.9, срок 0.8, март 0.6, сколько дней 1.4, объявить 0.5, продолжаться
-        0.6, длиться 0.7, трехдневный 1, дистанционный 0.9
+        when 0.9, date 1, what date 1, what day 1, day 0.7, days 0.7, online 1, electronic 0.9, schedule 1,
+        three day 1, how many days 1.4, last 0.4, announce 0.5, march 0.6, how long 0.7, period 0.6, когда 0.9,
+        дата 1, день 0.7, онлайн 1, электронный 0.9, срок 0.8, март 0.6, сколько дней 1.4, объявить 0.5,
+        продолжаться 0.6, длиться 0.7, трехдневный 1, дистанционный 0.9
         """
     ),
     "source": _weighted(
@@ -152,6 +152,12 @@ INTENT_WORDS: dict[str, list[str]] = {
         which countries, what countries, which country, list of countries, countries covered, what data,
         what do you have, what can you, какие страны, какой страна, список стран, по каким странам, что
         ты знаешь, что вы знаете, что умеешь, какие данные
+        """
+    ),
+    "countries": _phrases(
+        """
+        countries, all four, each country, every country, all the countries, страны, все четыре, каждая страна,
+        все страны, по странам
         """
     ),
     "national": _phrases(
@@ -196,6 +202,21 @@ INTENT_WORDS: dict[str, list[str]] = {
 }
 
 
+# Words that place a question in the election domain. Country and leader names do not (the weather, prices and
+# population of Almaty are not election questions); a question with none of these words needs clear topic words
+# and no foreign words, and a bare "how many" is a count of voters only next to one of them.
+ELECTION_WORDS = _phrases(
+    """
+    election, elect, reelection, electoral, vote, voter, voting, ballot, turnout, poll, exit, exitpoll, candidate,
+    campaign, presidential, citizen, citizenship, russian, russians, diaspora, relocant, relokanty, emigrant,
+    congratulate, congratulation, cec, выборы, избрание, переизбрание, избирательный, голос, голосовать,
+    проголосовать, голосование, голосующий, избиратель, бюллетень, явка, экзитпол, экзит, кандидат, кампания,
+    президентский, гражданин, гражданство, россиянин, российский, диаспора, релокант, эмигрант, поздравить,
+    поздравление, цик, центризбирком
+    """
+)
+ELECTION_KEYS = frozenset(key for word in ELECTION_WORDS for key in token_keys(word))
+
 OPENING_BONUS = 1.25
 
 
@@ -206,6 +227,8 @@ class TopicSignals:
     words: list[str] = field(default_factory=list)  # matched phrases, for --why
     covered: set[int] = field(default_factory=set)  # token positions explained by topic/intent words
     intent_positions: set[int] = field(default_factory=set)  # positions of intent words (scope, "which", "and")
+    election: bool = False  # an election word (ELECTION_WORDS), in any form or with a typo
+    loose: list[str] = field(default_factory=list)  # content words that are neither names nor topic/intent words
 
     def best(self) -> tuple[str | None, float]:
         if not self.topics:
@@ -244,14 +267,28 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
             if match.start in opening or match.start == 0:
                 weight *= OPENING_BONUS  # "How many ... at the polling stations": the opening words are the ask
             found.append((name, weight, cue))
+    signals.election = any(_is_election_word(index, token) for token in free if token not in STOPWORDS)
+    signals.loose = [
+        token
+        for position, token in enumerate(free)
+        if position not in signals.covered
+        and token != "\x00"
+        and token not in STOPWORDS
+        and not token.isdigit()
+        and len(token) > 1
+    ]
     named: dict[str, float] = {}
     for name, weight, cue in found:
         if not cue:
             named[name] = _combine(named.get(name, 0.0), weight)
     numeric = {name: value for name, value in named.items() if name in NUMERIC_TOPICS}
+    # a bare count ("how many ... in Almaty") is a count of voters only when nothing else is asked about
+    bare_count = signals.election or not (named or signals.loose)
     for name, weight, cue in found:
         if cue and numeric:
             name = max(numeric, key=lambda topic: numeric[topic])  # the number asked is about the named topic
+        elif cue and not bare_count:
+            continue  # "How many people live in Bishkek?", "Сколько стоит билет?": not a count of voters
         elif cue and named:
             weight *= 0.5  # only a non-numeric topic is named: a count is not what it answers
         signals.topics[name] = _combine(signals.topics.get(name, 0.0), weight)
@@ -260,6 +297,13 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
 
 
 NUMERIC_TOPICS = ("turnout", "result", "exit_poll")
+
+
+def _is_election_word(index: PhraseIndex, token: str) -> bool:
+    if not ELECTION_KEYS.isdisjoint(token_keys(token)):
+        return True
+    fix = index.correct(token)  # "elecion", "голосвание"
+    return fix is not None and not ELECTION_KEYS.isdisjoint(token_keys(fix))
 
 
 def _combine(previous: float, weight: float) -> float:
@@ -277,6 +321,10 @@ FRAMES: list[tuple[str, str, str, float]] = [
     ("where", "vote", "polling_places", 0.8),
     ("где", "голосовать", "polling_places", 0.8),
     ("где", "проголосовать", "polling_places", 0.8),
+    # ballots cast are counted by turnout, whatever "votes" suggests ("Сколько голосов было подано?")
+    ("how", "cast", "turnout", 1.8),
+    ("сколько", "подать", "turnout", 1.8),
+    ("сколько", "отдать", "turnout", 1.8),
 ]
 
 
