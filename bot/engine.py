@@ -58,6 +58,8 @@ _DATE = re.compile(
     r"December)|\b\d{4}-\d{2}-\d{2}\b"
 )
 
+_INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
+
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 KIND_PREFERENCE = ("official_result", "reported_result", "reported_count", "exit_poll")
 DEFAULT_CANDIDATE = "putin"
@@ -72,6 +74,7 @@ class Analysis:
     mentions: Mentions
     signals: TopicSignals
     unknown: list[str] = field(default_factory=list)  # content words nothing explained
+    places: list[str] = field(default_factory=list)  # unknown words that name a place or a person ("Kazan")
     transliterated: bool = False
 
 
@@ -198,7 +201,12 @@ class Engine:
             and len(token) > 1
             and not any(key in self._idf for key in token_keys(token))  # words of the facts are not foreign
         ]
-        return Analysis(tokens, language, mentions, signals, unknown, transliterated)
+        places = [name for name in map(place_name, unknown) if name]
+        if language == "en":
+            # a capitalised word inside a sentence is a name: one the base does not know
+            capitalised = {word.casefold() for word in _INNER_CAPITALISED.findall(text)}
+            places += [token.capitalize() for token in unknown if token in capitalised]
+        return Analysis(tokens, language, mentions, signals, unknown, places=places, transliterated=transliterated)
 
     # ------------------------------------------------------------------ public API
 
@@ -292,7 +300,7 @@ class Engine:
 
         if foreign and not countries:
             return self._no_data_country(foreign[0], language, context, why)
-        if not (signals.election or candidates):
+        if not (signals.election or candidates or (leaders and "reaction" in signals.topics)):
             # no election word: names of places and leaders alone do not make "how many tourists" a vote count
             if analysis.unknown:
                 return self._off_topic(language, context, reason=why + "; foreign words and no election word")
@@ -302,11 +310,10 @@ class Engine:
                 and not {"compare", "coverage"} & intents.keys()
             ):
                 return self._off_topic(language, context, reason=why + "; only weak topic words, no election word")
-        if not countries and not mentions.of("national"):
+        if analysis.places and not countries and not mentions.of("national"):
             # "в Казани": a place the base has no data for is not a question about the national figures
-            place = next((name for name in map(place_name, analysis.unknown) if name), None)
-            if place:
-                return self._no_data(place, "no_data_place", language, context, why + f"; {place} is a place")
+            place = analysis.places[0]
+            return self._no_data(place, "no_data_place", language, context, why + f"; {place} is a name")
 
         metric_topic = topic if topic in ("turnout", "result", "exit_poll") else None
         superlative = "least" if "least" in intents else "most" if "most" in intents else None

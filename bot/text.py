@@ -31,7 +31,7 @@ STOPWORDS_EN = _words(
     both each few more most other some such no nor not only own same so than too very can could will would
     shall should may might must just also then now again ever please tell show give let us know want like
     get got me any anything something thing things s t d ll m re ve y yes ok okay hi hello hey thanks thank
-    take took taken
+    take took taken find found happen happened keep kept make made go went gone see saw seen look need use used
     """
 )
 STOPWORDS_RU = _words(

@@ -57,7 +57,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         """
         exit poll 1.4, exitpoll 1.4, exit 0.8, poll 0.6, survey 0.9, surveyed 0.9, independent 0.4, respondent
         0.8, interviewed 0.7, экзитпол 1.4, экзит пол 1.4, exit пол 1.4, экзит 1, опрос 0.7, опросить
-        0.8, анкетирование 0.8, независимый 0.4, респондент 0.8
+        0.8, опрос на выход 1.4, анкетирование 0.8, независимый 0.4, респондент 0.8
         """
     ),
     "polling_places": _weighted(
@@ -85,14 +85,16 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         1, emigration 1, diaspora 1, flee 0.9, fled 0.9, draft 0.9, mobilization 1, mobilisation 1, army
         0.7, evade 0.9, exile 0.9, dual citizenship 1, dual citizen 1, citizenship 0.6, passport 0.7, who are 0.4, why
         0.4, live 0.4, came 0.3, expat 0.9, migrant 0.8, refugee 0.9, community 0.6, релокант 1.2,
-        переехать 1, переезд 1, уехать 0.9, эмиграция 1, эмигрант 1, диаспора 1, бежать 0.9, сбежать
+        переехать 1, переезжать 1, переезд 1, уехать 0.9, уезжать 0.9, эмиграция 1, эмигрант 1, диаспора 1,
+        бежать 0.9, сбежать
         0.9, мобилизация 1, призыв 0.9, армия 0.7, двойной гражданство 1, гражданство 0.6, паспорт 0.7, почему 0.4,
         жить 0.4, приехать 0.6, мигрант 0.8, беженец 0.9, уклониться 0.9, откосить 0.9, россиянин 0.3
         """
     ),
     "context": _weighted(
         """
-        military base 1.4, base 1, line 1, anti 0.8, queue 1, host 0.6, long line 1.2, dissent 1, protest 1,
+        military base 1.4, base 1, line 1, anti 0.8, soldier 0.9, солдат 0.9, queue 1, host 0.6, long line
+        1.2, dissent 1, protest 1,
         opposition 0.9, polling data 1.2, opinion poll 1, sentiment 0.9, mood 0.8, atmosphere 0.8,
         background 0.8, troops 0.9, military 1, polling data 1.3, pro putin 0.8, anti putin 0.9, critic
         0.6, военный база 1.4, база 1, очередь 1, протест 1, оппозиция 0.9, несогласие 1, инакомыслие 1,
@@ -202,17 +204,20 @@ INTENT_WORDS: dict[str, list[str]] = {
 }
 
 
-# Words that place a question in the election domain. Country and leader names do not (the weather, prices and
-# population of Almaty are not election questions); a question with none of these words needs clear topic words
-# and no foreign words, and a bare "how many" is a count of voters only next to one of them.
+# Words that place a question in the domain: the election and the background of Russians abroad. Country and leader
+# names do not (the weather, prices and population of Almaty are not election questions); a question with none of
+# these words needs clear topic words and no foreign words, and a bare "how many" counts voters only next to one.
 ELECTION_WORDS = _phrases(
     """
     election, elect, reelection, electoral, vote, voter, voting, ballot, turnout, poll, exit, exitpoll, candidate,
     campaign, presidential, citizen, citizenship, russian, russians, diaspora, relocant, relokanty, emigrant,
-    congratulate, congratulation, cec, выборы, избрание, переизбрание, избирательный, голос, голосовать,
+    congratulate, congratulation, cec, military, troops, soldier, mobilization, mobilisation, relocate, relocation,
+    emigrate, emigration, opposition, dissent, protest, выборы, избрание, переизбрание, избирательный, голос,
+    голосовать,
     проголосовать, голосование, голосующий, избиратель, бюллетень, явка, экзитпол, экзит, кандидат, кампания,
     президентский, гражданин, гражданство, россиянин, российский, диаспора, релокант, эмигрант, поздравить,
-    поздравление, цик, центризбирком
+    поздравление, цик, центризбирком, военный, войска, солдат, мобилизация, релокация, эмиграция, оппозиция,
+    протест
     """
 )
 ELECTION_KEYS = frozenset(key for word in ELECTION_WORDS for key in token_keys(word))
