@@ -162,3 +162,81 @@ def test_russian_missing_candidate_note_inflects_the_country(engine: Engine) -> 
     reply = engine.answer("Сколько голосов у Путина в Таджикистане?")
     assert reply.text.startswith("По Таджикистану источник не сообщает")
     assert engine.answer("экзитпол в Узбекистане").text.startswith("По Узбекистану")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a known place or leader with a count, price, time or sports word is not an election question
+        "How many people live in Almaty?",
+        "Сколько стоит билет до Алматы?",
+        "How much does a flat in Tashkent cost?",
+        "Сколько жителей в Бишкеке?",
+        "How many tourists visit Samarkand?",
+        "What currency does Uzbekistan use?",
+        "Сколько лет Токаеву?",
+        "How many children does Rahmon have?",
+        "Сколько километров от Алматы до Бишкека?",
+        "Where can I exchange money in Tashkent?",
+        "When is the best time to visit Uzbekistan?",
+        "Kazakhstan football team results",
+        "Результаты матча Казахстан — Россия",
+        "How many medals did Kazakhstan win?",
+        "Сколько градусов сегодня в Астане?",
+    ],
+)
+def test_off_domain_look_alikes_get_no_fact(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "off_topic", reply.reason
+    assert not reply.fact_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # words the base never saw do not hide the election words around them
+        ("How many Russian passport holders cast ballots in Tajikistan?", "tajikistan-turnout"),
+        ("Сколько граждан РФ отдали голоса в Таджикистане?", "tajikistan-turnout"),
+        ("Сколько голосов было подано в Таджикистане?", "tajikistan-turnout"),
+        ("How many of Russia's citizens turned out in Bishkek?", "kyrgyzstan-turnout"),
+        ("Does Moscow keep soldiers in Tajikistan?", "tajikistan-military-base"),
+        ("What did Tokayev think of it?", "kazakhstan-reaction"),
+        ("Почему люди уезжали в Казахстан?", "kazakhstan-relokanty"),
+        ("Tajikistan how many", "tajikistan-turnout"),
+        # typos in topic words: a swapped pair, a dropped soft sign, a wrong vowel, a Latin letter in Cyrillic
+        ("resluts in kyrgystan", "kyrgyzstan-result"),
+        ("turnuot in tajikistan", "tajikistan-turnout"),
+        ("rahmon reaciton", "tajikistan-reaction"),
+        ("резултаты узбекистан", "uzbekistan-result"),
+        ("сколко праголосовало в узбекистане", "uzbekistan-turnout"),
+        ("экзит пол алматы", "kazakhstan-exit-poll"),
+        ("явкa в Киргизии", "kyrgyzstan-turnout"),
+    ],
+)
+def test_unusual_wording_still_answers(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer", reply.reason
+    assert reply.fact_ids[0] == fact_id, reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("Сколько россиян проголосовало в Казани?", "Казань"), ("How did Russians in Kazan vote?", "Kazan")],
+)
+def test_a_place_the_base_does_not_know_is_no_data(engine: Engine, question: str, name: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "no_data" and not reply.fact_ids, reply.reason
+    assert name in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["compare all four countries", "сравни все страны", "compare the countries by turnout", "compare"]
+)
+def test_compare_without_names_covers_every_country(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "comparison" and reply.chart is not None, reply.reason
+    assert {"Kyrgyzstan", "Tajikistan", "Uzbekistan"} <= {bar.label for bar in reply.chart.bars} or {
+        "Киргизия",
+        "Таджикистан",
+        "Узбекистан",
+    } <= {bar.label for bar in reply.chart.bars}
