@@ -84,7 +84,7 @@ class Source(Strict):
     # ISO date when known ("2024-03-21"), otherwise the source's own wording ("March 2024").
     date: str = Field(min_length=1)
     url: str | None = None
-    # The stored copy of the source text under shared/sources/, which evidence quotes verbatim.
+    # The stored copy of the source text in knowledge/sources/, which evidence quotes verbatim.
     file: str | None = None
     note: str | None = None
     # How replies cite it, publisher and date in each language ("Eurasianet, March 2024" / "Eurasianet, март 2024").

@@ -18,8 +18,10 @@ from bot.models import Fact, KnowledgeBase
 from bot.settings import PROJECT_ROOT
 
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
-# The stored source texts live next to the project (../shared/sources), in CI at the same relative place.
-SOURCES_DIR = PROJECT_ROOT.parent / "shared" / "sources"
+# The project keeps its own copy of each source text (knowledge/sources/), so evidence is checkable anywhere;
+# the team's shared originals sit beside the project when it is checked out there.
+SOURCES_DIR = KNOWLEDGE_DIR / "sources"
+SHARED_SOURCES_DIR = PROJECT_ROOT.parent / "shared" / "sources"
 
 COUNTRY_IDS = ("kazakhstan", "kyrgyzstan", "tajikistan", "uzbekistan")
 CANDIDATE_IDS = ("putin", "kharitonov", "davankov", "slutsky")
@@ -385,3 +387,11 @@ def test_required_figure_is_recorded(
     assert matches, "figure missing"
     for figure in matches:
         assert figure.value == value and figure.approx == approx, figure
+
+
+@pytest.mark.skipif(not SHARED_SOURCES_DIR.is_dir(), reason="the shared source folder is not beside this checkout")
+@pytest.mark.parametrize("name", sorted(path.name for path in SOURCES_DIR.glob("*.md")))
+def test_source_copies_match_the_shared_originals(name: str) -> None:
+    original = SHARED_SOURCES_DIR / name
+    assert original.is_file(), f"{name} is not among the shared sources"
+    assert (SOURCES_DIR / name).read_bytes() == original.read_bytes()
