@@ -64,11 +64,19 @@ def test_chart_without_exit_poll_has_no_legend(monkeypatch) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "unit", "approx", "label"),
-    [(81, "%", "around", "~81%"), (7800, "voters", "more_than", ">7\u202f800"), (57.6, "%", "exact", "57.6%")],
+    ("value", "unit", "approx", "language", "label"),
+    [
+        (81, "%", "around", "en", "~81%"),
+        (7800, "voters", "more_than", "en", ">7,800"),
+        (7800, "voters", "more_than", "ru", ">7\u00a0800"),
+        (57.6, "%", "exact", "en", "57.6%"),
+        (57.6, "%", "exact", "ru", "57,6%"),
+    ],
 )
-def testvalue_labels_keep_the_sources_hedge(value: float, unit: str, approx: str, label: str) -> None:
-    assert charts.value_label(value, unit, approx) == label
+def test_value_labels_keep_the_hedge_in_the_replies_number_style(
+    value: float, unit: str, approx: str, language: str, label: str
+) -> None:
+    assert charts.value_label(value, unit, approx, language) == label
 
 
 def test_empty_chart_still_renders() -> None:

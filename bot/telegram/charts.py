@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
+from bot.render import format_number
 from bot.replies import Chart
 from bot.telegram.texts import text
 
@@ -26,8 +27,9 @@ EXIT_POLL_COLOR = "#f2b134"
 APPROX_MARKS = {"exact": "", "around": "~", "more_than": ">", "less_than": "<"}
 
 
-def value_label(value: float, unit: str, approx: str) -> str:
-    number = f"{value:g}%" if unit == "%" else f"{value:,.0f}".replace(",", "\u202f")
+def value_label(value: float, unit: str, approx: str, language: str = "en") -> str:
+    """ "~4,600" / "57.6%" in English, "~4 600" / "57,6%" in Russian: the same number style as the replies."""
+    number = format_number(value, language) + ("%" if unit == "%" else "")
     return f"{APPROX_MARKS.get(approx, '')}{number}"
 
 
@@ -62,7 +64,7 @@ def render_chart(chart: Chart) -> bytes:
     )
     for patch, bar in zip(bars, chart.bars, strict=True):
         axes.annotate(
-            value_label(bar.value, chart.unit, bar.approx),
+            value_label(bar.value, chart.unit, bar.approx, chart.language),
             (patch.get_x() + patch.get_width() / 2, patch.get_height()),
             ha="center",
             va="bottom",
@@ -78,7 +80,7 @@ def render_chart(chart: Chart) -> bytes:
     if chart.unit == "%":
         axes.set_yticks(range(0, 101, 20))
     else:
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}".replace(",", "\u202f")))
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, chart.language)))
     axes.spines[["top", "right"]].set_visible(False)
     if any(bar.exit_poll for bar in chart.bars):
         axes.legend(
