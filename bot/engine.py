@@ -52,6 +52,8 @@ COMMON_POSTING = 2000  # a word in more example questions than this does not hel
 POOL_LIMIT = 64  # a topic with more country facts than this is prefiltered by shared words before scoring
 OVERLAP_WEIGHT = 0.2  # weight of the message's words found in the fact's own words
 
+CARRIER_WEIGHT = 0.95  # topic weight of a fact that states the asked candidate's share, relative to the asked topic
+MISSING_FIGURE_PENALTY = 0.17  # ...and what a figure fact that lacks that share loses (0.1 of the score)
 ANSWER_TYPE_BONUS = 0.05  # a fact that states what the question word asks for ("when" -> a date)
 _DATE = re.compile(
     r"\b\d{1,2}(?:[-–]\d{1,2})? (?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -61,6 +63,9 @@ _DATE = re.compile(
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
 
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
+WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
+# the region as a whole, in a fact's own text: such national facts answer "how did Central Asia vote"
+_REGION_TEXT = re.compile(r"central asia|центральн\w* ази|средн\w* ази", re.IGNORECASE)
 KIND_PREFERENCE = ("official_result", "reported_result", "reported_count", "exit_poll")
 DEFAULT_CANDIDATE = "putin"
 
@@ -143,6 +148,11 @@ class Engine:
         self._examples: dict[str, list[Suggestion]] = {}
         # facts that state a date: what a "when" question expects as its answer
         self._dated = frozenset(fact.id for fact in kb.facts if _DATE.search(fact.answer.en))
+        self._region_facts = [
+            fact
+            for fact in self._by_country.get(None, ())
+            if _REGION_TEXT.search(fact.answer.en) or _REGION_TEXT.search(fact.answer.ru)
+        ]
         self._topic_present = {country: {fact.topic for fact in facts} for country, facts in self._by_country.items()}
         english = set(STOPWORDS_EN) | set(self._topic_index.vocabulary)
         for text in _english_texts(kb):
@@ -295,7 +305,13 @@ class Engine:
                 topics["turnout"] *= 0.5  # "how many did Putin get" asks for his votes, not for turnout
         topic, weight = _best(topics)
         followup = intents.get("followup") == 0 or there
-        on_domain = bool(countries or candidates or leaders or national or foreign or "domain" in intents)
+        region = "region" in intents and not countries and not mentions.of("national")
+        # "Uzbekistan numbers": figures as such, for a place, with no topic word saying which
+        figures_of_place = "figures" in intents and (countries or region or national) and weight < WEAK_TOPIC
+        on_domain = (
+            bool(countries or candidates or leaders or national or foreign or region or signals.specific)
+            or "domain" in intents
+        )
         why = _describe(analysis, topics)
 
         if foreign and not countries:
@@ -308,6 +324,8 @@ class Engine:
                 (signals.loose or signals.topics)
                 and max(signals.topics.values(), default=0.0) < WEAK_TOPIC
                 and not {"compare", "coverage"} & intents.keys()
+                and not figures_of_place
+                and signals.place is None
             ):
                 return self._off_topic(language, context, reason=why + "; only weak topic words, no election word")
         if analysis.places and not countries and not mentions.of("national"):
@@ -315,6 +333,9 @@ class Engine:
             place = analysis.places[0]
             return self._no_data(place, "no_data_place", language, context, why + f"; {place} is a name")
 
+        if signals.place is not None and not region and (signals.place or candidates):
+            country = countries[0] if countries else context.country if followup and not national else None
+            return self._standings(country, signals.place, candidates, language, context, why)
         metric_topic = topic if topic in ("turnout", "result", "exit_poll") else None
         superlative = "least" if "least" in intents else "most" if "most" in intents else None
         if superlative and metric_topic is None:
@@ -332,8 +353,23 @@ class Engine:
             metric = "voters" if metric_topic == "turnout" else "vote_share"
             candidate = candidates[0] if candidates else (None if metric == "voters" else DEFAULT_CANDIDATE)
             return self._ranking(metric, language, candidate, superlative, context, why)
+        if (
+            metric_topic == "result"
+            and candidates
+            and not countries
+            and not national
+            and any(token in WHERE_WORDS for token in analysis.tokens)
+        ):
+            # "Did Davankov beat Putin anywhere?": the places ranked by the candidate's share
+            return self._ranking("vote_share", language, candidates[0], "most", context, why)
         if "coverage" in intents and not countries and (weight < STRONG_TOPIC or "domain" in intents):
             return self._coverage(language, context, why)
+        if figures_of_place and not analysis.unknown:
+            return self._comparison(countries, national, None, candidates, language, context, why + "; figures")
+        if region:
+            reply = self._region(analysis, topics, metric_topic, candidates, language, context, why)
+            if reply is not None:
+                return reply
         if len(countries) >= 2 or (
             "compare" in intents
             and (len(countries) != 1 or national)
@@ -438,6 +474,18 @@ class Engine:
                     pool[fact.id] = fact
             if slots.country_from == "none":  # no country anywhere: every country's fact on the topic competes
                 pool.update((fact.id, fact) for fact in self._country_facts(name, analysis))
+        carriers: frozenset[str] = frozenset()
+        if slots.candidate and slots.topic == "result":
+            # facts stating the named candidate's share in this place compete, whatever their topic
+            # ("Почему Путин проиграл в Алматы?" -> the exit poll; "Сколько голосов получил Слуцкий?" -> his own fact)
+            carriers = frozenset(
+                fact.id
+                for figure, fact in self._figures.get((slots.country, "vote_share"), ())
+                if figure.candidate == slots.candidate
+            )
+            on_topic = frozenset(fact_id for fact_id in carriers if self._facts[fact_id].topic == slots.topic)
+            carriers = on_topic or carriers  # another topic's fact only when the asked topic does not state it
+            pool.update((fact_id, self._facts[fact_id]) for fact_id in carriers)
         question_scores = self._question_scores(analysis)
         expects_date = "when" in analysis.signals.intents
         for fact_id, score in question_scores.items():
@@ -448,7 +496,7 @@ class Engine:
         scored = sorted(
             (
                 (
-                    self._score(fact, slots, weights, question_scores.get(fact.id, 0.0))
+                    self._score(fact, slots, weights, question_scores.get(fact.id, 0.0), fact.id in carriers)
                     + OVERLAP_WEIGHT * self._overlap(fact, content)
                     + (ANSWER_TYPE_BONUS if expects_date and fact.id in self._dated else 0.0),
                     fact,
@@ -545,8 +593,22 @@ class Engine:
         matched = sum(weight for keys, weight in content if not keys.isdisjoint(words))
         return matched / total
 
-    def _score(self, fact: Fact, slots: _Slots, weights: dict[str, float], question_score: float) -> float:
-        score = 0.6 * weights.get(fact.topic, 0.0)
+    def _score(
+        self, fact: Fact, slots: _Slots, weights: dict[str, float], question_score: float, carrier: bool = False
+    ) -> float:
+        topic_weight = weights.get(fact.topic, 0.0)
+        if carrier:  # states the asked candidate's share: answers a question about their result, whatever its topic
+            topic_weight = max(topic_weight, CARRIER_WEIGHT * weights.get(slots.topic or "", 0.0))
+        elif (
+            slots.candidate
+            and fact.topic in ("result", "exit_poll")
+            and fact.figures
+            and not any(figure.candidate == slots.candidate and figure.reported for figure in fact.figures)
+        ):
+            # a figure fact without the asked candidate's figure; more so when it says that figure is not reported
+            stated_missing = any(figure.candidate == slots.candidate for figure in fact.figures)
+            topic_weight -= MISSING_FIGURE_PENALTY * (2 if stated_missing else 1)
+        score = 0.6 * topic_weight
         if fact.country is not None:
             if fact.country == slots.country:
                 score += 0.3 if slots.country_from == "text" else 0.25
@@ -810,6 +872,108 @@ class Engine:
             suggestions=self.example_questions(language, limit=3),
             reason=why + "; coverage question",
             confidence=1.0,
+        )
+
+    def _region(
+        self,
+        analysis: Analysis,
+        topics: dict[str, float],
+        metric_topic: str | None,
+        candidates: list[str],
+        language: str,
+        context: ChatContext,
+        why: str,
+    ) -> Reply | None:
+        """The whole region: counts and a candidate's share side by side; how it voted from the region's own facts."""
+        intents = analysis.signals.intents
+        if "where" in intents or "countries" in intents:
+            return None  # "which Central Asian country...": the answer is one country
+        if metric_topic in ("turnout", "exit_poll") or (metric_topic == "result" and candidates):
+            return self._comparison([], False, metric_topic, candidates, language, context, why + "; region")
+        if not self._region_facts:
+            return None
+        top = max(topics.values(), default=0.0) or 1.0
+        question_scores = self._question_scores(analysis)
+        score, fact = max(
+            ((topics.get(fact.topic, 0.0) / top, question_scores.get(fact.id, 0.0)), fact)
+            for fact in self._region_facts
+        )
+        if not (score[0] >= 0.6 or metric_topic == "result" or not topics or "overview" in intents):
+            return None
+        slots = _Slots(None, "national", fact.topic, None)
+        return self._fact_reply(
+            [fact],
+            language,
+            self._context_after(fact, slots, context, language),
+            confidence=1.0,
+            reason=why + f"; region, answered with {fact.id}",
+        )
+
+    def _standings(
+        self, country_id: str | None, place: int, candidates: list[str], language: str, context: ChatContext, why: str
+    ) -> Reply:
+        """Candidates ranked by their share in one place (a country, or Russia overall): 'who came second'."""
+        best: dict[str, tuple[Figure, Fact]] = {}
+        for figure, fact in self._figures.get((country_id, "vote_share"), ()):  # best kind first
+            if figure.candidate and figure.value is not None:
+                best.setdefault(figure.candidate, (figure, fact))
+        rows = sorted(best.items(), key=lambda item: -(item[1][0].value or 0.0))
+        place_name = self._countries[country_id].name.get(language) if country_id else render.text("national", language)
+        blocks = [Block(render.text("standings", language, place=place_name), "heading")]
+
+        def who(candidate_id: str) -> str:
+            return (
+                self._candidates[candidate_id].name.get(language) if candidate_id in self._candidates else candidate_id
+            )
+
+        ranked = [candidate_id for candidate_id, _ in rows]
+        asked = next((candidate for candidate in candidates if candidate in ranked), None)
+        if place == 0 and asked:
+            figure = best[asked][0]
+            blocks.append(
+                Block(
+                    render.text(
+                        "candidate_place",
+                        language,
+                        candidate=who(asked),
+                        ordinal=render.ordinal(ranked.index(asked) + 1, language),
+                        count=str(len(rows)),
+                        figure=self._figure_phrase(figure, language),
+                    )
+                )
+            )
+        elif rows and (place == -1 or 1 <= place <= len(rows)) and (place != -1 or len(rows) > 1):
+            candidate_id, (figure, _) = rows[place - 1] if place > 0 else rows[-1]
+            ordinal = render.ordinal(place, language)
+            blocks.append(
+                Block(
+                    render.text(
+                        "place_is",
+                        language,
+                        ordinal=ordinal[:1].upper() + ordinal[1:],
+                        candidate=who(candidate_id),
+                        figure=self._figure_phrase(figure, language),
+                    )
+                )
+            )
+        else:
+            blocks.append(Block(render.text("no_place", language, count=str(len(rows)), place=place_name)))
+        for position, (candidate_id, (figure, _)) in enumerate(rows, 1):
+            blocks.append(Block(f"{position}. {who(candidate_id)}: {self._figure_phrase(figure, language)}", "item"))
+        facts = list({fact.id: fact for _, (_, fact) in rows}.values())
+        figures = [figure for _, (figure, _) in rows]
+        blocks.append(Block(self._source_line(facts, language, figures), "source"))
+        new_context = context.updated(
+            country=country_id, topic="result", candidate=ranked[0] if ranked else None, language=language
+        )
+        return _reply(
+            "comparison",
+            language,
+            blocks,
+            new_context,
+            fact_ids=[fact.id for fact in facts],
+            confidence=1.0,
+            reason=why + f"; standings in {country_id or 'russia'}, place {place}",
         )
 
     # ------------------------------------------------------------------ computed from figures

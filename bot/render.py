@@ -109,12 +109,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "По {country} источник не сообщает, сколько голосов получил {candidate}. Вот что в нём есть:",
     },
     "national": {"en": "Russia overall", "ru": "Россия в целом"},
+    "standings": {"en": "Candidates' shares: {place}", "ru": "Доли кандидатов: {place}"},
+    "place_is": {"en": "{ordinal} place: {candidate}, {figure}.", "ru": "{ordinal} место: {candidate} — {figure}."},
+    "candidate_place": {
+        "en": "{candidate} came {ordinal} of the {count} candidates with a reported figure: {figure}.",
+        "ru": "{candidate} — {ordinal} место из {count} кандидатов, по которым есть данные: {figure}.",
+    },
+    "no_place": {
+        "en": "The source gives figures for only {count} candidate(s) in {place}:",
+        "ru": "Источник приводит данные лишь по {count} кандидатам ({place}):",
+    },
     "no_figure": {"en": "no figure reported", "ru": "данных нет"},
     "coverage": {
         "en": "I have data for {countries}, plus the national result. Topics per country:",
         "ru": "У меня есть данные по странам: {countries}, а также общероссийские итоги. Темы по странам:",
     },
 }
+
+ORDINAL_NAMES = {
+    "en": {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"},
+    "ru": {1: "первое", 2: "второе", 3: "третье", 4: "четвёртое", 5: "пятое", -1: "последнее"},
+}
+
+
+def ordinal(rank: int, language: str) -> str:
+    names = ORDINAL_NAMES["ru" if language == "ru" else "en"]
+    return names.get(rank, str(rank))
+
 
 # Russian templates with "{country}" after "по" take the dative: the engine passes ru_case(name, "datv").
 

@@ -46,11 +46,11 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         0.8, как голосовать 0.7, распределиться 0.8, share 0.9, percent 0.8, percentage 0.8, won 0.9,
         win 0.9, winner 0.9, who won 1, vote for 0.6, voted for 0.8, support 0.6, backing 0.6, perform
         0.9, performance 0.9, fare 0.8, score 0.7, how did 0.5, got 0.3, tally 0.8, for whom 0.9,
-        victory 0.8, defeat 0.8, lose 0.7, lost 0.7, who lost 1, popular 0.5, standings 0.8, how did vote 0.9, vote
-        0.3, результат 1, итог 1, процент 0.8, доля 0.8, за кого 1, победить 0.9, победа 0.8, победитель
+        victory 0.8, defeat 0.8, beat 0.8, lose 0.7, lost 0.7, who lost 1, popular 0.5, standings 0.8, how did vote 0.9,
+        vote 0.3, результат 1, итог 1, процент 0.8, доля 0.8, за кого 1, победить 0.9, победа 0.8, победитель
         0.9, выиграть 0.9, поддержать 0.6, поддерживать 0.6, поддержка 0.6, набрать 0.8, получить 0.5, как проголосовать
         0.9, проиграть 0.7, кто проиграть 1, поражение 0.8, голос 0.4, проголосовать за 0.9, голосовать за 0.8,
-        выступить 0.6, ~figure 0.4, ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
+        выступить 0.6, обогнать 0.8, опередить 0.8, ~figure 0.4, ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
         """
     ),
     "exit_poll": _weighted(
@@ -169,6 +169,20 @@ INTENT_WORDS: dict[str, list[str]] = {
         общероссийский, всероссийский
         """
     ),
+    # the whole region the base covers: its overview facts, or every country side by side
+    "region": _phrases(
+        """
+        central asia, central asian, centralasia, центральная азия, средняя азия, центральноазиатский,
+        среднеазиатский
+        """
+    ),
+    # figures as such ("Uzbekistan numbers"): every figure the base has for the place
+    "figures": _phrases(
+        """
+        numbers, figures, stats, statistics, data, breakdown, digits, totals, цифры, статистика, данные, разбивка,
+        показатели
+        """
+    ),
     "followup": _phrases(
         """
         there, and, what about, how about, same, also, too, that country, там, а, и, тоже, туда, здесь,
@@ -177,8 +191,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     ),
     "overview": _phrases(
         """
-        tell me about, about, info, information, anything, everything, overview, summary, расскажи,
-        рассказать, информация, что известно, про, обзор, все
+        tell me about, about, info, information, anything, everything, overview, summary, breakdown, detail,
+        details, rundown, recap, brief, briefly, in short, расскажи, рассказать, информация, что известно, про,
+        обзор, все, сводка, разбивка, подробности, подробно, детали, кратко, вкратце, коротко
         """
     ),
     "when": _phrases(
@@ -188,7 +203,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     ),
     "where": _phrases(
         """
-        where, which, what country, где, какой, в какой, в какой стране
+        where, which, what country, anywhere, somewhere, где, какой, в какой, в какой стране, где-нибудь, где-то,
+        хоть где-то
         """
     ),
     "domain": _phrases(
@@ -197,7 +213,7 @@ INTENT_WORDS: dict[str, list[str]] = {
         russians, expat, abroad, campaign, poll, figure, number, statistics, stats, data, 2024, выборы,
         выбор, голосование, голосовать, проголосовать, избиратель, президент, президентский, гражданин,
         россиянин, русский, российский, за рубежом, заграница, кампания, цифра, статистика, данные,
-        бюллетень, central asia, центральная азия, средняя азия, mean, meaning, definition, term,
+        бюллетень, central asia, central asian, центральная азия, средняя азия, mean, meaning, definition, term,
         означать, значение, термин, значить
         """
     ),
@@ -221,6 +237,31 @@ ELECTION_WORDS = _phrases(
     """
 )
 ELECTION_KEYS = frozenset(key for word in ELECTION_WORDS for key in token_keys(word))
+# ...of which these belong to the election alone ("the exit poll", "turnout"), unlike "vote" (Eurovision, a school):
+# they make a question about the election even without a name and next to a word the base does not know
+SPECIFIC_ELECTION_WORDS = _phrases(
+    """
+    election, reelection, electoral, turnout, exitpoll, exit, candidate, presidential, cec, relocant, relokanty,
+    выборы, переизбрание, избирательный, явка, экзитпол, экзит, кандидат, президентский, цик, центризбирком, релокант
+    """
+)
+SPECIFIC_KEYS = frozenset(key for word in SPECIFIC_ELECTION_WORDS for key in token_keys(word))
+
+# Places in the standings ("who came second", "кто занял третье место"): a rank counted from the top, -1 is last.
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "первый": 1, "второй": 2, "третий": 3,
+    "четвертый": 4, "четвёртый": 4, "последний": -1,
+}  # fmt: skip
+ORDINAL_KEYS = {key: rank for word, rank in ORDINALS.items() for key in token_keys(word)}
+# ...a rank word is a place in the standings next to one of these ("the first to congratulate" is not)
+PLACE_WORDS = frozenset(
+    key
+    for word in _phrases(
+        "came, come, finish, finished, place, placed, rank, ranked, position, runner, "
+        "занять, место, прийти, оказаться, финишировать"
+    )
+    for key in token_keys(word)
+)
 
 OPENING_BONUS = 1.25
 
@@ -233,6 +274,8 @@ class TopicSignals:
     covered: set[int] = field(default_factory=set)  # token positions explained by topic/intent words
     intent_positions: set[int] = field(default_factory=set)  # positions of intent words (scope, "which", "and")
     election: bool = False  # an election word (ELECTION_WORDS), in any form or with a typo
+    specific: bool = False  # a word of the election alone (SPECIFIC_ELECTION_WORDS)
+    place: int | None = None  # a place in the standings asked for: 1, 2, 3... or -1 for last
     loose: list[str] = field(default_factory=list)  # content words that are neither names nor topic/intent words
 
     def best(self) -> tuple[str | None, float]:
@@ -273,6 +316,10 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
                 weight *= OPENING_BONUS  # "How many ... at the polling stations": the opening words are the ask
             found.append((name, weight, cue))
     signals.election = any(_is_election_word(index, token) for token in free if token not in STOPWORDS)
+    signals.specific = signals.election and any(
+        not SPECIFIC_KEYS.isdisjoint(token_keys(token)) for token in free if token not in STOPWORDS
+    )
+    _find_place(signals, free)
     signals.loose = [
         token
         for position, token in enumerate(free)
@@ -302,6 +349,29 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
 
 
 NUMERIC_TOPICS = ("turnout", "result", "exit_poll")
+
+
+def _find_place(signals: TopicSignals, tokens: list[str]) -> None:
+    """'Who came second?', 'кто занял второе место', 'runner-up': the rank asked for, its words explained."""
+    keys = [token_keys(token) for token in tokens]
+    ranks = [
+        (position, next((ORDINAL_KEYS[key] for key in found if key in ORDINAL_KEYS), None))
+        for position, found in enumerate(keys)
+    ]
+    ranks = [(position, rank) for position, rank in ranks if rank is not None]
+    places = [position for position, found in enumerate(keys) if not PLACE_WORDS.isdisjoint(found)]
+    asks_who = any(token in ("who", "кто") for token in tokens)
+    if "runner" in tokens and not ranks:
+        ranks = [(tokens.index("runner"), 2)]
+    if not ranks and places and any(token in ("what", "which", "какое", "каком", "какой") for token in tokens):
+        ranks = [(places[0], 0)]  # "What place did Slutsky take?": that candidate's place
+    for position, rank in ranks:
+        if places or (asks_who and rank not in (1, -1)):
+            signals.place = rank
+            signals.covered.update([position, *places])
+            if position in signals.covered and rank == -1:
+                signals.topics.pop("schedule", None)  # "came last" is not "the last day"
+            return
 
 
 def _is_election_word(index: PhraseIndex, token: str) -> bool:
