@@ -21,6 +21,7 @@ def cli() -> None:
 
     Example:
 
+    \b
         electionbot check && electionbot load && electionbot ask "How many voted in Tajikistan?"
     """
 
@@ -32,6 +33,7 @@ def check(path: str | None) -> None:
 
     Example:
 
+    \b
         electionbot check
         electionbot check knowledge/
     """
@@ -62,6 +64,7 @@ def load(path: str | None, overwrite: bool, dry_run: bool) -> None:
 
     Example:
 
+    \b
         electionbot load
         electionbot load knowledge/ --overwrite
     """
@@ -95,6 +98,7 @@ def export(out_dir: str) -> None:
 
     Example:
 
+    \b
         electionbot export /tmp/knowledge-export && electionbot check /tmp/knowledge-export
     """
     from pathlib import Path
@@ -119,6 +123,7 @@ def run() -> None:
 
     Example:
 
+    \b
         TELEGRAM_BOT_TOKEN=123456:ABC-your-token electionbot run
     """
     from bot.telegram.runner import run as run_bot
@@ -135,6 +140,7 @@ def ask(question: str, why: bool, lang: str | None) -> None:
 
     Example:
 
+    \b
         electionbot ask "How many people voted in Tajikistan?" --why
     """
     from bot.settings import get_settings
@@ -157,6 +163,7 @@ def chat(jsonl: bool, why: bool, lang: str | None) -> None:
 
     Example:
 
+    \b
         echo '{"chat_id": 1, "text": "How many voted in Tajikistan?"}' | electionbot chat --jsonl
     """
     from bot.settings import get_settings
@@ -198,6 +205,7 @@ def bench(
 
     Example:
 
+    \b
         electionbot bench
         electionbot bench --system engine --synthetic-size 0 --json
     """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,9 @@ from telegram_harness import (
     shared_engine,
 )
 
+from bot.telegram import admin
 from bot.telegram.app import PerChatUpdateProcessor, api_base_url, build_application, file_base_url
+from bot.telegram.texts import PRIVATE_COMMANDS
 
 
 async def play(app: Any, request: RecordingRequest, turns: list[dict[str, Any]]) -> list[list[Any]]:
@@ -49,6 +52,27 @@ async def test_post_init_builds_the_database_on_first_run_and_sets_the_menus(tmp
     assert "ask" in [command["command"] for command in menus["all_group_chats", "ru"]]
     assert "language" in [command["command"] for command in menus["all_private_chats", None]]
     assert menus["all_private_chats", "ru"][0]["description"] == "Начало и примеры вопросов"
+
+
+async def test_admins_get_the_admin_commands_in_their_menu_and_a_refused_menu_is_not_fatal(tmp_path: Path) -> None:
+    def chat_not_found(call: Any) -> tuple[int, dict[str, Any]] | None:
+        if call.method == "setMyCommands" and '"chat_id": 1002' in json.dumps(call.params.get("scope")):
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
+        return None
+
+    request = RecordingRequest(fault=chat_not_found)
+    with project_store(tmp_path / "bot.db") as store:
+        app = build_application(make_settings(tmp_path, admin_ids="1001,1002"), store, shared_engine(), request=request)
+        [calls] = await play(app, request, [{"say": "How many people voted in Tajikistan?"}])
+    assert "9,500" in calls[-1].params["text"]  # the bot started although one admin menu was refused
+    menus = {
+        (c.params["scope"].get("chat_id"), c.params.get("language_code")): [x["command"] for x in c.params["commands"]]
+        for c in request.calls_to("setMyCommands")
+        if c.params["scope"]["type"] == "chat"
+    }
+    assert set(menus) >= {(1001, None), (1001, "en"), (1001, "ru"), (1002, None)}  # 1002 refused: no more tries
+    registered = {*admin.COMMANDS, "edit"}
+    assert all(set(menu) == {command for command, _ in PRIVATE_COMMANDS["en"]} | registered for menu in menus.values())
 
 
 async def test_language_choice_is_remembered_across_restarts(tmp_path: Path) -> None:
@@ -117,6 +141,19 @@ async def test_a_failing_button_press_is_answered_too(tmp_path: Path) -> None:
         _, pressed = await play(app, request, [{"say": "/chart"}, {"press": "Voters by country"}])
     texts = [c.params.get("text", "") for c in pressed]
     assert any("something went wrong" in text for text in texts)
+
+
+async def test_the_failure_notice_is_in_the_chosen_language_and_hides_the_exception(tmp_path: Path) -> None:
+    request = RecordingRequest()
+    app = build_application(make_settings(tmp_path), None, ExplodingEngine(shared_engine()), request=request)
+    with project_store(tmp_path / "bot.db") as store:
+        app.bot_data["services"].store = store
+        *_, failed = await play(
+            app, request, [{"say": "/language"}, {"press": "Русский"}, {"say": "please explode", "language_code": "en"}]
+        )
+    [notice] = [call.params["text"] for call in failed if call.method == "sendMessage"]
+    assert "что-то пошло не так" in notice
+    assert "engine failure" not in notice and TEST_TOKEN not in notice
 
 
 def test_build_application_needs_a_token(tmp_path: Path) -> None:

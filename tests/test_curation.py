@@ -441,6 +441,13 @@ def test_attach_a_russian_question_goes_to_russian_questions(curator: Curator, s
     assert "Сколько людей пришло в Таджикистане?" in store.get_fact("tajikistan-turnout").questions.ru
 
 
+def test_unanswered_also_lists_answers_given_with_low_confidence(curator: Curator, store: FactStore) -> None:
+    store.log_question("Who came first?", "en", answered=True, confidence=LOW_CONFIDENCE - 0.2, asker=1)
+    store.log_question("Who won?", "en", answered=True, confidence=LOW_CONFIDENCE + 0.2, asker=1)
+    listing = curator.unanswered().text
+    assert "Who came first?" in listing and "Who won?" not in listing
+
+
 def test_dismiss_hides_a_group(curator: Curator, store: FactStore) -> None:
     store.log_question("Weather in Bishkek?", "en", answered=False, asker=3)
     key = parse_callback(curator.unanswered().buttons[0][1].data).args[0]

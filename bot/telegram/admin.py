@@ -43,7 +43,7 @@ from bot.curation import (
     refused_usage,
     show_value,
 )
-from bot.telegram.handlers import chat_context, edit_or_send, send_html, user_language
+from bot.telegram.handlers import answer_question, chat_context, edit_or_send, send_html, user_language
 from bot.telegram.services import services
 
 logger = logging.getLogger(__name__)
@@ -338,7 +338,12 @@ async def edit_pick_fact(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await query.answer()
         action = parse_callback(query.data)
         return await offer_fields(update, context, action.args[0] if action else "")
-    return await offer_fields(update, context, (update.effective_message.text or "").strip())
+    typed = (update.effective_message.text or "").strip()
+    if len(typed.split()) > 1:  # a sentence is never a fact id: the admin has moved on, so answer the question
+        context.user_data.pop("edit", None)
+        await answer_question(update, context, typed)
+        return ConversationHandler.END
+    return await offer_fields(update, context, typed)
 
 
 @admin_only("edit")

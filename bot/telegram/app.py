@@ -12,10 +12,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterable
 from typing import Any
 
-from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+)
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -33,7 +40,7 @@ from bot.settings import Settings
 from bot.telegram import admin, handlers
 from bot.telegram.retry import RetryingRequest
 from bot.telegram.services import SERVICES_KEY, BotServices, services
-from bot.telegram.texts import GROUP_COMMANDS, PRIVATE_COMMANDS
+from bot.telegram.texts import ADMIN_COMMANDS, GROUP_COMMANDS, PRIVATE_COMMANDS
 
 logger = logging.getLogger(__name__)
 
@@ -121,17 +128,30 @@ def register_handlers(app: Application) -> None:
     app.add_error_handler(handlers.error)
 
 
-async def set_command_menus(bot: Bot) -> None:
-    """Set the command menus for private chats and groups, in English (the default) and Russian."""
+async def set_command_menus(bot: Bot, admin_ids: Iterable[int] = ()) -> None:
+    """Set the command menus for private chats and groups, in English (the default) and Russian.
+
+    Each admin's private chat also gets the admin commands.
+    """
     for scope, commands in (
         (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
         (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
     ):
-        for language_code in (None, "en", "ru"):
-            menu = commands["ru" if language_code == "ru" else "en"]
-            await bot.set_my_commands(
-                [BotCommand(name, description) for name, description in menu], scope=scope, language_code=language_code
-            )
+        await set_menu(bot, scope, commands)
+    admin_menu = {language: PRIVATE_COMMANDS[language] + ADMIN_COMMANDS[language] for language in PRIVATE_COMMANDS}
+    for admin_id in sorted(admin_ids):
+        try:
+            await set_menu(bot, BotCommandScopeChat(admin_id), admin_menu)
+        except TelegramError as error:  # e.g. an admin who never opened a chat with the bot: not fatal
+            logger.warning("Could not set the admin command menu for user %s: %s", admin_id, error)
+
+
+async def set_menu(bot: Bot, scope: Any, commands: dict[str, list[tuple[str, str]]]) -> None:
+    for language_code in (None, "en", "ru"):
+        menu = commands["ru" if language_code == "ru" else "en"]
+        await bot.set_my_commands(
+            [BotCommand(name, description) for name, description in menu], scope=scope, language_code=language_code
+        )
 
 
 async def open_services(app: Application) -> None:
@@ -147,7 +167,7 @@ async def open_services(app: Application) -> None:
         from bot.engine import Engine  # heavy (morphology dictionaries): only when the bot starts
 
         svc.engine = Engine.from_knowledge(svc.store.knowledge())
-    await set_command_menus(app.bot)
+    await set_command_menus(app.bot, svc.settings.admin_ids)
 
 
 async def close_services(app: Application) -> None:

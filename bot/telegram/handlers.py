@@ -533,7 +533,10 @@ async def error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     logger.error("Update failed: %s", describe_update(update), exc_info=context.error)
     if not isinstance(update, Update):
         return
-    language = normalize_language(update.effective_user.language_code if update.effective_user else None)
+    try:  # the user's /language choice; the failure may be the store itself, then their app language
+        language = user_language(update, context)
+    except Exception:
+        language = normalize_language(update.effective_user.language_code if update.effective_user else None)
     try:
         if update.callback_query is not None:
             await update.callback_query.answer(text("error", language), show_alert=True)

@@ -147,7 +147,7 @@ TOPIC_LABELS: dict[str, dict[str, str]] = {
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 
-# Command menus (setMyCommands), per chat type and language. Admin commands are added per admin chat elsewhere.
+# Command menus (setMyCommands), per chat type and language. Each admin's private chat adds ADMIN_COMMANDS.
 PRIVATE_COMMANDS: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("start", "Start and example questions"),
@@ -180,6 +180,42 @@ GROUP_COMMANDS: dict[str, list[tuple[str, str]]] = {
         ("chart", "Готовые диаграммы"),
         ("sources", "Откуда цифры"),
         ("help", "Как пользоваться ботом"),
+    ],
+}
+
+
+ADMIN_COMMANDS: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        ("facts", "Admin: list facts"),
+        ("fact", "Admin: show a fact"),
+        ("add", "Admin: add a fact (YAML)"),
+        ("set", "Admin: change a field"),
+        ("edit", "Admin: change a field with buttons"),
+        ("delete", "Admin: remove a fact"),
+        ("undo", "Admin: undo your last change"),
+        ("history", "Admin: versions of a fact"),
+        ("restore", "Admin: restore a version"),
+        ("export", "Admin: the fact base as YAML"),
+        ("import", "Admin: send a YAML file with this caption"),
+        ("unanswered", "Admin: questions without an answer"),
+        ("stats", "Admin: question statistics"),
+        ("why", "Admin: how a question is decided"),
+    ],
+    "ru": [
+        ("facts", "Редактор: список фактов"),
+        ("fact", "Редактор: показать факт"),
+        ("add", "Редактор: добавить факт (YAML)"),
+        ("set", "Редактор: изменить поле"),
+        ("edit", "Редактор: изменить поле кнопками"),
+        ("delete", "Редактор: убрать факт"),
+        ("undo", "Редактор: отменить своё последнее изменение"),
+        ("history", "Редактор: версии факта"),
+        ("restore", "Редактор: вернуть версию"),
+        ("export", "Редактор: база фактов в YAML"),
+        ("import", "Редактор: отправьте YAML-файл с этой подписью"),
+        ("unanswered", "Редактор: вопросы без ответа"),
+        ("stats", "Редактор: статистика вопросов"),
+        ("why", "Редактор: как выбирается ответ"),
     ],
 }
 
