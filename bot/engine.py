@@ -332,6 +332,13 @@ class Engine:
             # "в Казани": a place the base has no data for is not a question about the national figures
             place = analysis.places[0]
             return self._no_data(place, "no_data_place", language, context, why + f"; {place} is a name")
+        named = bool(countries or candidates or leaders or national or region)
+        if analysis.unknown and not named and not signals.specific:
+            # "who won the school vote": a general word like "vote" does not make unknown words about this election
+            return self._off_topic(language, context, reason=why + "; unknown words, no name, no election-only word")
+        if candidates and analysis.unknown and not (countries or topics or intents.keys() - {"followup"}):
+            # "Putin birthday": a candidate's name next to words the base does not know asks about something else
+            return self._off_topic(language, context, reason=why + "; a name with unknown words and no topic")
 
         if signals.place is not None and not region and (signals.place or candidates):
             country = countries[0] if countries else context.country if followup and not national else None
@@ -894,8 +901,17 @@ class Engine:
             return None
         top = max(topics.values(), default=0.0) or 1.0
         question_scores = self._question_scores(analysis)
+        # the asked topic, then a close example question, then the overview (background) fact
         score, fact = max(
-            ((topics.get(fact.topic, 0.0) / top, question_scores.get(fact.id, 0.0)), fact)
+            (
+                (
+                    topics.get(fact.topic, 0.0) / top,
+                    question_scores.get(fact.id, 0.0) >= QUESTION_MATCH,
+                    fact.topic == "context",
+                    question_scores.get(fact.id, 0.0),
+                ),
+                fact,
+            )
             for fact in self._region_facts
         )
         if not (score[0] >= 0.6 or metric_topic == "result" or not topics or "overview" in intents):

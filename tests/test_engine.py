@@ -240,3 +240,101 @@ def test_compare_without_names_covers_every_country(engine: Engine, question: st
         "Таджикистан",
         "Узбекистан",
     } <= {bar.label for bar in reply.chart.bars}
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # telegraphic questions: a name and a topic noun, nothing else
+        ("Kyrgyzstan results breakdown", "kyrgyzstan-result"),
+        ("Uzbekistan result summary", "uzbekistan-result"),
+        ("итоги Киргизия", "kyrgyzstan-result"),
+        ("Davankov Uzbekistan", "uzbekistan-result"),
+        ("Tajikistan turnout", "tajikistan-turnout"),
+        # an election-only word ("exit poll") needs no name, even next to a word the base does not know
+        ("Who organised the exit poll?", "kazakhstan-exit-poll"),
+        ("What did pollsters find in Almaty?", "kazakhstan-exit-poll"),
+        # a named candidate: the fact that states their share beats one saying it is not reported
+        ("Почему Путин проиграл в Алматы?", "kazakhstan-exit-poll"),
+        ("Did Davankov win in Kazakhstan?", "kazakhstan-exit-poll"),
+        # the region as a whole: its own overview facts
+        ("Russians abroad Central Asia summary", "central-asia-overview"),
+        ("Как голосовали россияне в Средней Азии?", "central-asia-overview"),
+        ("Итоги по Средней Азии", "central-asia-overview"),
+        ("How did Central Asian presidents react?", "central-asian-presidents"),
+        ("Which Central Asian country has a Russian base?", "tajikistan-military-base"),
+    ],
+)
+def test_short_and_region_questions_answer(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer", reply.reason
+    assert reply.fact_ids[0] == fact_id, reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        ("Uzbekistan numbers", ["4,600", "57.6%"]),  # a place's figures: every one the base has
+        ("цифры по Таджикистану", ["9\xa0500"]),
+        ("How many Russians voted in Central Asia?", ["7,800", "9,500", "4,600"]),  # the region: side by side
+        ("Davankov's share across Central Asia", ["31.9%", "70%"]),
+        ("Did Davankov beat Putin anywhere?", ["31.9%", "70%", "exit poll"]),  # places ranked by his share
+    ],
+)
+def test_figures_for_a_place_or_the_region_are_computed(engine: Engine, question: str, figures: list[str]) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "comparison", reply.reason
+    for figure in figures:
+        assert figure in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # places in the standings are ranked from the vote-share figures of that place
+        ("Who came second nationally?", "Second place: Nikolai Kharitonov, 4.31% (official result)"),
+        ("Кто занял второе место?", "Второе место: Николай Харитонов — 4,31%"),
+        ("Who came last?", "Last place: Leonid Slutsky, 3.2%"),
+        ("Who was the runner-up?", "Second place: Nikolai Kharitonov"),
+        ("Who came second in Uzbekistan?", "Second place: Vladislav Davankov, 31.9% (reported result)"),
+        ("Who came first in Almaty?", "First place: Vladislav Davankov, around 70% (exit poll)"),
+        ("What place did Slutsky take?", "Leonid Slutsky came fourth of the 4 candidates"),
+        ("Какое место занял Путин в Узбекистане?", "Владимир Путин — первое место из 2"),
+        ("Who came third in Kyrgyzstan?", "figures for only 1 candidate"),
+    ],
+)
+def test_places_in_the_standings(engine: Engine, question: str, lead: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "comparison" and reply.fact_ids, reply.reason
+    assert lead in reply.text
+
+
+def test_place_follow_up_uses_the_chat_country(engine: Engine) -> None:
+    first = engine.answer("итоги Узбекистан")
+    reply = engine.answer("а кто второй?", first.context)
+    assert "Второе место: Владислав Даванков" in reply.text, reply.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # topic nouns, ranks and the region next to words about something else
+        "Uzbekistan exam results",
+        "Kyrgyzstan phone numbers",
+        "Tajikistan population figures",
+        "Who came second in the Almaty marathon?",
+        "Кто занял второе место на чемпионате Казахстана?",
+        "What place did Kazakhstan take at the Olympics?",
+        "Central Asia weather summary",
+        "Средняя Азия кухня",
+        "How many tourists visit Central Asia?",
+        "who won the school vote",
+        "Putin birthday",
+        "Who organised the concert in Almaty?",
+        "итоги матча Казахстан Узбекистан",
+    ],
+)
+def test_more_off_domain_look_alikes_get_no_fact(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "off_topic", reply.reason
+    assert not reply.fact_ids
