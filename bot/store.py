@@ -3,7 +3,10 @@
 The fact base lives in ``knowledge/`` as YAML and is loaded into SQLite, where admins edit it live.
 Every change to a fact — from a YAML load or from an admin — is one transaction that updates the live
 row *and* appends a row to ``fact_versions`` (who, when, what changed, the full fact), so nothing is
-ever overwritten without its previous version kept, and any change can be undone or restored.
+ever overwritten without its previous version kept, and any change can be undone or restored. Sources,
+countries (with their aliases) and candidates are versioned the same way in ``reference_versions``:
+a load, an /import or an admin's /add that changes one records its new version in the same transaction,
+and ``undo`` reverts it (an /add that created a source removes it again unless another fact cites it).
 
 Loading YAML is a three-way merge. Each fact row remembers the content it last had in YAML
 (``yaml_json``). A fact whose live content still equals that base was not touched by an admin and
@@ -46,12 +49,16 @@ from bot.models import LANGUAGES, Candidate, Country, Fact, KnowledgeBase, Sourc
 logger = logging.getLogger(__name__)
 
 # Bump when the schema changes and add a step to _MIGRATIONS that brings version N-1 to N.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 YAML_ACTOR = "yaml"
+MIGRATION_ACTOR = "migration"  # baseline versions of reference rows that existed before they were versioned
 BUSY_TIMEOUT_SECONDS = 10.0
 MAX_LOGGED_QUESTION_CHARS = 1000
 
 ACTIONS = ("add", "update", "delete", "restore", "undo")
+
+# Reference data: kind (as in "source:eurasianet") -> live table.
+REFERENCE_TABLES = {"source": "sources", "country": "countries", "candidate": "candidates"}
 
 
 # --- errors -------------------------------------------------------------------------------------
@@ -106,6 +113,16 @@ class UnknownVersion(StoreError):
     pass
 
 
+class UnknownReference(StoreError):
+    def __init__(self, kind: str, item_id: str) -> None:
+        if kind not in REFERENCE_TABLES:
+            message = f"{kind!r} is not a kind of reference data; kinds are: {', '.join(REFERENCE_TABLES)}."
+        else:
+            message = f"There is no {kind} with id {item_id!r} in the history."
+        super().__init__(message)
+        self.kind, self.item_id = kind, item_id
+
+
 # --- value objects ----------------------------------------------------------------------------
 
 
@@ -120,6 +137,25 @@ class FactVersion:
     action: str  # one of ACTIONS
     changed_fields: list[str]
     fact: Fact
+    deleted: bool
+
+    def __str__(self) -> str:
+        fields = ", ".join(self.changed_fields) if self.changed_fields else "-"
+        return f"v{self.version} {self.created_at} {self.action} by {self.actor}: {fields}"
+
+
+@dataclasses.dataclass(frozen=True)
+class ReferenceVersion:
+    """One row of a source's, country's or candidate's history."""
+
+    kind: str  # a key of REFERENCE_TABLES
+    item_id: str
+    version: int
+    actor: str
+    created_at: str  # ISO 8601, UTC
+    action: str  # one of ACTIONS
+    changed_fields: list[str]
+    data: dict[str, Any]  # the full item at this version (its last content when deleted)
     deleted: bool
 
     def __str__(self) -> str:
@@ -457,6 +493,156 @@ class FactStore:
             return None
         return dict(zip([column[0] for column in cursor.description], row, strict=True))
 
+    # -- reference data (sources, countries, candidates) ------------------------------------------
+
+    def reference_history(self, kind: str, item_id: str) -> list[ReferenceVersion]:
+        """Every version of a source, country or candidate (``kind`` is "source", "country" or "candidate")."""
+        if kind not in REFERENCE_TABLES:
+            raise UnknownReference(kind, item_id)
+        rows = self.db.execute(
+            "SELECT kind, item_id, version, actor, created_at, action, changed_fields, data, deleted"
+            " FROM reference_versions WHERE kind = ? AND item_id = ? ORDER BY version",
+            [kind, item_id],
+        ).fetchall()
+        if not rows:
+            raise UnknownReference(kind, item_id)
+        return [
+            ReferenceVersion(
+                kind=kind,
+                item_id=item_id,
+                version=version,
+                actor=actor,
+                created_at=created_at,
+                action=action,
+                changed_fields=json.loads(changed),
+                data=json.loads(data),
+                deleted=bool(deleted),
+            )
+            for kind, item_id, version, actor, created_at, action, changed, data, deleted in rows
+        ]
+
+    def _reference_live(self, kind: str, item_id: str) -> tuple[dict[str, Any], int] | None:
+        row = self.db.execute(f"SELECT data, position FROM {REFERENCE_TABLES[kind]} WHERE id = ?", [item_id]).fetchone()
+        return (json.loads(row[0]), row[1]) if row else None
+
+    def _reference_version_row(self, kind: str, item_id: str, version: int | None = None) -> tuple[Any, ...] | None:
+        """(version, data, deleted, actor) of the given or the latest version, None if the item has no history."""
+        sql = "SELECT version, data, deleted, actor FROM reference_versions WHERE kind = ? AND item_id = ?"
+        params: list[Any] = [kind, item_id]
+        if version is not None:
+            sql += " AND version = ?"
+            params.append(version)
+        return self.db.execute(sql + " ORDER BY version DESC LIMIT 1", params).fetchone()
+
+    def _put_reference(self, kind: str, data: dict[str, Any], position: int | None) -> None:
+        """Write the live row (and a country's aliases); caller holds the transaction and records the version."""
+        table = REFERENCE_TABLES[kind]
+        if position is None:
+            position = (self.db.execute(f"SELECT MAX(position) FROM {table}").fetchone()[0] or 0) + 1
+        row: dict[str, Any] = {"id": data["id"], "position": position, "data": _canonical(data)}
+        if kind == "country":
+            row["iso"] = data["iso"]
+            self.db.execute("DELETE FROM country_aliases WHERE country_id = ?", [data["id"]])
+        self.db[table].upsert(row, pk="id")
+        if kind == "country":
+            self.db["country_aliases"].insert_all(
+                {"country_id": data["id"], "language": language, "alias": alias}
+                for language in LANGUAGES
+                for alias in [data["name"][language], *data["aliases"][language]]
+            )
+        self._cache = None  # our own writes do not change PRAGMA data_version
+
+    def _drop_reference(self, kind: str, item_id: str) -> None:
+        if kind == "country":
+            self.db.execute("DELETE FROM country_aliases WHERE country_id = ?", [item_id])
+        self.db.execute(f"DELETE FROM {REFERENCE_TABLES[kind]} WHERE id = ?", [item_id])
+        self._cache = None
+
+    def _record_reference(
+        self, kind: str, item_id: str, data: dict[str, Any] | None, *, actor: str, action: str
+    ) -> list[Any]:
+        """Make ``data`` live (None: delete the item) and append its version row, in the caller's transaction.
+
+        Returns ``[kind, item_id, version, previous_version]``, what the undo log keeps to revert it.
+        """
+        live = self._reference_live(kind, item_id)
+        latest = self._reference_version_row(kind, item_id)
+        old = live[0] if live else None
+        if data is None:
+            if live is None:
+                raise UnknownReference(kind, item_id)
+            self._drop_reference(kind, item_id)
+            stored, changed = live[0], ["deleted"]
+        else:
+            self._put_reference(kind, data, live[1] if live else None)
+            stored = data
+            changed = changed_paths(old, data) if old is not None else sorted(key for key in data if data[key])
+            if old is None and latest is not None:
+                changed.append("deleted")  # it existed before and comes back
+        version = (latest[0] if latest else 0) + 1
+        self.db["reference_versions"].insert(
+            {
+                "kind": kind,
+                "item_id": item_id,
+                "version": version,
+                "actor": actor,
+                "created_at": _now(),
+                "action": action,
+                "changed_fields": json.dumps(changed, ensure_ascii=False),
+                "data": _canonical(stored),
+                "deleted": int(data is None),
+            }
+        )
+        return [kind, item_id, version, latest[0] if latest else None]
+
+    def _cited_by(self, kind: str, item_id: str) -> list[str]:
+        """Live facts that refer to a source, country or candidate."""
+        facts = self._knowledge_uncached().facts
+        if kind == "source":
+            return [fact.id for fact in facts if fact.source == item_id]
+        if kind == "country":
+            return [fact.id for fact in facts if fact.country == item_id]
+        return [
+            fact.id
+            for fact in facts
+            if fact.candidate == item_id or any(figure.candidate == item_id for figure in fact.figures)
+        ]
+
+    def _revert_references(self, references: list[list[Any]], actor: str) -> tuple[list[list[Any]], list[str]]:
+        """Bring each reference item back to its version before ``references`` (newest change first).
+
+        An item the change created is removed, unless a live fact still refers to it (then it is kept and
+        said so). Returns the new versions written and a note per item for the undo message.
+        """
+        made: list[list[Any]] = []
+        notes: list[str] = []
+        for kind, item_id, _version, previous_version in reversed(references):
+            previous = (
+                self._reference_version_row(kind, item_id, previous_version) if previous_version is not None else None
+            )
+            if previous is None or previous[2]:  # created by the change (or restored from deleted): remove again
+                if self._reference_live(kind, item_id) is None:
+                    continue
+                if users := self._cited_by(kind, item_id):
+                    notes.append(f"kept {kind} {item_id}: cited by {', '.join(users)}")
+                    continue
+                made.append(self._record_reference(kind, item_id, None, actor=actor, action="undo"))
+                notes.append(f"removed {kind} {item_id}")
+            else:
+                made.append(self._record_reference(kind, item_id, json.loads(previous[1]), actor=actor, action="undo"))
+                notes.append(f"restored {kind} {item_id}")
+        return made, notes
+
+    def _check_references_unchanged(self, references: list[list[Any]], description: str) -> None:
+        """Undo only what is still as the change left it; someone else's later edit is never discarded."""
+        for kind, item_id, version, _previous in references:
+            latest = self._reference_version_row(kind, item_id)
+            if latest is not None and latest[0] != version:
+                raise UndoConflict(
+                    f"Cannot undo '{description}': {kind} {item_id} was changed again by {latest[3]} since. "
+                    f"See /history {kind}:{item_id}."
+                )
+
     # -- writing one fact -------------------------------------------------------------------------
 
     def _record(
@@ -471,6 +657,7 @@ class FactStore:
         description: str,
         yaml_base: object = ...,  # dict, None (not from YAML), or ... (keep)
         position: int | None = None,
+        references: list[list[Any]] | None = None,  # reference versions made in the same change (undone with it)
     ) -> int:
         """Write the live row and its new version row (caller holds the transaction). Returns the version."""
         live = self._live_row(fact_id)
@@ -519,6 +706,7 @@ class FactStore:
                 "action": action,
                 "description": description,
                 "undone": 0,
+                "reference_changes": json.dumps(references) if references else None,
             }
         )
         return version
@@ -577,22 +765,25 @@ class FactStore:
             live = self._live_row(fact_id) if fact_id else None
             if live is not None and not live["deleted"]:
                 raise DuplicateFact(fact_id)
-            if new_source is not None:
-                self._add_source(new_source)
+            references = [self._add_source(new_source, actor)] if new_source is not None else None
             checked = self._validate(data, subject=f"Fact {fact_id or '(without id)'}", tolerate=tolerate)
             data = _fact_data(checked)
             fields = [key for key, value in data.items() if value not in (None, [], {"en": [], "ru": []})]
             return self._record(
-                fact_id, data, deleted=False, actor=actor, action="add", changed=fields, description=f"add {fact_id}"
+                fact_id,
+                data,
+                deleted=False,
+                actor=actor,
+                action="add",
+                changed=fields,
+                description=f"add {fact_id}",
+                references=references,
             )
 
-    def _add_source(self, source: Source) -> None:
-        if self.db.execute("SELECT 1 FROM sources WHERE id = ?", [source.id]).fetchone():
+    def _add_source(self, source: Source, actor: str) -> list[Any]:
+        if self._reference_live("source", source.id) is not None:
             raise ValidationFailed([f"a source with id {source.id!r} already exists"], f"Source {source.id}")
-        position = (self.db.execute("SELECT MAX(position) FROM sources").fetchone()[0] or 0) + 1
-        data = source.model_dump(mode="json")
-        self.db["sources"].insert({"id": source.id, "position": position, "data": _canonical(data)})
-        self._cache = None  # our own writes do not change PRAGMA data_version
+        return self._record_reference("source", source.id, source.model_dump(mode="json"), actor=actor, action="add")
 
     def set_field(self, fact_id: str, path: str, value: Any, actor: str | int) -> tuple[Any, Any]:
         """Change one field by dotted path (``answer.en``, ``figures.0.value``, ``figures.voters``).
@@ -668,13 +859,17 @@ class FactStore:
         actor = str(actor)
         with self._write():
             change = self.db.execute(
-                "SELECT id, fact_id, version, previous_version, description FROM changes"
+                "SELECT id, fact_id, version, previous_version, description, reference_changes FROM changes"
                 " WHERE actor = ? AND action != 'undo' AND undone = 0 ORDER BY id DESC LIMIT 1",
                 [actor],
             ).fetchone()
             if change is None:
                 raise NothingToUndo(actor)
-            change_id, fact_id, version, previous_version, description = change
+            change_id, fact_id, version, previous_version, description, references_json = change
+            references = json.loads(references_json) if references_json else []
+            self._check_references_unchanged(references, description)
+            if fact_id is None:  # a load's or import's changes to sources, countries, candidates
+                return self._undo_references(change_id, references, actor, description)
             live = self._live_row(fact_id)
             assert live is not None  # a change always has its fact row
             made = self._version(fact_id, version)
@@ -691,6 +886,9 @@ class FactStore:
                 if not deleted:
                     self._validate(data, replacing=fact_id, subject=f"Undoing '{description}'")
             changed = changed_paths(_fact_data(made.fact), data) + (["deleted"] if deleted != made.deleted else [])
+            self.db.execute("UPDATE facts SET deleted = ? WHERE id = ?", [int(deleted), fact_id])  # for _cited_by
+            self._cache = None
+            reverted, notes = self._revert_references(references, actor)
             new_version = self._record(
                 fact_id,
                 data,
@@ -699,9 +897,36 @@ class FactStore:
                 action="undo",
                 changed=changed,
                 description=f"undo {description}",
+                references=reverted,
             )
             self.db.execute("UPDATE changes SET undone = 1 WHERE id = ?", [change_id])
-            return f"Undid '{description}' (now version {new_version} of {fact_id})."
+            also = "".join(f"; {note}" for note in notes)
+            return f"Undid '{description}' (now version {new_version} of {fact_id}{also})."
+
+    def _undo_references(self, change_id: int, references: list[list[Any]], actor: str, description: str) -> str:
+        known = {str(error) for error in _check_knowledge(self._knowledge_uncached())}
+        reverted, notes = self._revert_references(references, actor)
+        errors = [error for error in _check_knowledge(self._knowledge_uncached()) if str(error) not in known]
+        if errors:
+            raise UndoConflict(
+                f"Cannot undo '{description}': live facts rely on it ({'; '.join(map(str, errors[:3]))}). "
+                "Change or delete those facts first."
+            )
+        self.db["changes"].insert(
+            {
+                "actor": actor,
+                "created_at": _now(),
+                "fact_id": None,
+                "version": None,
+                "previous_version": None,
+                "action": "undo",
+                "description": f"undo {description}",
+                "undone": 0,
+                "reference_changes": json.dumps(reverted) if reverted else None,
+            }
+        )
+        self.db.execute("UPDATE changes SET undone = 1 WHERE id = ?", [change_id])
+        return f"Undid '{description}' ({'; '.join(notes) or 'nothing left to revert'})."
 
     # -- loading YAML ---------------------------------------------------------------------------
 
@@ -725,7 +950,9 @@ class FactStore:
         with contextlib.suppress(_DryRun), self._write():
             # Problems already in the live base (warnings an admin accepted) must not block every later load.
             known = {str(error) for error in _check_knowledge(self._knowledge_uncached())}
-            self._replace_references(kb, report, partial=partial)
+            references = self._replace_references(kb, report, partial=partial, actor=actor)
+            if references:  # logged before the facts, so undo reverts the facts first, then what they cite
+                self._log_reference_change(references, actor, "import" if partial else "load")
             yaml_ids = set()
             for position, fact in enumerate(kb.facts, start=1):
                 yaml_ids.add(fact.id)
@@ -743,30 +970,49 @@ class FactStore:
         self._cache = None
         return self.knowledge()
 
-    def _replace_references(self, kb: KnowledgeBase, report: LoadReport, *, partial: bool) -> None:
-        for table, items in (("sources", kb.sources), ("countries", kb.countries), ("candidates", kb.candidates)):
-            before = self._reference_rows(table)
+    def _replace_references(
+        self, kb: KnowledgeBase, report: LoadReport, *, partial: bool, actor: str
+    ) -> list[list[Any]]:
+        """Make the live sources, countries and candidates those of ``kb``, one version row per changed item."""
+        made: list[list[Any]] = []
+        for kind, items in (("source", kb.sources), ("country", kb.countries), ("candidate", kb.candidates)):
+            table = REFERENCE_TABLES[kind]
+            before = {item["id"]: item for item in self._reference_rows(table)}
             incoming = [item.model_dump(mode="json") for item in items]
-            if partial:
-                incoming_ids = {item["id"] for item in incoming}
-                incoming = [item for item in before if item["id"] not in incoming_ids] + incoming
-            if {item["id"]: item for item in incoming} == {item["id"]: item for item in before}:
+            if partial:  # replaced items keep their place, new ones go last
+                replacing = {item["id"]: item for item in incoming}
+                incoming = [replacing.pop(item_id, item) for item_id, item in before.items()] + [*replacing.values()]
+            after = {item["id"]: item for item in incoming}
+            if after == before:
                 continue  # same items; order alone is not a change
             report.reference_changes.append(table)
-            if table == "countries":
-                self.db.execute("DELETE FROM country_aliases")
-            self.db.execute(f"DELETE FROM {table}")
+            for item_id in [item_id for item_id in before if item_id not in after]:
+                made.append(self._record_reference(kind, item_id, None, actor=actor, action="delete"))
+            for data in incoming:
+                old = before.get(data["id"])
+                if old != data:
+                    action = "add" if old is None else "update"
+                    made.append(self._record_reference(kind, data["id"], data, actor=actor, action=action))
             for position, data in enumerate(incoming, start=1):
-                row: dict[str, Any] = {"id": data["id"], "position": position, "data": _canonical(data)}
-                if table == "countries":
-                    row["iso"] = data["iso"]
-                self.db[table].insert(row)
-                if table == "countries":
-                    self.db["country_aliases"].insert_all(
-                        {"country_id": data["id"], "language": language, "alias": alias}
-                        for language in LANGUAGES
-                        for alias in [data["name"][language], *data["aliases"][language]]
-                    )
+                self.db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [position, data["id"]])
+        return made
+
+    def _log_reference_change(self, references: list[list[Any]], actor: str, verb: str) -> None:
+        items = [f"{kind} {item_id}" for kind, item_id, _version, _previous in references]
+        shown = ", ".join(items[:5]) + (f" and {len(items) - 5} more" if len(items) > 5 else "")
+        self.db["changes"].insert(
+            {
+                "actor": actor,
+                "created_at": _now(),
+                "fact_id": None,
+                "version": None,
+                "previous_version": None,
+                "action": "update",
+                "description": f"{verb} {shown}",
+                "undone": 0,
+                "reference_changes": json.dumps(references),
+            }
+        )
 
     def _load_fact(self, fact: Fact, position: int, actor: str, overwrite: bool, report: LoadReport) -> None:
         incoming = _fact_data(fact)
@@ -1180,4 +1426,43 @@ def _create_schema_v1(db: Database) -> None:
     db["question_log"].create_index(["day"])
 
 
-_MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _create_schema_v1}
+def _version_reference_data_v2(db: Database) -> None:
+    """v1 -> v2: sources, countries and candidates get a history, and a change may carry reference changes.
+
+    Rows that exist already get a baseline version 1, so their content before the next change is kept.
+    """
+    db["reference_versions"].create(
+        {
+            "kind": str,  # "source", "country" or "candidate"
+            "item_id": str,
+            "version": int,
+            "actor": str,
+            "created_at": str,
+            "action": str,
+            "changed_fields": str,  # JSON list of dotted paths
+            "data": str,  # the full item at this version (its last content when deleted)
+            "deleted": int,
+        },
+        pk=("kind", "item_id", "version"),
+    )
+    # JSON list of [kind, item_id, version, previous_version]; NULL fact_id: a change to reference data only.
+    db["changes"].add_column("reference_changes", str)
+    now = _now()
+    for kind, table in REFERENCE_TABLES.items():
+        db["reference_versions"].insert_all(
+            {
+                "kind": kind,
+                "item_id": item_id,
+                "version": 1,
+                "actor": MIGRATION_ACTOR,
+                "created_at": now,
+                "action": "add",
+                "changed_fields": json.dumps(sorted(json.loads(data)), ensure_ascii=False),
+                "data": data,
+                "deleted": 0,
+            }
+            for item_id, data in db.execute(f"SELECT id, data FROM {table} ORDER BY position").fetchall()
+        )
+
+
+_MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _create_schema_v1, 2: _version_reference_data_v2}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 import subprocess
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.knowledge import load_folder
-from bot.models import BilingualList, Fact, KnowledgeBase
+from bot.models import BilingualList, Fact, KnowledgeBase, Source
 from bot.settings import PROJECT_ROOT
 from bot.store import (
     SCHEMA_VERSION,
@@ -25,8 +26,10 @@ from bot.store import (
     StoreUnavailable,
     UndoConflict,
     UnknownFact,
+    UnknownReference,
     UnknownVersion,
     ValidationFailed,
+    _create_schema_v1,
     changed_paths,
 )
 
@@ -620,3 +623,268 @@ def test_concurrent_edits_from_two_connections_lose_no_update(loaded: FactStore)
     fact = loaded.get_fact("national-result")
     assert (fact.answer.en, fact.answer.ru) == (f"English {edits - 1}", f"Русский {edits - 1}")
     assert len(loaded.history("national-result")) == 1 + 2 * edits
+
+
+# --- history of reference data (sources, countries, candidates) -----------------------------------
+
+
+def with_references(kb: KnowledgeBase, **changes: object) -> KnowledgeBase:
+    """``kb`` with some sources/countries/candidates replaced by id (``sources=[...]`` adds or replaces)."""
+    update = {}
+    for field, items in changes.items():
+        new_ids = {item.id for item in items}
+        update[field] = [item for item in getattr(kb, field) if item.id not in new_ids] + list(items)
+    return kb.model_copy(update=update)
+
+
+def aliases(store: FactStore, country_id: str) -> set[str]:
+    sql = "SELECT alias FROM country_aliases WHERE country_id = ?"
+    return {row[0] for row in store.db.execute(sql, [country_id])}
+
+
+CITED_SOURCE = Source(id="admin-blog", publisher="example.org", title="https://example.org/post", date="2024")
+
+
+def test_load_records_a_version_for_each_reference_change(
+    fact_store: FactStore, small_knowledge: KnowledgeBase
+) -> None:
+    spare = Source(id="spare", publisher="Spare", title="Unused", date="2024")
+    fact_store.load_knowledge(with_references(small_knowledge, sources=[spare]))
+    (first,) = fact_store.reference_history("source", "eurasianet")
+    assert (first.version, first.actor, first.action, first.deleted) == (1, "yaml", "add", False)
+    assert first.data["publisher"] == "Eurasianet"
+
+    renamed = small_knowledge.sources[0].model_copy(update={"title": "Renamed"})
+    tajikistan = small_knowledge.countries[0]
+    more_aliases = tajikistan.model_copy(
+        update={"aliases": tajikistan.aliases.model_copy(update={"en": ["Dushanbe", "Khujand"]})}
+    )
+    second = with_references(small_knowledge, sources=[renamed], countries=[more_aliases])  # and no "spare"
+    report = fact_store.load_knowledge(second)
+    assert report.reference_changes == ["sources", "countries"]
+    updated = fact_store.reference_history("source", "eurasianet")[-1]
+    assert (updated.version, updated.action, updated.changed_fields) == (2, "update", ["title"])
+    assert fact_store.reference_history("source", "eurasianet")[0].data["title"] == "Russians in Central Asia vote"
+    assert fact_store.reference_history("country", "tajikistan")[-1].changed_fields == ["aliases.en"]
+    gone = fact_store.reference_history("source", "spare")[-1]
+    assert (gone.action, gone.deleted, gone.data["title"]) == ("delete", True, "Unused")  # last content kept
+    assert "Khujand" in aliases(fact_store, "tajikistan")
+
+    before = rows(fact_store)
+    fact_store.load_knowledge(second)  # the same YAML again: no new version
+    assert rows(fact_store) == before
+
+
+def test_reference_history_of_unknown_kind_or_item_is_refused(loaded: FactStore) -> None:
+    with pytest.raises(UnknownReference, match="no source with id 'nowhere'"):
+        loaded.reference_history("source", "nowhere")
+    with pytest.raises(UnknownReference, match="not a kind"):
+        loaded.reference_history("planet", "mars")
+
+
+def _admin_fact(small_knowledge: KnowledgeBase, fact_id: str, question: str) -> Fact:
+    return small_knowledge.facts[2].model_copy(
+        update={
+            "id": fact_id,
+            "topic": "context",
+            "source": CITED_SOURCE.id,
+            "questions": BilingualList(en=[question], ru=[f"Вопрос: {question}"]),
+        }
+    )
+
+
+def test_undo_of_add_with_a_new_source_removes_that_source(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    before = loaded.knowledge()
+    loaded.add_fact(
+        _admin_fact(small_knowledge, "admin-fact", "What does the blog say?"), ADMIN, new_source=CITED_SOURCE
+    )
+    assert loaded.knowledge().source("admin-blog") == CITED_SOURCE
+    added = loaded.reference_history("source", "admin-blog")[-1]
+    assert (added.version, added.actor, added.action) == (1, str(ADMIN), "add")
+
+    message = loaded.undo(ADMIN)
+    assert "removed source admin-blog" in message
+    assert loaded.knowledge() == before
+    assert [(v.action, v.deleted) for v in loaded.reference_history("source", "admin-blog")] == [
+        ("add", False),
+        ("undo", True),
+    ]
+    with pytest.raises(NothingToUndo):
+        loaded.undo(ADMIN)
+
+
+def test_undo_of_add_keeps_a_new_source_that_another_fact_cites(
+    loaded: FactStore, small_knowledge: KnowledgeBase
+) -> None:
+    loaded.add_fact(
+        _admin_fact(small_knowledge, "admin-fact", "What does the blog say?"), ADMIN, new_source=CITED_SOURCE
+    )
+    loaded.add_fact(_admin_fact(small_knowledge, "other-fact", "Which post was cited?"), OTHER_ADMIN)
+    assert "kept source admin-blog: cited by other-fact" in loaded.undo(ADMIN)
+    assert loaded.get_fact("admin-fact") is None
+    assert loaded.knowledge().source("admin-blog") == CITED_SOURCE
+
+
+def test_invalid_add_with_a_new_source_creates_no_source(loaded: FactStore, small_knowledge: KnowledgeBase) -> None:
+    before = rows(loaded)
+    broken = _admin_fact(small_knowledge, "admin-fact", "What does the blog say?").model_dump(mode="json")
+    broken["country"] = "germany"
+    with pytest.raises(ValidationFailed, match="unknown country 'germany'"):
+        loaded.add_fact(broken, ADMIN, new_source=CITED_SOURCE)
+    with pytest.raises(ValidationFailed, match="already exists"):
+        loaded.add_fact(
+            _admin_fact(small_knowledge, "admin-fact", "What does the blog say?"),
+            ADMIN,
+            new_source=small_knowledge.sources[0],
+        )
+    assert rows(loaded) == before
+
+
+def _import_changing_references(small_knowledge: KnowledgeBase) -> KnowledgeBase:
+    """An admin's /import: eurasianet retitled, an alias added, a new source, and one fact citing it."""
+    tajikistan = small_knowledge.countries[0]
+    return KnowledgeBase(
+        sources=[small_knowledge.sources[0].model_copy(update={"title": "Retitled"}), CITED_SOURCE],
+        countries=[
+            tajikistan.model_copy(
+                update={"aliases": tajikistan.aliases.model_copy(update={"en": ["Dushanbe", "Khujand"]})}
+            )
+        ],
+        facts=[small_knowledge.facts[0].model_copy(update={"source": CITED_SOURCE.id})],
+    )
+
+
+def test_undo_after_import_restores_the_previous_sources_and_countries(
+    loaded: FactStore, small_knowledge: KnowledgeBase
+) -> None:
+    original = loaded.knowledge()
+    original_aliases = aliases(loaded, "tajikistan")
+    report = loaded.load_knowledge(_import_changing_references(small_knowledge), ADMIN, partial=True)
+    assert report.updated == ["tajikistan-turnout"] and report.reference_changes == ["sources", "countries"]
+    assert loaded.knowledge().source("eurasianet").title == "Retitled"
+    assert "Khujand" in aliases(loaded, "tajikistan")
+
+    assert "tajikistan-turnout" in loaded.undo(ADMIN)  # the facts first, then what they cited
+    message = loaded.undo(ADMIN)
+    assert "restored source eurasianet" in message and "removed source admin-blog" in message
+    assert loaded.knowledge() == original
+    assert aliases(loaded, "tajikistan") == original_aliases
+    assert [v.action for v in loaded.reference_history("country", "tajikistan")] == ["add", "update", "undo"]
+    with pytest.raises(NothingToUndo):
+        loaded.undo(ADMIN)
+
+
+def test_undo_of_import_refuses_to_discard_a_later_reference_change(
+    loaded: FactStore, small_knowledge: KnowledgeBase
+) -> None:
+    loaded.load_knowledge(_import_changing_references(small_knowledge), ADMIN, partial=True)
+    loaded.undo(ADMIN)
+    newer = small_knowledge.sources[0].model_copy(update={"title": "Newer still"})
+    loaded.load_knowledge(KnowledgeBase(sources=[newer]), OTHER_ADMIN, partial=True)
+    before = rows(loaded)
+    with pytest.raises(UndoConflict, match=f"source eurasianet was changed again by {OTHER_ADMIN}"):
+        loaded.undo(ADMIN)
+    assert rows(loaded) == before
+
+
+def test_undo_of_import_refuses_to_remove_a_source_live_facts_cite(
+    loaded: FactStore, small_knowledge: KnowledgeBase
+) -> None:
+    loaded.load_knowledge(KnowledgeBase(sources=[CITED_SOURCE]), ADMIN, partial=True)
+    loaded.add_fact(_admin_fact(small_knowledge, "other-fact", "Which post was cited?"), OTHER_ADMIN)
+    assert "kept source admin-blog: cited by other-fact" in loaded.undo(ADMIN)
+    assert loaded.knowledge().source("admin-blog") == CITED_SOURCE
+
+
+def test_invalid_import_leaves_references_and_their_history_untouched(
+    loaded: FactStore, small_knowledge: KnowledgeBase
+) -> None:
+    before = rows(loaded)
+    broken = KnowledgeBase(
+        sources=[small_knowledge.sources[0].model_copy(update={"title": "Retitled"})],
+        facts=[small_knowledge.facts[0].model_copy(update={"country": "germany"})],
+    )
+    with pytest.raises(ValidationFailed, match="unknown country 'germany'"):
+        loaded.load_knowledge(broken, ADMIN, partial=True)
+    assert rows(loaded) == before
+
+
+def _v1_database(path: Path, kb: KnowledgeBase) -> None:
+    """A database as schema version 1 wrote it: reference rows without history, facts with versions."""
+    from sqlite_utils import Database
+
+    db = Database(path)
+    _create_schema_v1(db)
+    db["meta"].insert({"key": "schema_version", "value": "1"})
+    for table, items in (("sources", kb.sources), ("countries", kb.countries), ("candidates", kb.candidates)):
+        for position, item in enumerate(items, start=1):
+            data = item.model_dump(mode="json")
+            row = {"id": item.id, "position": position, "data": json.dumps(data)}
+            db[table].insert(row | ({"iso": data["iso"]} if table == "countries" else {}))
+            if table == "countries":
+                for language in ("en", "ru"):
+                    for alias in [data["name"][language], *data["aliases"][language]]:
+                        db["country_aliases"].insert({"country_id": item.id, "language": language, "alias": alias})
+    for position, fact in enumerate(kb.facts, start=1):
+        data = json.dumps(fact.model_dump(mode="json"))
+        db["facts"].insert(
+            {
+                "id": fact.id,
+                "position": position,
+                "country": fact.country,
+                "topic": fact.topic,
+                "data": data,
+                "deleted": 0,
+                "version": 1,
+                "yaml_json": data,
+                "updated_at": "2024-03-20T00:00:00+00:00",
+                "updated_by": "yaml",
+            }
+        )
+        db["fact_versions"].insert(
+            {
+                "fact_id": fact.id,
+                "version": 1,
+                "actor": "yaml",
+                "created_at": "2024-03-20T00:00:00+00:00",
+                "action": "add",
+                "changed_fields": "[]",
+                "data": data,
+                "deleted": 0,
+            }
+        )
+        db["changes"].insert(
+            {
+                "actor": "yaml",
+                "created_at": "2024-03-20T00:00:00+00:00",
+                "fact_id": fact.id,
+                "version": 1,
+                "previous_version": None,
+                "action": "add",
+                "description": f"load {fact.id}",
+                "undone": 0,
+            }
+        )
+    db.close()
+
+
+def test_version_1_database_is_upgraded_in_place_with_a_baseline_history(
+    tmp_path: Path, small_knowledge: KnowledgeBase
+) -> None:
+    path = tmp_path / "facts.db"
+    _v1_database(path, small_knowledge)
+    with FactStore(path) as store:
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert store.knowledge() == small_knowledge
+        (baseline,) = store.reference_history("country", "tajikistan")
+        assert (baseline.version, baseline.actor, baseline.action) == (1, "migration", "add")
+        assert baseline.data == small_knowledge.countries[0].model_dump(mode="json")
+        assert store.history("national-result")[0].actor == "yaml"  # fact history carried over
+
+        report = store.load_knowledge(_import_changing_references(small_knowledge), ADMIN, partial=True)
+        assert report.reference_changes == ["sources", "countries"]
+        store.undo(ADMIN)
+        store.undo(ADMIN)
+        assert store.knowledge() == small_knowledge  # the pre-migration content came back
+    with FactStore(path) as store:  # opening again migrates nothing more
+        assert len(store.reference_history("source", "eurasianet")) == 3
