@@ -2,7 +2,9 @@
 
 Only the Telegram user ids in ``settings.admin_ids`` may use them, and only in a private chat with the
 bot. Anyone else gets "not allowed" in their language; the attempt changes nothing and is logged with
-the user id and the command (never the token). Admin buttons carry ``a1:`` callback data, validated by
+the user id and the command (never the token). Every reply and button label is in the admin's language
+(their /language choice, else their Telegram app language, else English); the texts are in
+``bot.curation_texts``. Admin buttons carry ``a1:`` callback data, validated by
 ``bot.curation.parse_callback``; a forged or stale one gets a polite notice.
 
 Usage (the one wiring file calls this before the generic text and button handlers):
@@ -36,13 +38,13 @@ from bot.curation import (
     Curator,
     Outcome,
     callback_data,
-    esc,
     import_too_large,
     parse_callback,
     refused,
     refused_usage,
     show_value,
 )
+from bot.curation_texts import admin_text
 from bot.telegram.handlers import answer_question, chat_context, edit_or_send, send_html, user_language
 from bot.telegram.services import services
 
@@ -54,24 +56,7 @@ PICK_FACT, PICK_FIELD, TYPE_VALUE, CONFIRM = range(4)
 MAX_ALERT_CHARS = 200  # Telegram's limit for a callback notice
 MAX_FACT_BUTTONS = 60  # beyond this /edit asks for the id as text
 
-ADMIN_TEXTS = {
-    "en": {
-        "not_allowed": "⛔ Not allowed: this command is only for the bot's editors.",
-        "private_only": "Admin commands work only in a private chat with me.",
-        "stale": "This button is no longer valid.",
-    },
-    "ru": {
-        "not_allowed": "⛔ Нельзя: эта команда только для редакторов бота.",
-        "private_only": "Команды редакторов работают только в личном чате со мной.",
-        "stale": "Эта кнопка больше не действует.",
-    },
-}
-
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[Any]]
-
-
-def admin_text(key: str, language: str) -> str:
-    return ADMIN_TEXTS.get(language, ADMIN_TEXTS["en"])[key]
 
 
 def curator(context: ContextTypes.DEFAULT_TYPE) -> Curator:
@@ -167,65 +152,84 @@ async def send_outcome(message: Message, outcome: Outcome) -> None:
 @admin_only("facts")
 async def facts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List fact ids with a one-line summary, optionally of one country."""
-    await send_outcome(update.effective_message, curator(context).facts(command_argument(update.effective_message)))
+    message = update.effective_message
+    await send_outcome(
+        message, curator(context).facts(command_argument(message), language=user_language(update, context))
+    )
 
 
 @admin_only("fact")
 async def fact(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show one fact in full."""
-    await send_outcome(update.effective_message, curator(context).fact(command_argument(update.effective_message)))
+    message = update.effective_message
+    await send_outcome(
+        message, curator(context).fact(command_argument(message), language=user_language(update, context))
+    )
 
 
 @admin_only("add")
 async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Add the fact written as YAML after the command."""
     message = update.effective_message
-    await send_outcome(message, curator(context).add(command_argument(message), actor(update)))
+    outcome = curator(context).add(command_argument(message), actor(update), language=user_language(update, context))
+    await send_outcome(message, outcome)
 
 
 @admin_only("set")
 async def set_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Change one field: /set <id> <field> <value>."""
     message = update.effective_message
-    await send_outcome(message, curator(context).set_command(command_argument(message), actor(update)))
+    outcome = curator(context).set_command(
+        command_argument(message), actor(update), language=user_language(update, context)
+    )
+    await send_outcome(message, outcome)
 
 
 @admin_only("delete")
 async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Remove a fact from answers (kept in history)."""
     message = update.effective_message
-    await send_outcome(message, curator(context).delete(command_argument(message), actor(update)))
+    outcome = curator(context).delete(command_argument(message), actor(update), language=user_language(update, context))
+    await send_outcome(message, outcome)
 
 
 @admin_only("undo")
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Revert the calling admin's last change."""
-    await send_outcome(update.effective_message, curator(context).undo(actor(update)))
+    await send_outcome(
+        update.effective_message, curator(context).undo(actor(update), language=user_language(update, context))
+    )
 
 
 @admin_only("history")
 async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List a fact's versions."""
-    await send_outcome(update.effective_message, curator(context).history(command_argument(update.effective_message)))
+    message = update.effective_message
+    await send_outcome(
+        message, curator(context).history(command_argument(message), language=user_language(update, context))
+    )
 
 
 @admin_only("restore")
 async def restore(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Make an earlier version live again: /restore <id> <version>."""
     message = update.effective_message
-    await send_outcome(message, curator(context).restore_command(command_argument(message), actor(update)))
+    language = user_language(update, context)
+    await send_outcome(
+        message, curator(context).restore_command(command_argument(message), actor(update), language=language)
+    )
 
 
 @admin_only("export")
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send the live fact base as one YAML document."""
-    await send_outcome(update.effective_message, curator(context).export())
+    await send_outcome(update.effective_message, curator(context).export(language=user_language(update, context)))
 
 
 @admin_only("import")
 async def import_usage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain that /import needs an attached document."""
-    await send_outcome(update.effective_message, refused_usage("import"))
+    await send_outcome(update.effective_message, refused_usage("import", user_language(update, context)))
 
 
 @admin_only("import")
@@ -234,32 +238,36 @@ async def import_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     message = update.effective_message
     document = message.document
     name = document.file_name or "upload.yaml"
+    language = user_language(update, context)
     # Refused before downloading: a large upload never reaches memory.
-    if (too_big := import_too_large(name, document.file_size or 0)) is not None:
+    if (too_big := import_too_large(name, document.file_size or 0, language)) is not None:
         await send_outcome(message, too_big)
         return
     telegram_file = await document.get_file()
     content = bytes(await telegram_file.download_as_bytearray())
-    await send_outcome(message, curator(context).preview_import(name, content, actor(update)))
+    await send_outcome(message, curator(context).preview_import(name, content, actor(update), language=language))
 
 
 @admin_only("unanswered")
 async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List unanswered questions with buttons to attach or dismiss each."""
-    await send_outcome(update.effective_message, curator(context).unanswered())
+    await send_outcome(update.effective_message, curator(context).unanswered(language=user_language(update, context)))
 
 
 @admin_only("stats")
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show question statistics."""
-    await send_outcome(update.effective_message, curator(context).stats())
+    await send_outcome(update.effective_message, curator(context).stats(language=user_language(update, context)))
 
 
 @admin_only("why")
 async def why(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show how the engine decides on a question, in this chat's context."""
     message = update.effective_message
-    await send_outcome(message, curator(context).why(command_argument(message), chat_context(context)))
+    outcome = curator(context).why(
+        command_argument(message), chat_context(context), language=user_language(update, context)
+    )
+    await send_outcome(message, outcome)
 
 
 # --- buttons -------------------------------------------------------------------------------------------
@@ -273,21 +281,22 @@ async def admin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     action = parse_callback(query.data)
     cur = curator(context)
     who = actor(update)
+    language = user_language(update, context)
     outcome: Outcome | None = None
     if action is not None:
         verb, args = action.verb, action.args
         if verb == "ua":
-            outcome = cur.attach_choices(args[0])
+            outcome = cur.attach_choices(args[0], language=language)
         elif verb == "ut":
-            outcome = cur.attach(args[0], args[1], who)
+            outcome = cur.attach(args[0], args[1], who, language=language)
         elif verb == "ud":
-            outcome = cur.dismiss(args[0])
+            outcome = cur.dismiss(args[0], language=language)
         elif verb in {"ia", "io"}:
-            outcome = cur.apply_import(args[0], who, overwrite=verb == "io")
+            outcome = cur.apply_import(args[0], who, overwrite=verb == "io", language=language)
         elif verb == "ic":
-            outcome = cur.cancel_import(args[0], who)
+            outcome = cur.cancel_import(args[0], who, language=language)
     if outcome is None:  # forged, or an /edit button whose conversation has ended
-        await query.answer(admin_text("stale", user_language(update, context)), show_alert=True)
+        await query.answer(admin_text("stale", language), show_alert=True)
         return
     if not outcome.ok:  # stale or refused: a notice, and the message with its buttons stays as it was
         await query.answer(outcome.text[:MAX_ALERT_CHARS], show_alert=True)
@@ -311,22 +320,23 @@ async def edit_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     ids = curator(context).store.fact_ids()
     rows = [[Button(fact_id, callback_data("ef", fact_id))] for fact_id in ids[:MAX_FACT_BUTTONS]]
     await update.effective_message.reply_html(
-        "Which fact? Press it or send its id. /cancel stops.", reply_markup=markup(rows)
+        admin_text("edit_which_fact", user_language(update, context)), reply_markup=markup(rows)
     )
     return PICK_FACT
 
 
 async def offer_fields(update: Update, context: ContextTypes.DEFAULT_TYPE, fact_id: str) -> int:
     cur = curator(context)
-    fields = cur.editable_fields(fact_id)
+    language = user_language(update, context)
+    fields = cur.editable_fields(fact_id, language=language)
     message = update.effective_message
-    if not fields:
-        await send_outcome(message, cur.fact(fact_id))  # names the problem (unknown or deleted id)
+    if not fields:  # names the problem (unknown or deleted id)
+        await send_outcome(message, cur.fact(fact_id, language=language))
         return PICK_FACT
     context.user_data["edit"] = {"fact_id": fact_id}
     rows = [[Button(label, callback_data("ei", path))] for label, path in fields]
-    rows.append([Button("Cancel", callback_data("en"))])
-    await message.reply_html(f"Which field of <code>{esc(fact_id)}</code>?", reply_markup=markup(rows))
+    rows.append([Button(admin_text("button_cancel", language), callback_data("en"))])
+    await message.reply_html(admin_text("edit_which_field", language, id=fact_id), reply_markup=markup(rows))
     return PICK_FIELD
 
 
@@ -355,16 +365,13 @@ async def edit_pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     state = context.user_data.get("edit") or {}
     fact_id = state.get("fact_id")
     path = action.args[0] if action else ""
+    language = user_language(update, context)
     if fact_id is None or path not in {p for _, p in curator(context).editable_fields(fact_id)}:
-        await edit_or_send(update, "That field is not offered any more. Start again with /edit.")
+        await edit_or_send(update, admin_text("edit_field_gone", language))
         return ConversationHandler.END
     state["path"] = path
-    current = show_value(curator(context).field_value(fact_id, path))
-    await edit_or_send(
-        update,
-        f"<code>{esc(fact_id)}</code> <code>{esc(path)}</code> is now:\n{esc(current)}\n\n"
-        "Send the new value. /cancel stops.",
-    )
+    current = show_value(curator(context).field_value(fact_id, path), language)
+    await edit_or_send(update, admin_text("edit_current", language, id=fact_id, path=path, value=current))
     return TYPE_VALUE
 
 
@@ -373,17 +380,20 @@ async def edit_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """The new value typed: ask to confirm."""
     state = context.user_data.get("edit") or {}
     value = update.effective_message.text or ""
+    language = user_language(update, context)
     if "path" not in state:
-        await update.effective_message.reply_html("Start again with /edit.")
+        await update.effective_message.reply_html(admin_text("edit_restart", language))
         return ConversationHandler.END
     state["value"] = value
-    rows = [[Button("✅ Save", callback_data("ey")), Button("Cancel", callback_data("en"))]]
-    current = show_value(curator(context).field_value(state["fact_id"], state["path"]))
-    await update.effective_message.reply_html(
-        f"Change <code>{esc(state['fact_id'])}</code> <code>{esc(state['path'])}</code>?\n"
-        f"<b>old:</b> {esc(current)}\n<b>new:</b> {esc(value)}",
-        reply_markup=markup(rows),
-    )
+    rows = [
+        [
+            Button(admin_text("button_save", language), callback_data("ey")),
+            Button(admin_text("button_cancel", language), callback_data("en")),
+        ]
+    ]
+    current = show_value(curator(context).field_value(state["fact_id"], state["path"]), language)
+    confirm = admin_text("edit_confirm", language, id=state["fact_id"], path=state["path"], old=current, new=value)
+    await update.effective_message.reply_html(confirm, reply_markup=markup(rows))
     return CONFIRM
 
 
@@ -393,12 +403,15 @@ async def edit_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
     query = update.callback_query
     await query.answer()
     state = context.user_data.get("edit") or {}
+    language = user_language(update, context)
     if "value" not in state:
-        await edit_or_send(update, "Nothing to save. Start again with /edit.")
+        await edit_or_send(update, admin_text("edit_nothing", language))
         return ConversationHandler.END
-    outcome = curator(context).set_field(state["fact_id"], state["path"], state["value"], actor(update))
+    outcome = curator(context).set_field(
+        state["fact_id"], state["path"], state["value"], actor(update), language=language
+    )
     if not outcome.ok:
-        await edit_or_send(update, outcome.html + "\nSend another value, or /cancel.")
+        await edit_or_send(update, outcome.html + "\n" + admin_text("edit_retry", language))
         return TYPE_VALUE
     context.user_data.pop("edit", None)
     await edit_or_send(update, outcome.html)
@@ -408,7 +421,8 @@ async def edit_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
 async def edit_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Leave the /edit flow without changing anything."""
     context.user_data.pop("edit", None)
-    outcome = refused("Edit cancelled.")
+    language = user_language(update, context)
+    outcome = refused(admin_text("edit_cancelled", language), language)
     if update.callback_query is not None:
         await update.callback_query.answer()
         await edit_or_send(update, outcome.html)
