@@ -511,3 +511,16 @@ def test_forged_callback_data_is_refused(data: str | None) -> None:
 def test_a_stale_unanswered_button_is_refused_politely(curator: Curator) -> None:
     outcome = curator.attach("0123456789ab", "tajikistan-turnout", ADMIN)
     assert not outcome.ok and "no longer in /unanswered" in outcome.text
+
+
+def test_undo_of_add_with_a_url_removes_the_new_source_and_history_shows_it(curator: Curator, store: FactStore) -> None:
+    sources_before = store.knowledge().sources
+    url = "https://example.org/news/kazakhstan-vote"
+    assert curator.add(NEW_FACT.replace("source: eurasianet", f"source: {url}"), ADMIN).ok
+    source_id = store.get_fact("kazakhstan-polling-stations").source
+    outcome = curator.undo(ADMIN)
+    assert outcome.ok and f"removed source {source_id}" in outcome.text
+    assert store.knowledge().sources == sources_before
+    history = curator.history(f"source:{source_id}").text
+    assert "v1 " in history and f"by {ADMIN}" in history and "v2 " in history and "/restore" not in history
+    assert not curator.history("source:nowhere").ok
