@@ -32,16 +32,21 @@ import yaml
 from pydantic import ValidationError
 from rapidfuzz import fuzz, process
 
+from bot.curation_texts import action_name, admin_text, counted
 from bot.knowledge import MISSING_QUESTIONS, KnowledgeError, dump_yaml, load_folder, normalise_name, parse_fact_yaml
 from bot.models import Fact, KnowledgeBase, Source
 from bot.store import (
+    DuplicateFact,
     FactStore,
     InvalidField,
     LoadReport,
     NoChange,
+    NothingToUndo,
     StoreError,
     UnansweredGroup,
+    UndoConflict,
     UnknownFact,
+    UnknownVersion,
     ValidationFailed,
 )
 
@@ -83,30 +88,15 @@ CALLBACK_ARGS: dict[str, tuple[re.Pattern[str], ...]] = {
     "en": (),  # /edit: cancel
 }
 
-USAGE = {
-    "facts": (
-        "Usage: <code>/facts [country]</code>, e.g. <code>/facts kyrgyzstan</code> or <code>/facts national</code>"
-    ),
-    "fact": "Usage: <code>/fact &lt;id&gt;</code>, e.g. <code>/fact tajikistan-turnout</code> (ids: /facts)",
-    "add": (
-        "Usage: <code>/add</code> followed, in the same message, by one fact as YAML:\n"
-        "<pre>/add\nid: kyrgyzstan-polling-stations\ncountry: kyrgyzstan\ntopic: polling_places\nanswer:\n"
-        '  en: "..."\n  ru: "..."\nquestions:\n  en: ["How many polling stations were open in Kyrgyzstan?"]\n'
-        "source: eurasianet-2024  # or a citation such as a URL\nevidence:\n"
-        '  - "the source sentence, verbatim"</pre>'
-    ),
-    "set": (
-        "Usage: <code>/set &lt;id&gt; &lt;field&gt; &lt;value&gt;</code>, e.g. "
-        "<code>/set tajikistan-turnout figures.voters 9600</code> or <code>/set tajikistan-turnout answer.en ...</code>"
-    ),
-    "delete": "Usage: <code>/delete &lt;id&gt;</code>",
-    "history": "Usage: <code>/history &lt;id&gt;</code>",
-    "restore": (
-        "Usage: <code>/restore &lt;id&gt; &lt;version&gt;</code>, e.g. <code>/restore tajikistan-turnout 2</code>"
-    ),
-    "why": "Usage: <code>/why &lt;question&gt;</code>, e.g. <code>/why How many voted in Tajikistan?</code>",
-    "import": "Send the YAML file as a document with the caption <code>/import</code> (at most 1 MB).",
-}
+# The /add usage shows this example after its (translated) first line; YAML keys are the schema's, not translated.
+ADD_EXAMPLE = (
+    "<pre>/add\nid: kyrgyzstan-polling-stations\ncountry: kyrgyzstan\ntopic: polling_places\nanswer:\n"
+    '  en: "..."\n  ru: "..."\nquestions:\n  en: ["How many polling stations were open in Kyrgyzstan?"]\n'
+    "source: eurasianet-2024  # or a citation such as a URL\nevidence:\n"
+    '  - "the source sentence, verbatim"</pre>'
+)
+# What store.undo returns; parsed so the Russian reply can say it in Russian (unparsed: shown as is).
+_UNDONE = re.compile(r"^Undid '(?P<what>.*)' \(now version (?P<version>\d+) of (?P<id>.+)\)\.$", re.DOTALL)
 
 
 # --- value objects -------------------------------------------------------------------------------------------
@@ -185,10 +175,10 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-def show_value(value: Any) -> str:
+def show_value(value: Any, language: str = "en") -> str:
     """A stored value as an admin reads it: text as is, numbers without .0, structures as one-line JSON."""
     if value is None:
-        return "(empty)"
+        return admin_text("empty_value", language)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, str):
@@ -201,18 +191,20 @@ def summary(text: str, limit: int = SUMMARY_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def error_lines(errors: Sequence[object]) -> str:
+def error_lines(errors: Sequence[object], language: str = "en") -> str:
+    """The validators' messages (as they wrote them), escaped, one bullet each, at most MAX_ERRORS_SHOWN."""
     shown = [f"• {esc(error)}" for error in errors[:MAX_ERRORS_SHOWN]]
     if len(errors) > MAX_ERRORS_SHOWN:
-        shown.append(f"… and {len(errors) - MAX_ERRORS_SHOWN} more")
+        shown.append(admin_text("more_errors", language, count=len(errors) - MAX_ERRORS_SHOWN))
     return "\n".join(shown)
 
 
-def refused(headline: str, errors: Sequence[object] = ()) -> Outcome:
-    body = f"⚠️ {esc(headline)}"
+def refused(headline: str, language: str = "en", errors: Sequence[object] = ()) -> Outcome:
+    """A refusal: ``headline`` is HTML (an ``admin_text`` or escaped), then the errors; nothing changed."""
+    body = f"⚠️ {headline}"
     if errors:
-        body += "\n" + error_lines(errors)
-    return Outcome(body + "\nNothing was changed.", ok=False)
+        body += "\n" + error_lines(errors, language)
+    return Outcome(body + "\n" + admin_text("nothing_changed", language), ok=False)
 
 
 def question_language(text: str) -> str:
@@ -295,96 +287,107 @@ class Curator:
                 return country.id
         return False
 
-    def facts(self, query: str = "") -> Outcome:
-        """``/facts [country]``: fact ids with a one-line summary, grouped by country."""
+    def facts(self, query: str = "", *, language: str = "en") -> Outcome:
+        """``/facts [country]``: fact ids with a one-line summary (in the admin's language), grouped by country."""
         kb = self._knowledge()
         query = query.strip()
         wanted: str | bool | None = True  # True: every country
         if query:
             wanted = self.find_country(query)
             if wanted is False:
-                names = ", ".join(country.name.en for country in kb.countries)
-                return refused(f"No country matches {query!r}. Countries: {names}, or 'national'.")
+                names = ", ".join(country.name.get(language) for country in kb.countries)
+                return refused(admin_text("no_country", language, query=query, names=names), language)
         groups: dict[str | None, list[Fact]] = {}
         for fact in kb.facts:
             if wanted is True or fact.country == wanted:
                 groups.setdefault(fact.country, []).append(fact)
         if not groups:
-            return Outcome("No facts here yet. Add one with /add.")
+            return Outcome(admin_text("no_facts", language))
         count = sum(len(items) for items in groups.values())
-        lines = [f"<b>{count} fact{'s' if count != 1 else ''}</b> (full text: <code>/fact &lt;id&gt;</code>)"]
+        lines = [admin_text("facts_header", language, count=counted(count, "fact", language))]
         for country_id, items in groups.items():
             country = kb.country(country_id) if country_id else None
-            lines.append(f"\n<b>{esc(country.name.en if country else 'National and background')}</b>")
+            group = country.name.get(language) if country else admin_text("national_group", language)
+            lines.append(f"\n<b>{esc(group)}</b>")
             lines += [
-                f"<code>{esc(fact.id)}</code> · {esc(fact.topic)} · {esc(summary(fact.answer.en))}" for fact in items
+                f"<code>{esc(fact.id)}</code> · {esc(fact.topic)} · {esc(summary(fact.answer.get(language)))}"
+                for fact in items
             ]
         return Outcome("\n".join(lines))
 
-    def fact(self, fact_id: str) -> Outcome:
+    def fact(self, fact_id: str, *, language: str = "en") -> Outcome:
         """``/fact <id>``: the fact in full: both languages, figures, questions, source, evidence, version."""
         fact_id = fact_id.strip()
         if not fact_id:
-            return refused_usage("fact")
+            return refused_usage("fact", language)
         fact = self.store.get_fact(fact_id)
         if fact is None:
-            return self._unknown(fact_id)
+            return self._unknown(fact_id, language)
         kb = self._knowledge()
         version = self.store.current_version(fact_id)
         country = kb.country(fact.country) if fact.country else None
+        place = country.name.get(language) if country else fact.country or admin_text("national", language)
         lines = [
-            f"<b>{esc(fact.id)}</b> — version {version.version}, {esc(version.action)} by {esc(version.actor)} "
-            f"at {esc(version.created_at)}",
-            f"Country: {esc(country.name.en if country else fact.country or 'national')} · Topic: {esc(fact.topic)}"
-            + (f" · Candidate: {esc(fact.candidate)}" if fact.candidate else ""),
+            admin_text(
+                "fact_header",
+                language,
+                id=fact.id,
+                version=version.version,
+                action=action_name(version.action, language),
+                actor=version.actor,
+                at=version.created_at,
+            ),
+            admin_text("fact_place", language, country=place, topic=fact.topic)
+            + (admin_text("fact_candidate", language, candidate=fact.candidate) if fact.candidate else ""),
             f"<b>EN:</b> {esc(fact.answer.en)}",
             f"<b>RU:</b> {esc(fact.answer.ru)}",
         ]
         if fact.figures:
-            lines.append("<b>Figures:</b>")
+            lines.append(admin_text("figures", language))
             for index, figure in enumerate(fact.figures):
-                details = [figure.kind, figure.approx] + ([f"candidate {figure.candidate}"] if figure.candidate else [])
+                details = [esc(figure.kind), esc(figure.approx)]
+                if figure.candidate:
+                    details.append(admin_text("figure_candidate", language, candidate=figure.candidate))
                 lines.append(
-                    f"  {index}. {esc(figure.metric)} = {esc(show_value(figure.value))} ({esc(', '.join(details))})"
-                    + (f" — {esc(figure.note)}" if figure.note else "")
+                    f"  {index}. {esc(figure.metric)} = {esc(show_value(figure.value, language))} "
+                    f"({', '.join(details)})" + (f" — {esc(figure.note)}" if figure.note else "")
                 )
         else:
-            lines.append("<b>Figures:</b> none")
-        for language in ("en", "ru"):
-            questions = fact.questions.get(language)
-            listed = "; ".join(questions) if questions else "none"
-            lines.append(f"<b>Questions {language.upper()}:</b> {esc(listed)}")
+            lines.append(admin_text("figures_none", language))
+        for code in ("en", "ru"):
+            questions = fact.questions.get(code)
+            listed = "; ".join(questions) if questions else admin_text("none", language)
+            lines.append(admin_text("questions", language, language=code.upper(), questions=listed))
         source = kb.source(fact.source)
+        cited = fact.source
         if source is not None:
-            cited = f"{source.publisher}: {source.title} ({source.date})" + (f" {source.url}" if source.url else "")
-            lines.append(f"<b>Source:</b> {esc(fact.source)} — {esc(cited)}")
-        else:
-            lines.append(f"<b>Source:</b> {esc(fact.source)}")
-        lines.append("<b>Evidence:</b>")
+            cited += f" — {source.publisher}: {source.title} ({source.date})" + (f" {source.url}" if source.url else "")
+        lines.append(admin_text("source", language, source=cited))
+        lines.append(admin_text("evidence", language))
         lines += [f"  “{esc(sentence)}”" for sentence in fact.evidence]
         return Outcome("\n".join(lines))
 
-    def _unknown(self, fact_id: str) -> Outcome:
+    def _unknown(self, fact_id: str, language: str = "en") -> Outcome:
         ids = self.store.fact_ids(include_deleted=True)
         if fact_id in ids:  # deleted: say how to get it back
-            return refused(f"Fact {fact_id!r} is deleted. See /history {fact_id}, then /restore {fact_id} <version>.")
+            return refused(admin_text("fact_deleted", language, id=fact_id), language)
         close = process.extractOne(fact_id, self.store.fact_ids(), scorer=fuzz.ratio, score_cutoff=70)
-        hint = f" Did you mean {close[0]}?" if close else " See /facts for the ids."
-        return refused(f"There is no fact with id {fact_id!r}.{hint}")
+        hint = admin_text("did_you_mean", language, id=close[0]) if close else admin_text("see_facts", language)
+        return refused(admin_text("no_fact", language, id=fact_id) + " " + hint, language)
 
     # -- changes ----------------------------------------------------------------------------------------------
 
-    def add(self, yaml_text: str, actor: str | int) -> Outcome:
+    def add(self, yaml_text: str, actor: str | int, *, language: str = "en") -> Outcome:
         """``/add`` + YAML: validate like the files, accept missing Russian text / figures / questions as warnings."""
         actor = str(actor)
         if not yaml_text.strip():
-            return refused_usage("add")
-        warnings: list[str] = []
+            return refused_usage("add", language)
+        warnings: list[str] = []  # HTML
         fact, errors = parse_fact_yaml(yaml_text)
         if fact is None:
-            fact, errors = self._fill_missing_russian(yaml_text, errors, warnings)
+            fact, errors = self._fill_missing_russian(yaml_text, errors, warnings, language)
         if fact is None:
-            return refused("The fact is not valid:", errors)
+            return refused(admin_text("fact_invalid", language), language, errors)
         kb = self._knowledge()
         new_source = None
         if kb.source(fact.source) is None and looks_like_citation(fact.source):
@@ -395,35 +398,39 @@ class Curator:
                 new_source = source_from_citation(fact.source, kb, actor)
                 fact = fact.model_copy(update={"source": new_source.id})
                 warnings.append(
-                    f"added a new source '{new_source.id}' for the citation (publisher {new_source.publisher!r}, "
-                    f"date {new_source.date!r}); complete it in knowledge/sources.yaml"
+                    admin_text(
+                        "warn_new_source",
+                        language,
+                        id=new_source.id,
+                        publisher=new_source.publisher,
+                        date=new_source.date,
+                    )
                 )
-        for language, name in (("en", "English"), ("ru", "Russian")):
-            if not fact.questions.get(language):
-                warnings.append(
-                    f"no {name} example questions: it answers {name} questions only when their words match; "
-                    f"add some with /set {fact.id} questions.{language} ..."
-                )
+        for code in ("en", "ru"):
+            if not fact.questions.get(code):
+                name = admin_text(f"language_{code}", language)
+                warnings.append(admin_text("warn_no_questions", language, language=name, id=fact.id, code=code))
         if not fact.figures:
-            warnings.append("no figures: comparisons and charts will not include this fact")
+            warnings.append(admin_text("warn_no_figures", language))
         try:
             version = self.store.add_fact(fact, actor, new_source=new_source, tolerate={MISSING_QUESTIONS})
         except StoreError as error:
-            return self._refused_change("Not added.", error)
+            return self._refused_change(admin_text("not_added", language), error, language)
         self._refresh()
-        lines = [f"✅ Added <code>{esc(fact.id)}</code> (version {version}). It is answerable now."]
-        example = fact.questions.en[:1] or fact.questions.ru[:1]
+        lines = [admin_text("added", language, id=fact.id, version=version)]
+        other = "en" if language == "ru" else "ru"
+        example = fact.questions.get(language)[:1] or fact.questions.get(other)[:1]
         if example:
-            lines.append(f"Try: {esc(example[0])}")
+            lines.append(admin_text("try", language, question=example[0]))
         if warnings:
-            lines.append("<b>Warnings:</b>")
-            lines += [f"• {esc(warning)}" for warning in warnings]
-        lines.append("Undo with /undo.")
+            lines.append(admin_text("warnings", language))
+            lines += [f"• {warning}" for warning in warnings]
+        lines.append(admin_text("undo_hint", language))
         return Outcome("\n".join(lines), changed=True)
 
     @staticmethod
     def _fill_missing_russian(
-        yaml_text: str, errors: list[KnowledgeError], warnings: list[str]
+        yaml_text: str, errors: list[KnowledgeError], warnings: list[str], language: str = "en"
     ) -> tuple[Fact | None, list[KnowledgeError]]:
         """An admin may add a fact in English only: Russian readers then see the English text (reported)."""
         try:
@@ -438,68 +445,67 @@ class Curator:
             fact = Fact.model_validate(data)
         except ValidationError:
             return None, [error for error in errors if "Russian" not in error.message]
-        warnings.append(
-            f"no Russian answer text: Russian readers see the English text until you /set {fact.id} answer.ru ..."
-        )
+        warnings.append(admin_text("warn_no_russian", language, id=fact.id))
         return fact, []
 
-    def _refused_change(self, headline: str, error: StoreError) -> Outcome:
+    def _refused_change(self, headline: str, error: StoreError, language: str = "en") -> Outcome:
+        """``headline`` (HTML) and why the store refused; the validators' own messages are listed as written."""
         if isinstance(error, ValidationFailed):
-            return refused(f"{headline} {error.args[0].split(':', 1)[0]}:", error.errors)
+            subject = admin_text("store_invalid", language, subject=error.args[0].split(":", 1)[0])
+            return refused(f"{headline} {subject}", language, error.errors)
         if isinstance(error, UnknownFact):
-            return self._unknown(error.fact_id)
-        return refused(f"{headline} {error}")
+            return self._unknown(error.fact_id, language)
+        return refused(f"{headline} {store_error(error, language)}", language)
 
-    def set_command(self, args: str, actor: str | int) -> Outcome:
+    def set_command(self, args: str, actor: str | int, *, language: str = "en") -> Outcome:
         """``/set <id> <field> <value>``: the value is the rest of the message (spaces and new lines kept)."""
         parts = args.strip().split(maxsplit=2)
         if len(parts) < 3:
-            return refused_usage("set")
-        return self.set_field(parts[0], parts[1], parts[2], actor)
+            return refused_usage("set", language)
+        return self.set_field(parts[0], parts[1], parts[2], actor, language=language)
 
-    def set_field(self, fact_id: str, path: str, value: Any, actor: str | int) -> Outcome:
+    def set_field(self, fact_id: str, path: str, value: Any, actor: str | int, *, language: str = "en") -> Outcome:
         try:
             old, new = self.store.set_field(fact_id, path, value, str(actor))
-        except NoChange as error:
-            return refused(str(error))
+        except NoChange:
+            return refused(admin_text("same_value", language, id=fact_id, path=path), language)
         except InvalidField as error:
-            return refused(f"Bad field: {error}")
+            return refused(admin_text("bad_field", language, detail=error), language)
         except StoreError as error:
-            return self._refused_change("Not changed.", error)
+            return self._refused_change(admin_text("not_changed", language), error, language)
         self._refresh()
-        return Outcome(
-            f"✅ Changed <code>{esc(fact_id)}</code> <code>{esc(path)}</code>\n"
-            f"<b>old:</b> {esc(show_value(old))}\n<b>new:</b> {esc(show_value(new))}\nUndo with /undo.",
-            changed=True,
+        changed = admin_text(
+            "changed", language, id=fact_id, path=path, old=show_value(old, language), new=show_value(new, language)
         )
+        return Outcome(changed + "\n" + admin_text("undo_hint", language), changed=True)
 
-    def delete(self, fact_id: str, actor: str | int) -> Outcome:
+    def delete(self, fact_id: str, actor: str | int, *, language: str = "en") -> Outcome:
         fact_id = fact_id.strip()
         if not fact_id:
-            return refused_usage("delete")
+            return refused_usage("delete", language)
         try:
             version = self.store.delete_fact(fact_id, str(actor))
         except StoreError as error:
-            return self._refused_change("Not deleted.", error)
+            return self._refused_change(admin_text("not_deleted", language), error, language)
         self._refresh()
-        return Outcome(
-            f"🗑 Deleted <code>{esc(fact_id)}</code> from answers (version {version}; it stays in its history). "
-            "Undo with /undo.",
-            changed=True,
-        )
+        deleted = admin_text("deleted", language, id=fact_id, version=version)
+        return Outcome(deleted + " " + admin_text("undo_hint", language), changed=True)
 
-    def undo(self, actor: str | int) -> Outcome:
+    def undo(self, actor: str | int, *, language: str = "en") -> Outcome:
         try:
             description = self.store.undo(str(actor))
         except StoreError as error:
-            return refused(str(error))
+            return refused(store_error(error, language), language)
         self._refresh()
-        return Outcome(f"↩️ {esc(description)}", changed=True)
+        undone = _UNDONE.match(description)
+        if undone is None:  # a wording this module does not know: say it as the store does
+            return Outcome(f"↩️ {esc(description)}", changed=True)
+        return Outcome(admin_text("undone", language, **undone.groupdict()), changed=True)
 
-    def history(self, fact_id: str) -> Outcome:
+    def history(self, fact_id: str, *, language: str = "en") -> Outcome:
         fact_id = fact_id.strip()
         if not fact_id:
-            return refused_usage("history")
+            return refused_usage("history", language)
         reference = ":" in fact_id  # /history source:eurasianet (also country:, candidate:)
         try:
             if reference:
@@ -508,92 +514,108 @@ class Curator:
             else:
                 versions = self.store.history(fact_id)
         except UnknownFact:
-            return self._unknown(fact_id)
+            return self._unknown(fact_id, language)
         except StoreError as error:
-            return refused(str(error))
+            return refused(esc(str(error)), language)
         current = versions[-1].version if reference else self.store.current_version(fact_id).version
-        lines = [f"<b>History of {esc(fact_id)}</b> ({len(versions)} versions, newest first)"]
+        count = counted(len(versions), "version", language)
+        lines = [admin_text("history_header", language, id=fact_id, versions=count)]
         for version in reversed(versions[-HISTORY_SHOWN:]):
             fields = ", ".join(version.changed_fields) or "-"
-            marker = " ← current" + (" (deleted)" if version.deleted else "") if version.version == current else ""
-            lines.append(
-                f"v{version.version} {esc(version.created_at)} {esc(version.action)} by {esc(version.actor)}: "
-                f"{esc(summary(fields, 120))}{marker}"
+            marker = ""
+            if version.version == current:
+                marker = admin_text("current_deleted" if version.deleted else "current", language)
+            line = admin_text(
+                "history_line",
+                language,
+                version=version.version,
+                at=version.created_at,
+                action=action_name(version.action, language),
+                actor=version.actor,
+                fields=summary(fields, 120),
             )
+            lines.append(line + marker)
         if not reference:  # /restore is for facts; a source or country change is reverted with /undo
-            lines.append(f"Restore one with <code>/restore {esc(fact_id)} &lt;version&gt;</code>.")
+            lines.append(admin_text("restore_hint", language, id=fact_id))
         return Outcome("\n".join(lines))
 
-    def restore_command(self, args: str, actor: str | int) -> Outcome:
+    def restore_command(self, args: str, actor: str | int, *, language: str = "en") -> Outcome:
         parts = args.split()
         if len(parts) != 2 or not parts[1].removeprefix("v").isdigit():
-            return refused_usage("restore")
-        return self.restore(parts[0], int(parts[1].removeprefix("v")), actor)
+            return refused_usage("restore", language)
+        return self.restore(parts[0], int(parts[1].removeprefix("v")), actor, language=language)
 
-    def restore(self, fact_id: str, version: int, actor: str | int) -> Outcome:
+    def restore(self, fact_id: str, version: int, actor: str | int, *, language: str = "en") -> Outcome:
         try:
             new_version = self.store.restore_version(fact_id, version, str(actor))
+        except NoChange:
+            return refused(admin_text("same_version", language, id=fact_id, version=version), language)
+        except UnknownVersion:
+            return refused(admin_text("no_version", language, id=fact_id, version=version), language)
         except StoreError as error:
-            return self._refused_change("Not restored.", error)
+            return self._refused_change(admin_text("not_restored", language), error, language)
         self._refresh()
-        return Outcome(
-            f"✅ Restored <code>{esc(fact_id)}</code> to the content of version {version} "
-            f"(now version {new_version}). Undo with /undo.",
-            changed=True,
-        )
+        restored = admin_text("restored", language, id=fact_id, version=version, new_version=new_version)
+        return Outcome(restored + " " + admin_text("undo_hint", language), changed=True)
 
     # -- export / import --------------------------------------------------------------------------------------
 
-    def export(self) -> Outcome:
+    def export(self, *, language: str = "en") -> Outcome:
         """The live fact base as ONE YAML document in the knowledge schema: it loads back with /import."""
         kb = self._knowledge()
         content = dump_yaml(kb).encode("utf-8")
         name = f"knowledge-export-{datetime.now(UTC).strftime('%Y-%m-%d-%H%M')}.yaml"
-        return Outcome(
-            f"📦 {len(kb.facts)} facts, {len(kb.sources)} sources, {len(kb.countries)} countries, "
-            f"{len(kb.candidates)} candidates. Send it back with the caption /import to load it.",
-            document=(name, content),
+        caption = admin_text(
+            "exported",
+            language,
+            facts=counted(len(kb.facts), "fact", language),
+            sources=counted(len(kb.sources), "source", language),
+            countries=counted(len(kb.countries), "country", language),
+            candidates=counted(len(kb.candidates), "candidate", language),
         )
+        return Outcome(caption, document=(name, content))
 
-    def preview_import(self, file_name: str, content: bytes, actor: str | int) -> Outcome:
+    def preview_import(self, file_name: str, content: bytes, actor: str | int, *, language: str = "en") -> Outcome:
         """Validate an uploaded YAML document and show what loading it would change, with Apply / Cancel."""
         actor = str(actor)
         name = Path(file_name or "upload.yaml").name
-        if (too_big := import_too_large(name, len(content))) is not None:
+        if (too_big := import_too_large(name, len(content), language)) is not None:
             return too_big
         if not name.lower().endswith(IMPORT_SUFFIXES):
-            return refused(f"{name} is not a YAML file: send a .yaml document (such as one from /export).")
+            return refused(admin_text("not_yaml", language, name=name), language)
         try:
             text = content.decode("utf-8")
         except UnicodeDecodeError:
-            return refused(f"{name} is not UTF-8 text, so it cannot be YAML.")
+            return refused(admin_text("not_utf8", language, name=name), language)
         kb, errors, warnings = self._parse_import(name, text)
         if kb is None:
-            return refused(f"{name} cannot be imported:", errors)
+            return refused(admin_text("import_invalid", language, name=name), language, errors)
         if not kb.facts and not (kb.sources or kb.countries or kb.candidates):
-            return refused(f"{name} holds no facts, sources, countries or candidates.")
+            return refused(admin_text("import_empty", language, name=name), language)
         try:
             report = self.store.load_knowledge(kb, actor, partial=True, dry_run=True)
         except StoreError as error:
-            return self._refused_change(f"{name} cannot be imported.", error)
-        lines = [f"<b>Import {esc(name)}</b>", esc(report.summary())]
-        lines += [f"• {esc(conflict)}" for conflict in report.conflicts]
+            return self._refused_change(admin_text("import_refused", language, name=name), error, language)
+        lines = [admin_text("import_header", language, name=name), report_text(report, language)]
         if report.added:
-            lines.append("New: " + esc(", ".join(report.added)))
+            lines.append(admin_text("import_new", language, ids=", ".join(report.added)))
         if report.updated:
-            lines.append("Changed: " + esc(", ".join(report.updated)))
+            lines.append(admin_text("import_changed", language, ids=", ".join(report.updated)))
         if warnings:
-            lines.append("<b>Warnings:</b>\n" + error_lines(warnings))
+            lines.append(admin_text("warnings", language) + "\n" + error_lines(warnings, language))
         if not report.changed and not report.conflicts:
-            return Outcome("\n".join([*lines, "Nothing to import: it matches the live fact base."]))
+            return Outcome("\n".join([*lines, admin_text("import_same", language)]))
         self._forget_stale_imports()
         token = secrets.token_hex(4)
         self._pending[token] = PendingImport(actor, name, kb, time.monotonic(), bool(report.conflicts))
-        buttons = [[Button("✅ Apply", callback_data("ia", token))], [Button("Cancel", callback_data("ic", token))]]
+        buttons = [
+            [Button(admin_text("button_apply", language), callback_data("ia", token))],
+            [Button(admin_text("button_cancel", language), callback_data("ic", token))],
+        ]
         if report.conflicts:
-            buttons.insert(1, [Button("Apply and overwrite conflicts", callback_data("io", token))])
-            lines.append("Apply keeps the admins' versions of conflicting facts; overwrite replaces them (undoable).")
-        lines.append("Nothing is written until you press Apply.")
+            buttons.insert(1, [Button(admin_text("button_overwrite", language), callback_data("io", token))])
+            lines.append(admin_text("import_conflicts_hint", language))
+        lines.append(admin_text("import_nothing_written", language))
         return Outcome("\n".join(lines), buttons=buttons)
 
     def _parse_import(
@@ -652,29 +674,28 @@ class Curator:
         while len(self._pending) >= MAX_PENDING_IMPORTS:
             del self._pending[next(iter(self._pending))]
 
-    def apply_import(self, token: str, actor: str | int, *, overwrite: bool = False) -> Outcome:
+    def apply_import(self, token: str, actor: str | int, *, overwrite: bool = False, language: str = "en") -> Outcome:
         pending = self._pending.get(token)
         if pending is None or pending.actor != str(actor):
-            return refused("This import is no longer pending (applied, cancelled or expired): send the file again.")
+            return refused(admin_text("import_gone", language), language)
         try:
             report: LoadReport = self.store.load_knowledge(
                 pending.knowledge, str(actor), overwrite=overwrite, partial=True
             )
         except StoreError as error:
-            return self._refused_change(f"{pending.file_name} was not imported.", error)
+            return self._refused_change(admin_text("not_imported", language, name=pending.file_name), error, language)
         finally:
             self._pending.pop(token, None)
         self._refresh()
-        return Outcome(
-            f"✅ {esc(pending.file_name)}: " + esc(str(report)) + "\nUndo fact by fact with /undo.", changed=True
-        )
+        done = admin_text("imported", language, name=pending.file_name, report="{report}")
+        return Outcome(done.replace("{report}", report_text(report, language, details=True)), changed=True)
 
-    def cancel_import(self, token: str, actor: str | int) -> Outcome:
+    def cancel_import(self, token: str, actor: str | int, *, language: str = "en") -> Outcome:
         pending = self._pending.get(token)
         if pending is None or pending.actor != str(actor):
-            return refused("This import is no longer pending.")
+            return refused(admin_text("import_gone_short", language), language)
         del self._pending[token]
-        return Outcome(f"Import of {esc(pending.file_name)} cancelled. Nothing was changed.")
+        return Outcome(admin_text("import_cancelled", language, name=pending.file_name))
 
     # -- unanswered questions ---------------------------------------------------------------------------------
 
@@ -684,27 +705,37 @@ class Curator:
     def _group(self, key: str) -> UnansweredGroup | None:
         return next((group for group in self._groups(1000) if group.key == key), None)
 
-    def unanswered(self, limit: int = UNANSWERED_SHOWN) -> Outcome:
+    def unanswered(self, limit: int = UNANSWERED_SHOWN, *, language: str = "en") -> Outcome:
         """Questions the bot could not answer (or answered below LOW_CONFIDENCE), grouped, newest first."""
         groups = self._groups(limit)
         if not groups:
-            return Outcome("No unanswered questions. 🎉")
-        lines = [f"<b>Unanswered questions</b> (newest first, {len(groups)} shown)"]
+            return Outcome(admin_text("no_unanswered", language))
+        lines = [admin_text("unanswered_header", language, count=len(groups))]
         buttons = []
         for number, group in enumerate(groups, start=1):
-            askers = f" by {group.askers} {'person' if group.askers == 1 else 'people'}" if group.askers else ""
-            languages = f" [{', '.join(group.languages)}]" if group.languages else ""
+            askers = ""
+            if group.askers:
+                people = counted(group.askers, "person", language)
+                askers = admin_text("unanswered_askers", language, people=people)
             lines.append(
-                f"{number}. “{esc(summary(group.text, 200))}” — {group.count}×{askers}, last {esc(group.last_asked)}"
-                f"{esc(languages)}"
+                admin_text(
+                    "unanswered_line",
+                    language,
+                    number=number,
+                    text=summary(group.text, 200),
+                    count=group.count,
+                    askers="{askers}",
+                    last=group.last_asked,
+                    languages=f" [{', '.join(group.languages)}]" if group.languages else "",
+                ).replace("{askers}", askers)
             )
             buttons.append(
                 [
-                    Button(f"{number}: add to a fact", callback_data("ua", group.key)),
-                    Button(f"{number}: dismiss", callback_data("ud", group.key)),
+                    Button(admin_text("button_attach", language, number=number), callback_data("ua", group.key)),
+                    Button(admin_text("button_dismiss", language, number=number), callback_data("ud", group.key)),
                 ]
             )
-        lines.append("“Add to a fact” makes the question an example question of a fact, so it gets answered.")
+        lines.append(admin_text("unanswered_footer", language))
         return Outcome("\n".join(lines), buttons=buttons)
 
     def candidate_facts(self, question: str, limit: int = ATTACH_CHOICES) -> list[str]:
@@ -723,114 +754,138 @@ class Curator:
                     chosen.append(fact_id)
         return chosen[:limit]
 
-    def attach_choices(self, key: str) -> Outcome:
+    def attach_choices(self, key: str, *, language: str = "en") -> Outcome:
         group = self._group(key)
         if group is None:
-            return refused("That question is no longer in /unanswered (attached or dismissed already).")
+            return refused(admin_text("group_gone", language), language)
         buttons = [
             [Button(fact_id, callback_data("ut", key, fact_id))]
             for fact_id in self.candidate_facts(group.text)
             if _FACT_ID.match(fact_id)
         ]
+        code = question_language(group.text)
+        name = admin_text(f"language_{code}", language)
         return Outcome(
-            f"Which fact answers “{esc(group.text)}”? It becomes one of its "
-            f"{'Russian' if question_language(group.text) == 'ru' else 'English'} example questions.\n"
-            "Not listed? <code>/set &lt;id&gt; questions.en.&lt;n&gt; &lt;question&gt;</code> adds it as question n.",
-            buttons=buttons,
+            admin_text("attach_choices", language, text=group.text, language=name, code=code), buttons=buttons
         )
 
-    def attach(self, key: str, fact_id: str, actor: str | int) -> Outcome:
+    def attach(self, key: str, fact_id: str, actor: str | int, *, language: str = "en") -> Outcome:
         """Make an unanswered question an example question of a fact, then dismiss it from the list."""
         group = self._group(key)
         if group is None:
-            return refused("That question is no longer in /unanswered (attached or dismissed already).")
+            return refused(admin_text("group_gone", language), language)
         fact = self.store.get_fact(fact_id)
         if fact is None:
-            return self._unknown(fact_id)
-        language = question_language(group.text)
-        questions = [*fact.questions.get(language), group.text.strip()]
+            return self._unknown(fact_id, language)
+        code = question_language(group.text)
+        questions = [*fact.questions.get(code), group.text.strip()]
         try:
-            self.store.set_field(fact_id, f"questions.{language}", questions, str(actor))
+            self.store.set_field(fact_id, f"questions.{code}", questions, str(actor))
         except StoreError as error:
-            return self._refused_change("Not attached.", error)
+            return self._refused_change(admin_text("not_attached", language), error, language)
         self.store.dismiss_unanswered(key)
         self._refresh()
-        lines = [f"✅ “{esc(group.text)}” is now an example question of <code>{esc(fact_id)}</code>. Undo with /undo."]
+        attached = admin_text("attached", language, text=group.text, id=fact_id)
+        lines = [attached + " " + admin_text("undo_hint", language)]
         if self.engine is not None:
             reply = self.engine.answer(group.text)
             if fact_id in reply.fact_ids:
-                lines.append("The bot now answers it with this fact.")
+                lines.append(admin_text("attached_answers", language))
             else:
-                lines.append(f"Note: the bot still answers it differently ({esc(reply.kind)}); see /why.")
+                lines.append(admin_text("attached_differs", language, kind=reply.kind))
         return Outcome("\n".join(lines), changed=True)
 
-    def dismiss(self, key: str) -> Outcome:
+    def dismiss(self, key: str, *, language: str = "en") -> Outcome:
         group = self._group(key)
         if group is None:
-            return refused("That question is no longer in /unanswered.")
+            return refused(admin_text("group_gone_short", language), language)
         count = self.store.dismiss_unanswered(key)
-        return Outcome(f"Dismissed “{esc(group.text)}” ({count} question{'s' if count != 1 else ''}).")
+        questions = counted(count, "question", language)
+        return Outcome(admin_text("dismissed", language, text=group.text, questions=questions))
 
     # -- insight ----------------------------------------------------------------------------------------------
 
-    def stats(self, days: int = STATS_DAYS) -> Outcome:
+    def stats(self, days: int = STATS_DAYS, *, language: str = "en") -> Outcome:
         stats = self.store.stats(days)
+        period = counted(days, "day", language)
         if not stats.total:
-            return Outcome(f"No questions in the last {days} days.")
+            return Outcome(admin_text("no_questions", language, period=period))
         lines = [
-            f"<b>Questions, last {days} days:</b> {stats.total}, answered {stats.answered} "
-            f"({stats.share_answered:.0%}), {stats.askers} distinct askers",
-            "<b>Per day:</b>",
+            admin_text(
+                "stats_header",
+                language,
+                period=period,
+                total=stats.total,
+                answered=stats.answered,
+                share=f"{stats.share_answered:.0%}",
+                askers=stats.askers,
+            ),
+            admin_text("per_day", language),
         ]
-        lines += [f"  {esc(day.day)}: {day.asked} asked, {day.answered} answered" for day in stats.per_day[-14:]]
+        lines += [
+            admin_text("day_line", language, day=day.day, asked=day.asked, answered=day.answered)
+            for day in stats.per_day[-14:]
+        ]
         if stats.top_topics:
-            lines.append("<b>Top topics:</b> " + esc(", ".join(f"{topic} {n}" for topic, n in stats.top_topics)))
+            topics = ", ".join(f"{topic} {n}" for topic, n in stats.top_topics)
+            lines.append(admin_text("top_topics", language, topics=topics))
         if stats.languages:
-            lines.append("<b>Languages:</b> " + esc(", ".join(f"{lang} {n}" for lang, n in stats.languages)))
+            languages = ", ".join(f"{code} {n}" for code, n in stats.languages)
+            lines.append(admin_text("languages", language, languages=languages))
         return Outcome("\n".join(lines))
 
-    def why(self, question: str, context: ChatContext | None = None) -> Outcome:
+    def why(self, question: str, context: ChatContext | None = None, *, language: str = "en") -> Outcome:
         """``/why <question>``: how the engine decides: kind, confidence, candidates with scores, context."""
         question = question.strip()
         if not question:
-            return refused_usage("why")
+            return refused_usage("why", language)
         if self.engine is None:
-            return refused("The engine is not running.")
+            return refused(admin_text("no_engine", language), language)
         reply = self.engine.answer(question, context)
-        lines = [
-            f"<b>Why</b> “{esc(question)}”",
-            f"Decision: {esc(reply.kind)} in {esc(reply.language)}, confidence {reply.confidence:.2f}"
-            + (f", facts {esc(', '.join(reply.fact_ids))}" if reply.fact_ids else ""),
-        ]
+        decision = admin_text(
+            "why_decision", language, kind=reply.kind, language=reply.language, confidence=f"{reply.confidence:.2f}"
+        )
+        if reply.fact_ids:
+            decision += admin_text("why_facts", language, ids=", ".join(reply.fact_ids))
+        lines = [admin_text("why_header", language, question=question), decision]
         if reply.reason:
-            lines.append(f"Reason: {esc(reply.reason)}")
+            lines.append(admin_text("why_reason", language, reason=reply.reason))
         if reply.considered:
-            lines.append("<b>Candidates:</b>")
+            lines.append(admin_text("why_candidates", language))
             lines += [
                 f"  {candidate.score:.3g} <code>{esc(candidate.fact_id)}</code> {esc(candidate.detail)}"
                 for candidate in reply.considered
             ]
         else:
-            lines.append("Candidates: none scored")
+            lines.append(admin_text("why_no_candidates", language))
         if reply.suggestions:
-            lines.append("Suggestions: " + esc("; ".join(suggestion.label for suggestion in reply.suggestions)))
-        ctx = reply.context
-        parts = [f"{name}={value}" for name, value in dataclasses.asdict(ctx).items() if value is not None]
-        lines.append("Context after: " + esc(", ".join(parts) or "empty"))
+            suggestions = "; ".join(suggestion.label for suggestion in reply.suggestions)
+            lines.append(admin_text("why_suggestions", language, suggestions=suggestions))
+        parts = [f"{name}={value}" for name, value in dataclasses.asdict(reply.context).items() if value is not None]
+        lines.append(
+            admin_text("why_context", language, context=", ".join(parts) or admin_text("why_context_empty", language))
+        )
         return Outcome("\n".join(lines))
 
     # -- guided edit (the /edit flow) ---------------------------------------------------------------------------
 
-    def editable_fields(self, fact_id: str) -> list[tuple[str, str]]:
+    def editable_fields(self, fact_id: str, *, language: str = "en") -> list[tuple[str, str]]:
         """(label, dotted path) of the fields the /edit flow offers for a fact; empty if it does not exist."""
         fact = self.store.get_fact(fact_id)
         if fact is None:
             return []
-        fields = [("Answer (EN)", "answer.en"), ("Answer (RU)", "answer.ru")]
+        fields = [
+            (admin_text("field_answer_en", language), "answer.en"),
+            (admin_text("field_answer_ru", language), "answer.ru"),
+        ]
         for index, figure in enumerate(fact.figures):
-            label = f"Figure {index}: {figure.metric}" + (f" {figure.candidate}" if figure.candidate else "")
-            fields.append((label, f"figures.{index}.value"))
-        fields += [("Topic", "topic"), ("Country", "country"), ("Source", "source")]
+            metric = figure.metric + (f" {figure.candidate}" if figure.candidate else "")
+            fields.append((admin_text("field_figure", language, index=index, metric=metric), f"figures.{index}.value"))
+        fields += [
+            (admin_text("field_topic", language), "topic"),
+            (admin_text("field_country", language), "country"),
+            (admin_text("field_source", language), "source"),
+        ]
         return fields
 
     def field_value(self, fact_id: str, path: str) -> Any:
@@ -849,12 +904,56 @@ class Curator:
         return value
 
 
-def import_too_large(file_name: str, size: int) -> Outcome | None:
+def import_too_large(file_name: str, size: int, language: str = "en") -> Outcome | None:
     """The refusal for an upload over MAX_IMPORT_BYTES (checked before downloading it), else None."""
     if size <= MAX_IMPORT_BYTES:
         return None
-    return refused(f"{Path(file_name).name} is {size / 1e6:.1f} MB; an import may be at most 1 MB.")
+    megabytes = f"{size / 1e6:.1f}"
+    if language == "ru":
+        megabytes = megabytes.replace(".", ",")
+    return refused(admin_text("too_large", language, name=Path(file_name).name, size=megabytes), language)
 
 
-def refused_usage(command: str) -> Outcome:
-    return Outcome(USAGE[command], ok=False)
+def refused_usage(command: str, language: str = "en") -> Outcome:
+    """How to call ``command`` (the /add example YAML follows its first line)."""
+    usage = admin_text(f"usage_{command}", language)
+    return Outcome(usage + "\n" + ADD_EXAMPLE if command == "add" else usage, ok=False)
+
+
+def store_error(error: StoreError, language: str) -> str:
+    """A store refusal as HTML in the admin's language (a detail the store words itself stays as written)."""
+    if isinstance(error, DuplicateFact):
+        return admin_text("duplicate_fact", language, id=error.fact_id)
+    if isinstance(error, NothingToUndo) and language != "en":
+        return admin_text("nothing_to_undo", language)
+    if isinstance(error, UndoConflict) and language != "en":
+        return admin_text("undo_conflict", language)
+    return esc(error)
+
+
+def report_text(report: LoadReport, language: str, *, details: bool = False) -> str:
+    """What an import would do (or did): a summary line, then conflicts (and, with details, kept/deleted ids)."""
+    parts = [
+        admin_text("report_added", language, count=len(report.added)),
+        admin_text("report_updated", language, count=len(report.updated)),
+        admin_text("report_unchanged", language, count=len(report.unchanged)),
+        admin_text("report_conflicts", language, conflicts=counted(len(report.conflicts), "conflict", language)),
+    ]
+    for key, items in (
+        ("report_overwritten", report.overwritten),
+        ("report_deleted", report.deleted),
+        ("report_missing", report.missing),
+    ):
+        if items:
+            parts.append(admin_text(key, language, count=len(items)))
+    if report.reference_changes:
+        parts.append(admin_text("report_references", language, tables=", ".join(report.reference_changes)))
+    lines = [admin_text("report_would" if report.dry_run else "report_did", language, parts=", ".join(parts))]
+    lines += [
+        admin_text("report_conflict", language, id=conflict.fact_id, reason=conflict.reason)
+        for conflict in report.conflicts
+    ]
+    if details:
+        lines += [admin_text("report_missing_line", language, id=fact_id) for fact_id in report.missing]
+        lines += [admin_text("report_deleted_line", language, id=fact_id) for fact_id in report.deleted]
+    return "\n".join(lines)
