@@ -96,7 +96,11 @@ ADD_EXAMPLE = (
     '  - "the source sentence, verbatim"</pre>'
 )
 # What store.undo returns; parsed so the Russian reply can say it in Russian (unparsed: shown as is).
-_UNDONE = re.compile(r"^Undid '(?P<what>.*)' \(now version (?P<version>\d+) of (?P<id>.+)\)\.$", re.DOTALL)
+# Notes on reverted sources/countries/candidates ("; removed source x") stay as the store words them.
+_UNDONE = re.compile(
+    r"^Undid '(?P<what>.*)' \(now version (?P<version>\d+) of (?P<id>[^;]+?)(?P<notes>(?:; .*)?)\)\.$", re.DOTALL
+)
+_UNDONE_REFERENCES = re.compile(r"^Undid '(?P<what>.*)' \((?P<notes>.*)\)\.$", re.DOTALL)
 
 
 # --- value objects -------------------------------------------------------------------------------------------
@@ -497,10 +501,11 @@ class Curator:
         except StoreError as error:
             return refused(store_error(error, language), language)
         self._refresh()
-        undone = _UNDONE.match(description)
-        if undone is None:  # a wording this module does not know: say it as the store does
-            return Outcome(f"↩️ {esc(description)}", changed=True)
-        return Outcome(admin_text("undone", language, **undone.groupdict()), changed=True)
+        if undone := _UNDONE.match(description):
+            return Outcome(admin_text("undone", language, **undone.groupdict()), changed=True)
+        if undone := _UNDONE_REFERENCES.match(description):  # an import's or load's sources, countries, ...
+            return Outcome(admin_text("undone_references", language, **undone.groupdict()), changed=True)
+        return Outcome(f"↩️ {esc(description)}", changed=True)  # a wording this module does not know: as is
 
     def history(self, fact_id: str, *, language: str = "en") -> Outcome:
         fact_id = fact_id.strip()
@@ -924,10 +929,10 @@ def store_error(error: StoreError, language: str) -> str:
     """A store refusal as HTML in the admin's language (a detail the store words itself stays as written)."""
     if isinstance(error, DuplicateFact):
         return admin_text("duplicate_fact", language, id=error.fact_id)
-    if isinstance(error, NothingToUndo) and language != "en":
+    if isinstance(error, NothingToUndo):
         return admin_text("nothing_to_undo", language)
-    if isinstance(error, UndoConflict) and language != "en":
-        return admin_text("undo_conflict", language)
+    if isinstance(error, UndoConflict):
+        return admin_text("undo_conflict", language, detail=error)
     return esc(error)
 
 
