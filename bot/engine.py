@@ -340,11 +340,18 @@ class Engine:
             # "Putin birthday": a candidate's name next to words the base does not know asks about something else
             return self._off_topic(language, context, reason=why + "; a name with unknown words and no topic")
 
-        if signals.place is not None and not region and (signals.place or candidates):
-            country = countries[0] if countries else context.country if followup and not national else None
-            return self._standings(country, signals.place, candidates, language, context, why)
         metric_topic = topic if topic in ("turnout", "result", "exit_poll") else None
         superlative = "least" if "least" in intents else "most" if "most" in intents else None
+        place = signals.place
+        asks_who = any(token in ("who", "кто") for token in analysis.tokens)
+        if place is None and not candidates and metric_topic in (None, "result"):
+            if superlative and asks_who and not {"where", "countries"} & intents.keys():
+                place = 1 if superlative == "most" else -1  # "кто набрал меньше всех?": a candidate, not a country
+            elif "compare" in intents and topic == "candidate" and len(countries) < 2:
+                place = 0  # "ranking of candidates"
+        if place is not None and not region and not analysis.unknown and (place or candidates or topic == "candidate"):
+            country = countries[0] if countries else context.country if followup and not national else None
+            return self._standings(country, place, candidates, language, context, why)
         if superlative and metric_topic is None:
             # "Where did most people vote?": the figure topics decide even when "where" sounds like polling places
             figure_topics = {name: value for name, value in topics.items() if name in ("turnout", "result")}
@@ -972,7 +979,7 @@ class Engine:
                     )
                 )
             )
-        else:
+        elif place != 0:
             blocks.append(Block(render.text("no_place", language, count=str(len(rows)), place=place_name)))
         for position, (candidate_id, (figure, _)) in enumerate(rows, 1):
             blocks.append(Block(f"{position}. {who(candidate_id)}: {self._figure_phrase(figure, language)}", "item"))

@@ -263,6 +263,8 @@ PLACE_WORDS = frozenset(
     for key in token_keys(word)
 )
 
+PLACE_NOUNS = frozenset(key for word in ("place", "position", "место") for key in token_keys(word))
+
 OPENING_BONUS = 1.25
 
 
@@ -363,8 +365,10 @@ def _find_place(signals: TopicSignals, tokens: list[str]) -> None:
     asks_who = any(token in ("who", "кто") for token in tokens)
     if "runner" in tokens and not ranks:
         ranks = [(tokens.index("runner"), 2)]
-    if not ranks and places and any(token in ("what", "which", "какое", "каком", "какой") for token in tokens):
-        ranks = [(places[0], 0)]  # "What place did Slutsky take?": that candidate's place
+    asks_which = any(token in ("what", "which", "какое", "каком", "какой") for token in tokens)
+    nouns = [position for position in places if not PLACE_NOUNS.isdisjoint(keys[position])]
+    if not ranks and (nouns or (places and asks_which)):
+        ranks = [((nouns or places)[0], 0)]  # "What place did Slutsky take?", "Kharitonov place": that candidate's
     for position, rank in ranks:
         if places or (asks_who and rank not in (1, -1)):
             signals.place = rank

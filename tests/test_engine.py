@@ -301,6 +301,11 @@ def test_figures_for_a_place_or_the_region_are_computed(engine: Engine, question
         ("What place did Slutsky take?", "Leonid Slutsky came fourth of the 4 candidates"),
         ("Какое место занял Путин в Узбекистане?", "Владимир Путин — первое место из 2"),
         ("Who came third in Kyrgyzstan?", "figures for only 1 candidate"),
+        ("Kharitonov place", "Nikolai Kharitonov came second of the 4 candidates"),
+        # "who" with most/fewest asks for a candidate, not a country
+        ("кто набрал меньше всех?", "Последнее место: Леонид Слуцкий"),
+        ("Who got the most votes in Uzbekistan?", "First place: Vladimir Putin, 57.6%"),
+        ("ranking of candidates", "4. Leonid Slutsky: 3.2%"),
     ],
 )
 def test_places_in_the_standings(engine: Engine, question: str, lead: str) -> None:
@@ -332,6 +337,9 @@ def test_place_follow_up_uses_the_chat_country(engine: Engine) -> None:
         "Putin birthday",
         "Who organised the concert in Almaty?",
         "итоги матча Казахстан Узбекистан",
+        "who got the most medals",
+        "ranking of Kazakh universities",
+        "Kyrgyzstan covid stats",
     ],
 )
 def test_more_off_domain_look_alikes_get_no_fact(engine: Engine, question: str) -> None:
