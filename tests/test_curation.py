@@ -20,6 +20,7 @@ from bot.store import FactStore, normalize_question
 
 ADMIN = 1001
 OTHER_ADMIN = 1002
+LANGUAGES = ["en", "ru"]  # admin replies are localised (texts: tests/test_curation_texts.py); behaviour is not
 
 NEW_FACT = """\
 id: kazakhstan-polling-stations
@@ -96,9 +97,10 @@ def test_facts_lists_every_fact_with_a_summary(curator: Curator) -> None:
     assert "National and background" in outcome.text
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("query", ["tajikistan", "Таджикистан", "dushanbe", "TJ"])
-def test_facts_of_one_country_by_id_name_or_alias(curator: Curator, query: str) -> None:
-    outcome = curator.facts(query)
+def test_facts_of_one_country_by_id_name_or_alias(curator: Curator, query: str, language: str) -> None:
+    outcome = curator.facts(query, language=language)
     assert "tajikistan-turnout" in outcome.text
     assert "kazakhstan-exit-poll" not in outcome.text
 
@@ -129,9 +131,10 @@ def test_fact_unknown_id_suggests_a_close_one(curator: Curator) -> None:
     assert not outcome.ok and "Did you mean tajikistan-turnout?" in outcome.text
 
 
-def test_fact_text_is_html_escaped(curator: Curator) -> None:
-    curator.set_field("tajikistan-turnout", "answer.en", "<b>bold</b> & co", ADMIN)
-    html = curator.fact("tajikistan-turnout").html
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_fact_text_is_html_escaped(curator: Curator, language: str) -> None:
+    curator.set_field("tajikistan-turnout", "answer.en", "<b>bold</b> & co", ADMIN, language=language)
+    html = curator.fact("tajikistan-turnout", language=language).html
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in html
 
 
@@ -271,18 +274,19 @@ def test_set_invalid_input_names_the_problem_and_changes_nothing(
     assert snapshot(store) == before
 
 
-def test_undo_chain_reverts_one_admins_changes_in_order(curator: Curator, store: FactStore) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_undo_chain_reverts_one_admins_changes_in_order(curator: Curator, store: FactStore, language: str) -> None:
     original = snapshot(store).split("\nversions=")[0]
-    curator.set_command("tajikistan-turnout figures.voters 9600", ADMIN)
-    curator.set_command("tajikistan-turnout answer.en About 9,600 people voted.", ADMIN)
-    curator.add(NEW_FACT, ADMIN)
-    curator.delete("national-result", ADMIN)
+    curator.set_command("tajikistan-turnout figures.voters 9600", ADMIN, language=language)
+    curator.set_command("tajikistan-turnout answer.en About 9,600 people voted.", ADMIN, language=language)
+    curator.add(NEW_FACT, ADMIN, language=language)
+    curator.delete("national-result", ADMIN, language=language)
     curator.set_command("kazakhstan-exit-poll answer.en Other admin's text.", OTHER_ADMIN)
     assert store.get_fact("national-result") is None
-    texts = [curator.undo(ADMIN).text for _ in range(4)]
+    texts = [curator.undo(ADMIN, language=language).text for _ in range(4)]
     assert "delete national-result" in texts[0] and "add kazakhstan-polling-stations" in texts[1]
     assert "answer.en" in texts[2] and "figures.voters" in texts[3]
-    assert not curator.undo(ADMIN).ok  # nothing left for this admin
+    assert not curator.undo(ADMIN, language=language).ok  # nothing left for this admin
     assert store.get_fact("kazakhstan-exit-poll").answer.en == "Other admin's text."  # not ours to undo
     curator.undo(OTHER_ADMIN)
     assert snapshot(store).split("\nversions=")[0] == original
@@ -297,14 +301,15 @@ def test_delete_removes_from_answers_and_history_tells_who(curator: Curator, eng
     assert "v2 " in history and f"delete by {ADMIN}" in history and "current (deleted)" in history
 
 
-def test_restore_brings_back_an_earlier_version(curator: Curator, store: FactStore) -> None:
-    curator.set_command("tajikistan-turnout figures.voters 9600", ADMIN)
-    curator.delete("tajikistan-turnout", ADMIN)
-    outcome = curator.restore_command("tajikistan-turnout 1", ADMIN)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_restore_brings_back_an_earlier_version(curator: Curator, store: FactStore, language: str) -> None:
+    curator.set_command("tajikistan-turnout figures.voters 9600", ADMIN, language=language)
+    curator.delete("tajikistan-turnout", ADMIN, language=language)
+    outcome = curator.restore_command("tajikistan-turnout 1", ADMIN, language=language)
     assert outcome.ok, outcome.text
     assert store.get_fact("tajikistan-turnout").figures[0].value == 10000
-    assert not curator.restore_command("tajikistan-turnout 99", ADMIN).ok
-    assert not curator.restore_command("tajikistan-turnout x", ADMIN).ok
+    assert not curator.restore_command("tajikistan-turnout 99", ADMIN, language=language).ok
+    assert not curator.restore_command("tajikistan-turnout x", ADMIN, language=language).ok
 
 
 # --- /export and /import -----------------------------------------------------------------------------------
@@ -350,17 +355,20 @@ def test_import_reports_conflicts_with_admin_edits(curator: Curator, store: Fact
     assert store.get_fact("tajikistan-turnout").figures[0].value == 9700
 
 
-def test_import_of_new_facts_applies_only_after_confirmation(curator: Curator, store: FactStore) -> None:
+@pytest.mark.parametrize(("language", "added"), [("en", "1 added"), ("ru", "новых 1")])
+def test_import_of_new_facts_applies_only_after_confirmation(
+    curator: Curator, store: FactStore, language: str, added: str
+) -> None:
     document = "facts:\n" + "\n".join(("    " if i else "  - ") + line for i, line in enumerate(NEW_FACT.splitlines()))
-    preview = curator.preview_import("new.yaml", document.encode(), ADMIN)
+    preview = curator.preview_import("new.yaml", document.encode(), ADMIN, language=language)
     assert preview.ok, preview.text
-    assert "1 added" in preview.text
+    assert added in preview.text
     assert store.get_fact("kazakhstan-polling-stations") is None
     token = parse_callback(preview.buttons[0][0].data).args[0]
-    assert not curator.apply_import(token, OTHER_ADMIN).ok  # another admin cannot apply my upload
-    assert curator.apply_import(token, ADMIN).ok
+    assert not curator.apply_import(token, OTHER_ADMIN, language=language).ok  # another admin cannot apply my upload
+    assert curator.apply_import(token, ADMIN, language=language).ok
     assert store.get_fact("kazakhstan-polling-stations") is not None
-    assert not curator.apply_import(token, ADMIN).ok  # applied once only
+    assert not curator.apply_import(token, ADMIN, language=language).ok  # applied once only
     assert curator.undo(ADMIN).ok and store.get_fact("kazakhstan-polling-stations") is None
 
 
