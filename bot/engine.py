@@ -161,6 +161,7 @@ class Engine:
         # names are English only as spelt ("germany"); their stems would claim "tadzhikistane"
         self._english_words = frozenset(english | names)
         self._english_stems = frozenset(stem_en(token) for token in english - names)
+        self._latin_names = frozenset(names)
         # example questions: normalised once here, scored with processor=None at query time
         self._questions: list[tuple[str, str]] = []  # (fact id, normalised question)
         postings: dict[str, list[int]] = defaultdict(list)
@@ -196,7 +197,7 @@ class Engine:
         language = script_language(text)
         transliterated = False
         if language == "en":
-            converted = russian_typed_in_latin(tokens, self._english_words, self._english_stems)
+            converted = russian_typed_in_latin(tokens, self._english_words, self._english_stems, self._latin_names)
             if converted:
                 tokens, language, transliterated = converted, "ru", True
         mentions = self._entities.find(tokens, text)

@@ -171,25 +171,30 @@ def known_russian_word(word: str) -> str | None:
 
 
 def russian_typed_in_latin(
-    tokens: list[str], english_words: frozenset[str], english_stems: frozenset[str] = frozenset()
+    tokens: list[str],
+    english_words: frozenset[str],
+    english_stems: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> list[str] | None:
     """Cyrillic tokens if Latin ``tokens`` read as Russian, else None.
 
     A word counts for Russian when its transliteration is a word pymorphy knows and the word is not English:
     not one of ``english_words`` (exact spellings: function words, the fact base's English words and names)
-    and its English stem not one of ``english_stems``.
+    and its English stem not one of ``english_stems``. ``names`` (countries, people) say nothing about the
+    language: they count for neither and stay as typed ("yavka tadzhikistan").
     """
     russian = english = 0
     converted: list[str] = []
     for token in tokens:
-        if token.isdigit() or is_cyrillic(token):
+        if token.isdigit() or is_cyrillic(token) or token in names:
             converted.append(token)
             continue
         cyrillic = latin_to_cyrillic(token)
         known = known_russian_word(cyrillic) if len(cyrillic) > 1 else None
         converted.append(known or cyrillic)
-        if len(token) == 1 and token not in ("a", "i"):
-            russian += cyrillic in STOPWORDS_RU  # "v", "k", "s": Russian prepositions
+        if len(token) == 1:
+            # "v", "k", "s": Russian prepositions; "a" and "i" are words of both languages and tell nothing
+            russian += token not in ("a", "i") and cyrillic in STOPWORDS_RU
             continue
         if token in english_words or stem_en(token) in english_stems or _ENGLISH_SPELLING.search(token):
             english += 1
