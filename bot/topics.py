@@ -193,7 +193,9 @@ INTENT_WORDS: dict[str, list[str]] = {
         """
         tell me about, about, info, information, anything, everything, overview, summary, breakdown, detail,
         details, rundown, recap, brief, briefly, in short, расскажи, рассказать, информация, что известно, про,
-        обзор, все, сводка, разбивка, подробности, подробно, детали, кратко, вкратце, коротко
+        обзор, все, сводка, разбивка, подробности, подробно, детали, кратко, вкратце, коротко, quick, short, full,
+        complete, detailed, latest, main, key, exact, precise, rough, approximate, краткий, полный,
+        подробный, точный, основной, главный, примерный, окончательный
         """
     ),
     "when": _phrases(

@@ -254,6 +254,9 @@ def test_compare_without_names_covers_every_country(engine: Engine, question: st
         # Russian typed in Latin next to a name: the name says nothing about the language
         ("yavka tadzhikistan", "tajikistan-turnout"),
         ("itogi uzbekistan", "uzbekistan-result"),
+        # words about the form of the answer (quick, exact, full) around a clear topic
+        ("a quick summary of kyrgyzstan results", "kyrgyzstan-result"),
+        ("точные итоги по Узбекистану", "uzbekistan-result"),
         # an election-only word ("exit poll") needs no name, even next to a word the base does not know
         ("Who organised the exit poll?", "kazakhstan-exit-poll"),
         ("What did pollsters find in Almaty?", "kazakhstan-exit-poll"),
@@ -343,6 +346,9 @@ def test_place_follow_up_uses_the_chat_country(engine: Engine) -> None:
         "who got the most medals",
         "ranking of Kazakh universities",
         "Kyrgyzstan covid stats",
+        "short history of Kazakhstan",
+        "главные новости Казахстана",
+        "main results of the Tashkent summit",
     ],
 )
 def test_more_off_domain_look_alikes_get_no_fact(engine: Engine, question: str) -> None:
