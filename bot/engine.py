@@ -301,9 +301,19 @@ class Engine:
         if leaders:
             topics["reaction"] = topics.get("reaction", 0.0) + 0.8
         elif candidates and topics:
-            topics["result"] = topics.get("result", 0.0) + 0.4  # a candidate named in a question about numbers
-            if "turnout" in topics:
-                topics["turnout"] *= 0.5  # "how many did Putin get" asks for his votes, not for turnout
+            named_other = max((value for name, value in signals.named.items() if name != "result"), default=0.0)
+            if named_other >= WEAK_TOPIC and named_other > signals.named.get("result", 0.0):
+                # another topic named outright ("Putin's party", "exit poll Davankov"): the name only leans
+                topics["result"] = topics.get("result", 0.0) + 0.4
+                if "turnout" in topics:
+                    topics["turnout"] *= 0.5
+            else:
+                # "how many for Putin?", "а за Даванкова сколько?": counts and vague words ask for the candidate's
+                # share or votes, whatever the last topic was; only turnout's own words keep a little weight
+                topics["result"] = max(topics.values()) + 0.4
+                topics.pop("turnout", None)
+                if signals.named.get("turnout"):
+                    topics["turnout"] = 0.5 * signals.named["turnout"]
         topic, weight = _best(topics)
         followup = intents.get("followup") == 0 or there
         region = "region" in intents and not countries and not mentions.of("national")
@@ -431,8 +441,8 @@ class Engine:
             country, country_from = countries[0], "text"
         elif national:
             country, country_from = None, "national"
-        elif context.country and any(token in THERE_WORDS for token in analysis.tokens):
-            country, country_from = context.country, "text"  # "there" names the last country
+        elif context.country and (followup or any(token in THERE_WORDS for token in analysis.tokens)):
+            country, country_from = context.country, "text"  # "there", "а ...?" name the last country
         elif context.country and (followup or topic is None or len(content) <= 4):
             country, country_from = context.country, "context"
         else:

@@ -281,6 +281,7 @@ class TopicSignals:
     specific: bool = False  # a word of the election alone (SPECIFIC_ELECTION_WORDS)
     place: int | None = None  # a place in the standings asked for: 1, 2, 3... or -1 for last
     loose: list[str] = field(default_factory=list)  # content words that are neither names nor topic/intent words
+    named: dict[str, float] = field(default_factory=dict)  # topics named by their own words, not by quantity cues
 
     def best(self) -> tuple[str | None, float]:
         if not self.topics:
@@ -337,6 +338,7 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
     for name, weight, cue in found:
         if not cue:
             named[name] = _combine(named.get(name, 0.0), weight)
+    signals.named = named
     numeric = {name: value for name, value in named.items() if name in NUMERIC_TOPICS}
     # a bare count ("how many ... in Almaty") is a count of voters only when nothing else is asked about
     bare_count = signals.election or not (named or signals.loose)

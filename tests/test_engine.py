@@ -355,3 +355,51 @@ def test_more_off_domain_look_alikes_get_no_fact(engine: Engine, question: str) 
     reply = engine.answer(question)
     assert reply.kind == "off_topic", reply.reason
     assert not reply.fact_ids
+
+
+def _dialog(engine: Engine, turns: list[str]):
+    context = None
+    reply = None
+    for text in turns:
+        reply = engine.answer(text, context)
+        context = reply.context
+    return reply
+
+
+@pytest.mark.parametrize(
+    ("turns", "fact_id", "must_contain"),
+    [
+        # a candidate named in a follow-up asks for their result, whatever the last topic was
+        (["How many voted in Tajikistan?", "and how many for Putin there?"], "tajikistan-result", "Putin"),
+        (["сколько проголосовало в Киргизии", "а сколько за Даванкова?"], "kyrgyzstan-result", "Даванков"),
+        (["сколько наших голосовало в Душанбе", "А за Путина там сколько?"], "tajikistan-result", "Путин"),
+        (["How many Russians voted in Uzbekistan?", "and Davankov?"], "uzbekistan-result", "31.9"),
+        (["Where could Russians vote in Uzbekistan?", "and how many for Putin?"], "uzbekistan-result", "57.6"),
+        (["Что сказал Токаев?", "а сколько там за Путина?"], "kazakhstan-exit-poll", "8"),
+        # ...and a follow-up naming another topic outright switches to it
+        (["How did Davankov do in Uzbekistan?", "and what did Mirziyoyev say?"], "uzbekistan-reaction", "Mirziyoyev"),
+        (["за кого голосовали в Таджикистане", "а Рахмон что сказал?"], "tajikistan-reaction", "Рахмон"),
+        (["How did Putin do in Kazakhstan?", "and the exit poll?"], "kazakhstan-exit-poll", "1,600"),
+        (["сколько за Путина в Узбекистане", "а участки где были?"], "uzbekistan-polling-places", "Ташкент"),
+        (
+            ["How many for Davankov in Uzbekistan?", "and the polling stations?"],
+            "uzbekistan-polling-places",
+            "Tashkent",
+        ),
+        (["сколько за Даванкова в Узбекистане", "а явка?"], "uzbekistan-turnout", "4"),
+    ],
+)
+def test_follow_up_topic_follows_the_new_words(
+    engine: Engine, turns: list[str], fact_id: str, must_contain: str
+) -> None:
+    reply = _dialog(engine, turns)
+    assert reply.kind == "answer", reply.reason
+    assert reply.fact_ids[0] == fact_id, reply.reason
+    assert must_contain in reply.text
+
+
+def test_missing_candidate_in_a_follow_up_says_so_for_that_country(engine: Engine) -> None:
+    fresh = engine.answer("сколько за Даванкова в Киргизии?")
+    followed = _dialog(engine, ["сколько проголосовало в Киргизии", "а сколько за Даванкова?"])
+    assert followed.fact_ids == fresh.fact_ids == ["kyrgyzstan-result"]
+    assert "не сообщает" in followed.text and "Даванков" in followed.text
