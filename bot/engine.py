@@ -331,9 +331,11 @@ class Engine:
             # no election word: names of places and leaders alone do not make "how many tourists" a vote count
             if analysis.unknown:
                 return self._off_topic(language, context, reason=why + "; foreign words and no election word")
+            # words about candidates ("party", "nominee") need a candidate or an election word: "best parties"
+            everyday = [value for name, value in signals.topics.items() if name != "candidate"]
             if (
                 (signals.loose or signals.topics)
-                and max(signals.topics.values(), default=0.0) < WEAK_TOPIC
+                and max(everyday, default=0.0) < WEAK_TOPIC
                 and not {"compare", "coverage"} & intents.keys()
                 and not figures_of_place
                 and signals.place is None
@@ -347,6 +349,10 @@ class Engine:
         if analysis.unknown and not named and not signals.specific:
             # "who won the school vote": a general word like "vote" does not make unknown words about this election
             return self._off_topic(language, context, reason=why + "; unknown words, no name, no election-only word")
+        topic_words = len(signals.covered - signals.intent_positions)
+        if len(analysis.unknown) >= 2 and len(analysis.unknown) > topic_words and not (signals.specific or leaders):
+            # "poll dance classes", "relocation services for IT companies": mostly words the base does not know
+            return self._off_topic(language, context, reason=why + "; more unknown words than topic words")
         if candidates and analysis.unknown and not (countries or topics or intents.keys() - {"followup"}):
             # "Putin birthday": a candidate's name next to words the base does not know asks about something else
             return self._off_topic(language, context, reason=why + "; a name with unknown words and no topic")

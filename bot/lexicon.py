@@ -110,7 +110,9 @@ class PhraseIndex:
             stem = _stem(token)
             if stem != token and len(stem) >= MIN_FUZZY_LENGTH:
                 found = self._stems.get(_closest(stem, list(self._stems)) or "")
-        return None if found is None or found == token else found
+        if found is None or found == token or abs(len(found) - len(token)) > max(1, len(token) // 5):
+            return None  # a slip changes a letter or two, not a word's length: "mobile" is not "mobilization"
+        return found
 
     def find(self, tokens: list[str], *, fuzzy: bool = True) -> list[PhraseMatch]:
         """All phrase occurrences, longest first at each position, non-overlapping, left to right."""

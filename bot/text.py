@@ -242,7 +242,20 @@ def token_keys(token: str) -> frozenset[str]:
             for parse in morph().parse(token):
                 keys.add(parse.normal_form.replace("ё", "е"))
         if len(token) > 3 and not morph().word_is_known(token):
-            keys.add(stem_ru(token))  # names and slang: the dictionary forms above cover known words
+            keys.update(_stem_keys(token, stem_ru(token)))  # names and slang: dictionary forms cover known words
     elif len(token) > 3:
-        keys.add(stem_en(token))
+        keys.update(_stem_keys(token, stem_en(token)))
     return frozenset(keys)
+
+
+def _stem_keys(token: str, stem: str) -> list[str]:
+    """Keys that let two words with the same stem meet only when they also share a prefix covering more than half
+    of each word: "voted"/"voting", "mobilized"/"mobilization" meet; "mobile"/"mobilization" (stem "mobil")
+    do not. Each key is the stem plus one prefix of the word; the word is first spelt with its stem in full, so
+    a dropped letter ("voting" of "vote") does not cut the shared prefix short."""
+    shared = 0
+    while shared < min(len(stem), len(token)) and stem[shared] == token[shared]:
+        shared += 1
+    spelt = stem + token[shared:]
+    shortest = max(3, len(spelt) // 2 + 1)
+    return [f"{stem}\x01{spelt[:length]}" for length in range(shortest, len(spelt) + 1)]

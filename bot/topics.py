@@ -87,8 +87,9 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         0.4, live 0.4, came 0.3, expat 0.9, migrant 0.8, refugee 0.9, community 0.6, релокант 1.2,
         переехать 1, переезжать 1, переезд 1, уехать 0.9, уезжать 0.9, эмиграция 1, эмигрант 1, диаспора 1,
         бежать 0.9, сбежать
-        0.9, мобилизация 1, призыв 0.9, армия 0.7, двойной гражданство 1, гражданство 0.6, паспорт 0.7, почему 0.4,
-        жить 0.4, приехать 0.6, мигрант 0.8, беженец 0.9, уклониться 0.9, откосить 0.9, россиянин 0.3
+        0.9, мобилизация 1, мобилизовать 1, призыв 0.9, армия 0.7, двойной гражданство 1, гражданство 0.6,
+        паспорт 0.7, почему 0.4, жить 0.4, приехать 0.6, мигрант 0.8, беженец 0.9, уклониться 0.9, откосить 0.9,
+        россиянин 0.3
         """
     ),
     "context": _weighted(
@@ -234,8 +235,8 @@ ELECTION_WORDS = _phrases(
     голосовать,
     проголосовать, голосование, голосующий, избиратель, бюллетень, явка, экзитпол, экзит, кандидат, кампания,
     президентский, гражданин, гражданство, россиянин, российский, диаспора, релокант, эмигрант, поздравить,
-    поздравление, цик, центризбирком, военный, войска, солдат, мобилизация, релокация, эмиграция, оппозиция,
-    протест
+    поздравление, цик, центризбирком, военный, войска, солдат, мобилизация, мобилизовать, релокация, эмиграция,
+    оппозиция, протест
     """
 )
 ELECTION_KEYS = frozenset(key for word in ELECTION_WORDS for key in token_keys(word))
@@ -415,5 +416,6 @@ def _add_frames(signals: TopicSignals, tokens: list[str]) -> None:
     keys = [token_keys(token) for token in tokens]
     for opener, verb, topic, weight in FRAMES:
         first = next((index for index, token_key in enumerate(keys[:2]) if opener in token_key), None)
-        if first is not None and any(verb in token_key for token_key in keys[first + 2 :]):
+        verb_keys = token_keys(verb)
+        if first is not None and any(not verb_keys.isdisjoint(token_key) for token_key in keys[first + 2 :]):
             signals.topics[topic] = signals.topics.get(topic, 0.0) + weight

@@ -403,3 +403,40 @@ def test_missing_candidate_in_a_follow_up_says_so_for_that_country(engine: Engin
     followed = _dialog(engine, ["сколько проголосовало в Киргизии", "а сколько за Даванкова?"])
     assert followed.fact_ids == fresh.fact_ids == ["kyrgyzstan-result"]
     assert "не сообщает" in followed.text and "Даванков" in followed.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kazakhstan mobile data plans",
+        "best mobile operator in Kyrgyzstan",
+        "mobility scooters Dushanbe",
+        "stationery shop in Bishkek",
+        "best parties in Tashkent",
+        "poll dance classes in Bishkek",
+        "draft beer in Bishkek",
+        "Kazakhstan army size",
+        "мобильный интернет в Казахстане",
+        "разливное пиво в Бишкеке",
+    ],
+)
+def test_words_sharing_a_stem_with_topic_words_get_no_fact(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind in ("off_topic", "no_data"), reply.reason
+    assert not reply.fact_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("Why were Russians mobilized?", "relokanty"),
+        ("relocated Russians in Kyrgyzstan", "kyrgyzstan-relokanty"),
+        ("Rahmon congratulated Putin?", "tajikistan-reaction"),
+        ("voting in Kyrgyzstan how many", "kyrgyzstan-turnout"),
+        ("мобилизованные россияне в Казахстане", "kazakhstan-relokanty"),
+    ],
+)
+def test_inflected_topic_words_still_answer(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer", reply.reason
+    assert fact_id in reply.fact_ids

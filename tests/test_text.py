@@ -42,4 +42,28 @@ def test_english_is_not_taken_for_russian(text: str) -> None:
     [("казахстане", "казахстан"), ("киргизии", "киргизия"), ("даванкову", "даванков"), ("voters", "voter")],
 )
 def test_token_keys_meet_the_dictionary_form(form: str, lemma: str) -> None:
-    assert lemma in token_keys(form)
+    assert token_keys(form) & token_keys(lemma)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("voted", "voting"),
+        ("vote", "voting"),
+        ("elections", "election"),
+        ("relocated", "relocation"),
+        ("congratulated", "congratulation"),
+        ("mobilized", "mobilization"),
+        ("parties", "party"),
+        ("релокантов", "релокант"),
+    ],
+)
+def test_inflections_share_a_key(first: str, second: str) -> None:
+    assert token_keys(first) & token_keys(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("mobile", "mobilization"), ("mobility", "mobilisation"), ("stationery", "station")]
+)
+def test_look_alikes_with_a_shared_stem_do_not_meet(first: str, second: str) -> None:
+    assert not token_keys(first) & token_keys(second)
