@@ -316,9 +316,16 @@ class Engine:
                     topics["turnout"] = 0.5 * signals.named["turnout"]
         topic, weight = _best(topics)
         followup = intents.get("followup") == 0 or there
-        region = "region" in intents and not countries and not mentions.of("national")
+        short = len([token for token in analysis.tokens if token not in STOPWORDS]) <= 4
+        # "and Putin's share?" after a region question stays at the region level until a place is named
+        region = not (countries or mentions.of("national")) and (
+            "region" in intents or (context.region and (followup or short) and not (national or foreign))
+        )
+        context = context.updated(region=False)  # only a region reply keeps the region for the next message
         # "Uzbekistan numbers": figures as such, for a place, with no topic word saying which
-        figures_of_place = "figures" in intents and (countries or region or national) and weight < WEAK_TOPIC
+        figures_of_place = (
+            ("figures" in intents and (countries or region or national)) or ("summary" in intents and countries)
+        ) and weight < WEAK_TOPIC
         on_domain = (
             bool(countries or candidates or leaders or national or foreign or region or signals.specific)
             or "domain" in intents
@@ -396,10 +403,13 @@ class Engine:
         if "coverage" in intents and not countries and (weight < STRONG_TOPIC or "domain" in intents):
             return self._coverage(language, context, why)
         if figures_of_place and not analysis.unknown:
-            return self._comparison(countries, national, None, candidates, language, context, why + "; figures")
+            reply = self._comparison(countries, national, None, candidates, language, context, why + "; figures")
+            reply.context = reply.context.updated(region=region)
+            return reply
         if region:
             reply = self._region(analysis, topics, metric_topic, candidates, language, context, why)
             if reply is not None:
+                reply.context = reply.context.updated(region=True)
                 return reply
         if len(countries) >= 2 or (
             "compare" in intents
@@ -866,6 +876,8 @@ class Engine:
 
     def _which_topic(self, country_id: str, language: str, context: ChatContext, why: str) -> Reply:
         name = self._countries[country_id].name.get(language)
+        if language == "ru":
+            name = render.ru_case(name, "accs")  # "про Киргизию"
         blocks = [
             Block(
                 render.text(

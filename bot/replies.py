@@ -27,6 +27,7 @@ class ChatContext:
     topic: str | None = None
     candidate: str | None = None
     language: str | None = None  # language of the last reply
+    region: bool = False  # the last reply was about the whole region (every country side by side)
 
     def updated(self, **changes: object) -> ChatContext:
         return replace(self, **changes)

@@ -199,6 +199,13 @@ INTENT_WORDS: dict[str, list[str]] = {
         подробный, точный, основной, главный, примерный, окончательный
         """
     ),
+    # a whole place in brief ("Tajikistan summary", "всё про Таджикистан"): its figures side by side
+    "summary": _phrases(
+        """
+        overview, summary, everything, all about, rundown, recap, in short, in a nutshell, key facts, main facts,
+        все про, все о, все об, обзор, сводка, вкратце, кратко, коротко, в двух словах, главное
+        """
+    ),
     "when": _phrases(
         """
         when, what date, what day, когда, какого числа, в какой день

@@ -440,3 +440,52 @@ def test_inflected_topic_words_still_answer(engine: Engine, question: str, fact_
     reply = engine.answer(question)
     assert reply.kind == "answer", reply.reason
     assert fact_id in reply.fact_ids
+
+
+@pytest.mark.parametrize(
+    ("turns", "figures", "absent"),
+    [
+        (["Central Asia turnout", "and Putin's share?"], ["81", "57.6", "8%"], "76,277,708"),
+        (["явка в Центральной Азии", "а у Путина?"], ["81", "57,6"], "76\u00a0277\u00a0708"),
+        (["how did Central Asia vote", "and Davankov?"], ["70", "31.9"], "3,362,484"),
+        (["цифры по Средней Азии", "ну а Даванков?"], ["70", "31,9"], "3\u00a0362\u00a0484"),
+    ],
+)
+def test_region_follow_up_stays_at_the_region(
+    engine: Engine, turns: list[str], figures: list[str], absent: str
+) -> None:
+    reply = _dialog(engine, turns)
+    assert reply.kind == "comparison", reply.reason
+    assert all(figure in reply.text for figure in figures), reply.text
+    assert absent not in reply.text
+    assert reply.context.region
+
+
+def test_naming_a_country_leaves_the_region(engine: Engine) -> None:
+    reply = _dialog(engine, ["Central Asia turnout", "and Putin's share?", "and in Uzbekistan?"])
+    assert reply.fact_ids == ["uzbekistan-result"]
+    assert not reply.context.region
+    old = ChatContext(country="kyrgyzstan", topic="turnout")  # a context stored before the region field existed
+    assert engine.answer("а за Путина?", old).fact_ids == ["kyrgyzstan-result"]
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        ("Tajikistan summary", ["9,500", "87.28"]),
+        ("всё про Таджикистан", ["9\u00a0500", "87,28"]),
+        ("Kazakhstan overview", ["8%", "exit poll"]),
+        ("сводка по Узбекистану", ["4\u00a0600", "57,6"]),
+    ],
+)
+def test_a_country_summary_lists_its_figures(engine: Engine, question: str, figures: list[str]) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "comparison", reply.reason
+    assert all(figure in reply.text for figure in figures), reply.text
+
+
+@pytest.mark.parametrize(("question", "accusative"), [("Kazakhstan", "Kazakhstan"), ("Киргизия", "про Киргизию")])
+def test_a_bare_country_name_offers_its_topics(engine: Engine, question: str, accusative: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "did_you_mean"
+    assert accusative in reply.text
