@@ -346,6 +346,7 @@ class Engine:
                 and not {"compare", "coverage"} & intents.keys()
                 and not figures_of_place
                 and signals.place is None
+                and not (followup and context.topic and {"most", "least"} & intents.keys())  # "а где меньше?"
             ):
                 return self._off_topic(language, context, reason=why + "; only weak topic words, no election word")
         if analysis.places and not countries and not mentions.of("national"):
@@ -480,6 +481,8 @@ class Engine:
             and (country_from != "text" or bool(self._countries_by_topic.get(context.topic)))
         ):
             topic = context.topic
+        if topic == "exit_poll" and country_from == "national" and not self._by_slot.get((None, topic)):
+            topic = "result"  # "а в целом по стране?" after an exit poll: the national figure is the result
         if candidate is None and context.candidate and topic in ("result", "exit_poll") and followup:
             candidate = context.candidate
         return _Slots(country, country_from, topic, candidate, "where" in analysis.signals.intents)

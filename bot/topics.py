@@ -34,9 +34,9 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         """
         turnout 1, ~how many 0.9, ~number of 0.9, where to vote 0.4, где проголосовать 0.4, где голосовать
         0.3, voter 0.6, ~people 0.3, participation 0.9, took part 0.7, cast 0.5, ballot 0.6, vote 0.35,
-        came out 0.5, showed up 0.6, ~count 0.4, attendance 0.9, явка 1, ~сколько 0.9, избиратель 0.6,
-        проголосовать 0.5, голосовать 0.35, ~человек 0.3, ~количество 0.6, ~число 0.5, участвовать 0.7,
-        участие 0.7, прийти 0.5, бюллетень 0.6, голосующий 0.6, пришло 0.6, ~figure 0.4, ~number 0.5,
+        came out 0.5, showed up 0.6, ~count 0.4, attendance 0.9, явка 1, ~сколько 0.9, ~скока 0.9, ~скоко 0.9,
+        избиратель 0.6, проголосовать 0.5, голосовать 0.35, ~человек 0.3, ~народ 0.3, ~количество 0.6, ~число 0.5,
+        участвовать 0.7, участие 0.7, прийти 0.5, бюллетень 0.6, голосующий 0.6, пришло 0.6, ~figure 0.4, ~number 0.5,
         ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
         """
     ),
@@ -89,7 +89,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         бежать 0.9, сбежать
         0.9, мобилизация 1, мобилизовать 1, призыв 0.9, армия 0.7, двойной гражданство 1, гражданство 0.6,
         паспорт 0.7, почему 0.4, жить 0.4, приехать 0.6, мигрант 0.8, беженец 0.9, уклониться 0.9, откосить 0.9,
-        россиянин 0.3
+        россиянин 0.3, наш 0.3
         """
     ),
     "context": _weighted(
@@ -202,7 +202,7 @@ INTENT_WORDS: dict[str, list[str]] = {
     # a whole place in brief ("Tajikistan summary", "всё про Таджикистан"): its figures side by side
     "summary": _phrases(
         """
-        overview, summary, everything, all about, rundown, recap, in short, in a nutshell, key facts, main facts,
+        overview, summary, everything, all about, rundown, recap, in short, in a nutshell,
         все про, все о, все об, обзор, сводка, вкратце, кратко, коротко, в двух словах, главное
         """
     ),
@@ -405,8 +405,8 @@ def _combine(previous: float, weight: float) -> float:
 # Question frames whose two parts stand apart: "How did Russians in Kazakhstan vote?" asks for the result.
 FRAMES: list[tuple[str, str, str, float]] = [
     ("how", "vote", "result", 0.5),
-    ("как", "голосовать", "result", 0.5),
-    ("как", "проголосовать", "result", 0.5),
+    ("как", "голосовать", "result", 0.9),
+    ("как", "проголосовать", "result", 0.9),
     ("who", "vote", "result", 0.4),
     ("кто", "голосовать", "result", 0.4),
     ("where", "vote", "polling_places", 0.8),

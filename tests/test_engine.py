@@ -489,3 +489,23 @@ def test_a_bare_country_name_offers_its_topics(engine: Engine, question: str, ac
     reply = engine.answer(question)
     assert reply.kind == "did_you_mean"
     assert accusative in reply.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "fact_id"),
+    [
+        # colloquial counts and "наши" (our people) read as the vote of Russians
+        (["скока наших проголосовало в Казахстане?"], "answer", "kazakhstan-turnout"),
+        (["сколько наших в Бишкеке проголосовало", "ну а Путин?"], "answer", "kyrgyzstan-result"),
+        (["а в Таджикистане скока голосовало?", "а сколько народу пришло?"], "answer", "tajikistan-turnout"),
+        (["как наши в Узбекистане голосовали"], "answer", "uzbekistan-result"),
+        # a superlative follow-up keeps the ranking's figure
+        (["где больше всего наших проголосовало?", "а где меньше?"], "comparison", "uzbekistan-turnout"),
+        # after an exit poll, the national figure is the result
+        (["экзитпол в Алматы", "а Даванков?", "а в целом по стране?"], "answer", "national-result"),
+    ],
+)
+def test_colloquial_russian_dialogs(engine: Engine, turns: list[str], kind: str, fact_id: str) -> None:
+    reply = _dialog(engine, turns)
+    assert reply.kind == kind, reply.reason
+    assert fact_id in reply.fact_ids, reply.reason
