@@ -468,7 +468,9 @@ class Engine:
         if candidate and weight < 0.5:
             # a name without topic words: how they did (if a place or a result is in play), else who they are
             if context.topic in ("result", "exit_poll") and (followup or country_from != "none"):
-                topic = context.topic
+                # "and Putin?" after "no exit poll for Kyrgyzstan": the place's result is what it has on him
+                has_poll = bool(self._by_slot.get((country, "exit_poll")))
+                topic = context.topic if context.topic == "result" or has_poll else "result"
             elif country_from in ("text", "context"):
                 topic = "result"
             else:

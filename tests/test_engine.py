@@ -387,6 +387,7 @@ def _dialog(engine: Engine, turns: list[str]):
             "Tashkent",
         ),
         (["сколько за Даванкова в Узбекистане", "а явка?"], "uzbekistan-turnout", "4"),
+        (["Kazakhstan exit poll", "and in Kyrgyzstan?", "and Putin?"], "kyrgyzstan-result", "81"),
     ],
 )
 def test_follow_up_topic_follows_the_new_words(
