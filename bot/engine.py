@@ -782,30 +782,35 @@ class Engine:
     def _off_topic(
         self, language: str, context: ChatContext, *, reason: str, considered: list[Candidate] | None = None
     ) -> Reply:
+        lead = Block(render.text("scope", language))
+        return self._with_examples("off_topic", lead, language, context, reason=reason, considered=considered)
+
+    def _empty(self, language: str, context: ChatContext) -> Reply:
+        lead = Block(render.text("empty", language))
+        return self._with_examples("empty", lead, language, context, reason="nothing to read in the message")
+
+    def _with_examples(
+        self,
+        kind: str,
+        lead: Block,
+        language: str,
+        context: ChatContext,
+        *,
+        reason: str,
+        considered: list[Candidate] | None = None,
+    ) -> Reply:
+        """``lead``, then "For example:" and three questions the bot can answer, offered as buttons."""
         examples = self.example_questions(language, limit=3)
-        blocks = [Block(render.text("scope", language)), Block(render.text("try", language))]
+        blocks = [lead, Block(render.text("try", language))]
         blocks += [Block(example.question, "item") for example in examples]
         return _reply(
-            "off_topic",
+            kind,
             language,
             blocks,
             context.updated(language=language),
             suggestions=examples,
             reason=reason,
-            considered=considered or [],
-        )
-
-    def _empty(self, language: str, context: ChatContext) -> Reply:
-        examples = self.example_questions(language, limit=3)
-        blocks = [Block(render.text("empty", language)), Block(render.text("try", language))]
-        blocks += [Block(example.question, "item") for example in examples]
-        return _reply(
-            "empty",
-            language,
-            blocks,
-            context.updated(language=language),
-            suggestions=examples,
-            reason="nothing to read in the message",
+            considered=considered,
         )
 
     def _country_names(self, language: str) -> str:
@@ -830,18 +835,8 @@ class Engine:
         return self._no_data(name, "no_data_country", language, context, why + f"; {iso} is a country without data")
 
     def _no_data(self, name: str, text_key: str, language: str, context: ChatContext, why: str) -> Reply:
-        blocks = [Block(render.text(text_key, language, country=name, countries=self._country_names(language)))]
-        examples = self.example_questions(language, limit=3)
-        blocks.append(Block(render.text("try", language)))
-        blocks += [Block(example.question, "item") for example in examples]
-        return _reply(
-            "no_data",
-            language,
-            blocks,
-            context.updated(language=language),
-            suggestions=examples,
-            reason=why,
-        )
+        lead = Block(render.text(text_key, language, country=name, countries=self._country_names(language)))
+        return self._with_examples("no_data", lead, language, context, reason=why)
 
     def _not_reported(
         self,
