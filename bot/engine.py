@@ -145,7 +145,6 @@ class Engine:
         }
         for found in self._figures.values():
             found.sort(key=lambda item: KIND_PREFERENCE.index(item[0].kind))
-        self._examples: dict[str, list[Suggestion]] = {}
         # facts that state a date: what a "when" question expects as its answer
         self._dated = frozenset(fact.id for fact in kb.facts if _DATE.search(fact.answer.en))
         self._region_facts = [
@@ -186,9 +185,8 @@ class Engine:
         total = max(len(kb.facts), 1)
         self._idf = {key: math.log(1 + total / len(posting)) for key, posting in fact_postings.items()}
         self._max_idf = math.log(1 + total)
-        self._analyze = lru_cache(maxsize=4096)(self._analyze_uncached)
-        for language in LANGUAGES:  # chosen once here: off-topic replies must stay cheap in a large base
-            self._examples[language] = self._choose_examples(language)
+        # chosen once here: off-topic replies must stay cheap in a large base
+        self._examples = {language: self._choose_examples(language) for language in LANGUAGES}
 
     # ------------------------------------------------------------------ reading a message
 
@@ -251,10 +249,7 @@ class Engine:
 
     def example_questions(self, language: str, limit: int = 4) -> list[Suggestion]:
         """A varied handful of questions the base answers: different topics, different countries."""
-        language = _language(language) or "en"
-        if language not in self._examples:  # depends only on the base: chosen once per language
-            self._examples[language] = self._choose_examples(language)
-        return self._examples[language][:limit]
+        return self._examples[_language(language) or "en"][:limit]
 
     def _choose_examples(self, language: str) -> list[Suggestion]:
         chosen: list[Suggestion] = []
