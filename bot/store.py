@@ -140,8 +140,7 @@ class FactVersion:
     deleted: bool
 
     def __str__(self) -> str:
-        fields = ", ".join(self.changed_fields) if self.changed_fields else "-"
-        return f"v{self.version} {self.created_at} {self.action} by {self.actor}: {fields}"
+        return _version_line(self)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -159,8 +158,13 @@ class ReferenceVersion:
     deleted: bool
 
     def __str__(self) -> str:
-        fields = ", ".join(self.changed_fields) if self.changed_fields else "-"
-        return f"v{self.version} {self.created_at} {self.action} by {self.actor}: {fields}"
+        return _version_line(self)
+
+
+def _version_line(version: FactVersion | ReferenceVersion) -> str:
+    """A history row as one line: "v3 2024-03-18T10:00:00+00:00 edit by 42: answer.en"."""
+    fields = ", ".join(version.changed_fields) if version.changed_fields else "-"
+    return f"v{version.version} {version.created_at} {version.action} by {version.actor}: {fields}"
 
 
 @dataclasses.dataclass(frozen=True)
