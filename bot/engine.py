@@ -506,6 +506,7 @@ class Engine:
         weights = {name: value / top_weight for name, value in topics.items()}
         weights[slots.topic] = max(weights.get(slots.topic, 0.0), 1.0)
         considered_topics = [name for name, value in weights.items() if value >= 0.6]
+        content = self._content_keys(analysis)
         pool: dict[str, Fact] = {}
         for name in considered_topics:
             for fact in self._by_slot.get((slots.country, name), ()):
@@ -514,7 +515,7 @@ class Engine:
                 for fact in self._by_slot.get((None, name), ()):
                     pool[fact.id] = fact
             if slots.country_from == "none":  # no country anywhere: every country's fact on the topic competes
-                pool.update((fact.id, fact) for fact in self._country_facts(name, analysis))
+                pool.update((fact.id, fact) for fact in self._country_facts(name, content))
         carriers: frozenset[str] = frozenset()
         if slots.candidate and slots.topic == "result":
             # facts stating the named candidate's share in this place compete, whatever their topic
@@ -533,7 +534,6 @@ class Engine:
             fact = self._facts[fact_id]
             if score >= QUESTION_ONLY and fact.country in (slots.country, None):
                 pool[fact_id] = fact
-        content = self._content_keys(analysis)
         scored = sorted(
             (
                 (
@@ -595,13 +595,13 @@ class Engine:
             note=note,
         )
 
-    def _country_facts(self, topic: str, analysis: Analysis) -> list[Fact]:
+    def _country_facts(self, topic: str, content: list[tuple[frozenset[str], float]]) -> list[Fact]:
         """Every country's facts on ``topic``; in a large base only those sharing the most words with the message."""
         countries = self._countries_by_topic.get(topic, [])
         if self._topic_sizes.get(topic, 0) <= POOL_LIMIT:
             return [fact for country in countries for fact in self._by_slot[(country, topic)]]
         hits: dict[str, float] = defaultdict(float)
-        for keys, weight in self._content_keys(analysis):
+        for keys, weight in content:
             for key in keys:
                 posting = self._fact_postings.get(key)
                 if posting and len(posting) <= COMMON_POSTING:
