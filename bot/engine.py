@@ -48,7 +48,7 @@ QUESTION_MATCH = 75.0  # example-question similarity that starts to count
 QUESTION_ONLY = 90.0  # ...that can answer on its own (with a margin) when words say nothing
 QUESTION_MARGIN = 8.0
 PREFILTER_LIMIT = 40  # example questions scored with RapidFuzz per message, after the token prefilter
-COMMON_POSTING = 2000  # a word in more example questions than this does not help the prefilter
+COMMON_POSTING = 2000  # a word in more example questions (or facts) than this does not help the prefilters
 POOL_LIMIT = 64  # a topic with more country facts than this is prefiltered by shared words before scoring
 OVERLAP_WEIGHT = 0.2  # weight of the message's words found in the fact's own words
 
@@ -115,6 +115,7 @@ class Engine:
         fresh._topic_index = self._topic_index
         fresh._build(kb)  # built aside, then swapped in whole: never half an index
         self.__dict__.update(fresh.__dict__)
+        # a fresh cache: an analysis depends on the index it was read with
         self._analyze = lru_cache(maxsize=4096)(self._analyze_uncached)
 
     def _build(self, kb: KnowledgeBase) -> None:
@@ -453,7 +454,7 @@ class Engine:
             country, country_from = countries[0], "text"
         elif national:
             country, country_from = None, "national"
-        elif context.country and (followup or any(token in THERE_WORDS for token in analysis.tokens)):
+        elif context.country and followup:
             country, country_from = context.country, "text"  # "there", "а ...?" name the last country
         elif context.country and (followup or topic is None or len(content) <= 4):
             country, country_from = context.country, "context"
