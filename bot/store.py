@@ -161,8 +161,14 @@ class ReferenceVersion:
         return _version_line(self)
 
 
+# the columns _version_from_row unpacks, in its order
+_FACT_VERSION_SELECT = (
+    "SELECT fact_id, version, actor, created_at, action, changed_fields, data, deleted FROM fact_versions"
+)
+
+
 def _version_line(version: FactVersion | ReferenceVersion) -> str:
-    """A history row as one line: "v3 2024-03-18T10:00:00+00:00 edit by 42: answer.en"."""
+    """A history row as one line: "v3 2024-03-18T10:00:00+00:00 update by 42: answer.en"."""
     fields = ", ".join(version.changed_fields) if version.changed_fields else "-"
     return f"v{version.version} {version.created_at} {version.action} by {version.actor}: {fields}"
 
@@ -456,8 +462,7 @@ class FactStore:
     def history(self, fact_id: str) -> list[FactVersion]:
         """Every version of a fact, oldest first."""
         rows = self.db.execute(
-            "SELECT fact_id, version, actor, created_at, action, changed_fields, data, deleted"
-            " FROM fact_versions WHERE fact_id = ? ORDER BY version",
+            _FACT_VERSION_SELECT + " WHERE fact_id = ? ORDER BY version",
             [fact_id],
         ).fetchall()
         if not rows:
@@ -466,8 +471,7 @@ class FactStore:
 
     def _version(self, fact_id: str, version: int) -> FactVersion:
         row = self.db.execute(
-            "SELECT fact_id, version, actor, created_at, action, changed_fields, data, deleted"
-            " FROM fact_versions WHERE fact_id = ? AND version = ?",
+            _FACT_VERSION_SELECT + " WHERE fact_id = ? AND version = ?",
             [fact_id, version],
         ).fetchone()
         if row is None:
@@ -476,6 +480,7 @@ class FactStore:
 
     @staticmethod
     def _version_from_row(row: tuple[Any, ...]) -> FactVersion:
+        """A FactVersion from a row selected with ``_FACT_VERSION_SELECT`` (its columns, in its order)."""
         fact_id, version, actor, created_at, action, changed, data, deleted = row
         return FactVersion(
             fact_id=fact_id,
