@@ -38,6 +38,7 @@ Transcript format (``tests/conversations/*.yaml``)::
       buttons: [...]         button labels that must be shown        no_buttons: [...]
       messages: 2            exact number of new messages (sendMessage + sendPhoto + sendDocument)
       photo: true            a photo was sent (false: none was)
+      caption: [...]         must appear in a photo's caption (as sent, HTML)
       document: true         a document was sent
       edited: true           the bot edited a message in place (false: it did not)
       quote: true            every new message replies to the user's message (false: none does)
@@ -509,6 +510,10 @@ def check_expectations(expect: dict[str, Any], calls: list[ApiCall], user_messag
         failures.append(f"expected {expect['messages']} new message(s), got {len(sent)}")
     if "photo" in expect and bool([c for c in sent if c.method == "sendPhoto"]) != expect["photo"]:
         failures.append(f"expected photo={expect['photo']}")
+    captions = "\n".join(call.sent_text for call in sent if call.method == "sendPhoto").casefold()
+    for needle in expect.get("caption", []):
+        if str(needle).casefold() not in captions:
+            failures.append(f"expected {needle!r} in a photo caption")
     if "document" in expect and bool([c for c in sent if c.method == "sendDocument"]) != expect["document"]:
         failures.append(f"expected document={expect['document']}")
     if "edited" in expect and bool(edits) != expect["edited"]:

@@ -109,7 +109,10 @@ async def send_chart(message: Message, reply: Reply, *, quote: bool | None = Non
     if reply.chart is None or not reply.chart.bars:
         return
     png = await asyncio.to_thread(render_chart, reply.chart)
-    caption = html.escape(reply.chart.caption)[:MAX_CAPTION_LENGTH]
+    # Formatted like an answer (bold heading, source in italics): a forwarded chart still says what it shows.
+    caption = f"<b>{html.escape(reply.chart.title)}</b>\n<i>{html.escape(reply.chart.caption)}</i>"
+    if len(caption) > MAX_CAPTION_LENGTH:
+        caption = f"<i>{html.escape(reply.chart.caption[: MAX_CAPTION_LENGTH - 20])}</i>"
     await message.reply_photo(png, caption=caption, parse_mode=ParseMode.HTML, do_quote=quote)
 
 
@@ -217,14 +220,26 @@ def topic_replies(context: ContextTypes.DEFAULT_TYPE, country_id: str | None, to
 
 
 def sources_html(context: ContextTypes.DEFAULT_TYPE, language: str) -> str:
-    lines = [text("sources_header", language)]
-    for source in services(context).engine.knowledge.sources:
-        title = html.escape(f"{source.publisher}: {source.title} ({source.date})")
+    """Each source as answers cite it (with its date), its full name, and the countries and topics it covers."""
+    kb = services(context).engine.knowledge
+    blocks = [text("sources_header", language)]
+    for source in kb.sources:
+        cited = source.cited_as.get(language) if source.cited_as else f"{source.publisher}, {source.date}"
+        title = html.escape(f"{source.publisher}: {source.title}")
         if source.url:
-            lines.append(f'• <a href="{html.escape(source.url, quote=True)}">{title}</a>')
-        else:
-            lines.append(f"• {title}")
-    return "\n".join(lines)
+            title = f'<a href="{html.escape(source.url, quote=True)}">{title}</a>'
+        lines = [f"<b>{html.escape(cited)}</b>", f"<i>{title}</i>"]
+        facts = [fact for fact in kb.facts if fact.source == source.id]
+        if facts:
+            covered = {fact.country for fact in facts}
+            places = [country.name.get(language) for country in kb.countries if country.id in covered]
+            if None in covered:
+                places.append(text("national", language))
+            topics = [topic_label(topic, language) for topic in TOPICS if any(fact.topic == topic for fact in facts)]
+            lines.append(text("source_covers", language, places=", ".join(places), topics=", ".join(topics)))
+            lines.append(text("source_facts", language, count=len(facts)))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def strip_mention(message: Message, username: str) -> str:
@@ -259,7 +274,12 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     markup = keyboards.suggestions_keyboard(
         engine.example_questions(language), language, lambda question: stash_question(context, question)
     )
-    await update.effective_message.reply_html(text("greeting", language, name=name), reply_markup=markup)
+    greeting = text("greeting", language, name=name)
+    if update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE:
+        # Plain text is not a question in a group: say how to ask, before the line that leads to the buttons.
+        body, _, invitation = greeting.rpartition("\n\n")
+        greeting = f"{body}\n\n{text('group_start_hint', language)}\n\n{invitation}"
+    await update.effective_message.reply_html(greeting, reply_markup=markup)
 
 
 async def open_start_payload(update: Update, context: ContextTypes.DEFAULT_TYPE, payload: str, language: str) -> None:
@@ -316,8 +336,9 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer English or Russian."""
+    current = user_language(update, context)
     await update.effective_message.reply_html(
-        text("language_prompt", user_language(update, context)), reply_markup=keyboards.language_keyboard()
+        text("language_prompt", current), reply_markup=keyboards.language_keyboard(current)
     )
 
 

@@ -141,9 +141,18 @@ def suggestions_keyboard(
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def language_keyboard() -> InlineKeyboardMarkup:
+def language_keyboard(current: str | None = None) -> InlineKeyboardMarkup:
+    """One button per language; the one in use is ticked."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(LANGUAGE_NAMES[code], callback_data=callback_data("l", code)) for code in LANGUAGES]]
+        [
+            [
+                InlineKeyboardButton(
+                    f"✓ {LANGUAGE_NAMES[code]}" if code == current else LANGUAGE_NAMES[code],
+                    callback_data=callback_data("l", code),
+                )
+                for code in LANGUAGES
+            ]
+        ]
     )
 
 

@@ -19,16 +19,19 @@ TEXTS: dict[str, dict[str, str]] = {
             "Tajikistan and Uzbekistan voted in the March 2024 Russian presidential election: turnout, "
             "results, the Almaty exit poll, polling places and what local leaders said.\n\n"
             "Every answer names its source; when I do not know something, I say so.\n\n"
-            "Ask me anything, browse with /countries, or try one of these:"
+            "Ask me anything, browse with /countries, see /help for what I can do, or try one of these:"
         ),
         "help": (
             "<b>How to use this bot</b>\n"
             "Just write a question, in English or Russian, for example "
             "<i>How many people voted in Tajikistan?</i> Follow-ups work too: <i>and in Uzbekistan?</i>\n\n"
+            "When a question is vague, I offer the questions I can answer as buttons: tap one.\n\n"
+            "/start: greeting and example questions\n"
             "/countries: browse the facts by country and topic\n"
             "/chart: standard charts (voters by country, Putin's share)\n"
             "/sources: where the figures come from\n"
             "/language: switch between English and Russian\n"
+            "/ask: ask a question in a group\n"
             "/help: this message\n\n"
             "In a group, address me with <code>/ask your question</code>, mention me, or reply to my message.\n"
             "In any chat, type <code>@{bot} your question</code> to share an answer."
@@ -39,7 +42,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_topics": "I have no facts about {country} yet.",
         "back": "« Back",
         "all_countries": "« All countries",
-        "sources_header": "<b>Sources</b>\nEvery answer comes from one of these:",
+        "sources_header": "<b>Sources</b>\nEvery answer names one of these publications.",
+        "source_covers": "Covers: {places}.\nTopics: {topics}.",
+        "source_facts": "Facts based on it: {count}.",
+        "group_start_hint": "In this group, ask with <code>/ask your question</code> or mention me.",
         "language_prompt": "Choose your language:",
         "language_set": "Done: I will answer in English.",
         "non_text_hint": (
@@ -70,16 +76,19 @@ TEXTS: dict[str, dict[str, str]] = {
             "Таджикистане и Узбекистане голосовали на президентских выборах в марте 2024 года: явка, "
             "результаты, экзитпол в Алматы, участки для голосования и что сказали местные лидеры.\n\n"
             "У каждого ответа есть источник; если я чего-то не знаю, я так и говорю.\n\n"
-            "Спросите что угодно, выберите страну в /countries или попробуйте один из вопросов:"
+            "Спросите что угодно, выберите страну в /countries, загляните в /help или попробуйте один из вопросов:"
         ),
         "help": (
             "<b>Как пользоваться ботом</b>\n"
             "Просто напишите вопрос по-русски или по-английски, например "
             "<i>Сколько человек проголосовало в Таджикистане?</i> Уточнения тоже работают: <i>а в Узбекистане?</i>\n\n"
+            "Если вопрос неясен, я предложу вопросы, на которые могу ответить, кнопками: нажмите нужную.\n\n"
+            "/start: приветствие и примеры вопросов\n"
             "/countries: факты по странам и темам\n"
             "/chart: готовые диаграммы (избиратели по странам, доля Путина)\n"
             "/sources: откуда взяты цифры\n"
             "/language: сменить язык (русский или английский)\n"
+            "/ask: задать вопрос в группе\n"
             "/help: эта справка\n\n"
             "В группе обращайтесь ко мне так: <code>/ask ваш вопрос</code>, упомяните меня или ответьте "
             "на моё сообщение.\n"
@@ -91,7 +100,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_topics": "У меня пока нет фактов о стране {country}.",
         "back": "« Назад",
         "all_countries": "« Все страны",
-        "sources_header": "<b>Источники</b>\nКаждый ответ основан на одном из них:",
+        "sources_header": "<b>Источники</b>\nУ каждого ответа указана одна из этих публикаций.",
+        "source_covers": "Страны: {places}.\nТемы: {topics}.",
+        "source_facts": "Фактов на его основе: {count}.",
+        "group_start_hint": "В этой группе спрашивайте так: <code>/ask ваш вопрос</code>, или упомяните меня.",
         "language_prompt": "Выберите язык:",
         "language_set": "Готово: буду отвечать по-русски.",
         "non_text_hint": (
