@@ -219,6 +219,13 @@ def topic_replies(context: ContextTypes.DEFAULT_TYPE, country_id: str | None, to
     return replies
 
 
+def topic_html(where: str | None, topic: str, replies: list[Reply], language: str) -> str:
+    """A browsed topic's answers under a bold heading saying where the user is ("Kazakhstan: Exit poll")."""
+    label = topic_label(topic, language)
+    heading = f"{where}: {label}" if where else label
+    return "\n\n".join([f"<b>{html.escape(heading)}</b>", *(reply.html for reply in replies)])
+
+
 def sources_html(context: ContextTypes.DEFAULT_TYPE, language: str) -> str:
     """Each source as answers cite it (with its date), its full name, and the countries and topics it covers."""
     kb = services(context).engine.knowledge
@@ -297,12 +304,14 @@ async def open_start_payload(update: Update, context: ContextTypes.DEFAULT_TYPE,
         return
     if topic in TOPICS and (country_known or not country_id):
         replies = topic_replies(context, country_id or None, topic, language)
+        where = country_name(context, country_id or None, language)
         if not replies and not country_id:  # a topic alone: national facts, else every country's
+            where = None
             for country in kb.countries:
                 replies += topic_replies(context, country.id, topic, language)
         if replies:
             remember_context(context, replies[-1])
-            html_text = "\n\n".join(reply.html for reply in replies)
+            html_text = topic_html(where, topic, replies, language)
             await send_html(message, html_text, keyboards.answer_keyboard(country_id or None, language))
             return
     if country_id and not topic and kb.fact(country_id) is not None:
@@ -428,7 +437,7 @@ async def run_button(
         if not replies:
             return False
         remember_context(context, replies[-1])
-        html_text = "\n\n".join(reply.html for reply in replies)
+        html_text = topic_html(country_name(context, country_id, language), args[1], replies, language)
         await edit_or_send(update, html_text, keyboards.answer_keyboard(country_id, language))
         return True
     if kind == "f":
