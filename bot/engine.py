@@ -62,6 +62,9 @@ _DATE = re.compile(
 
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
 
+# where a message may hold two questions or a preamble and a question: sentence ends, commas, "and", "а также"
+_CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+|\s+(?:and|also|plus|as well as|а также|и|а)\s+", re.IGNORECASE)
+
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
 # the region as a whole, in a fact's own text: such national facts answer "how did Central Asia vote"
@@ -227,7 +230,54 @@ class Engine:
         language = analysis.language or _language(language_hint) or _language(context.language) or "en"
         if not analysis.tokens:
             return self._empty(language, context)
-        return self._decide(analysis, context, language)
+        reply = self._decide(analysis, context, language)
+        if reply.kind != "comparison" and _CLAUSE_BREAK.search(text):
+            return self._multi_part(text, analysis, context, language, reply) or reply
+        return reply
+
+    def _multi_part(
+        self, text: str, analysis: Analysis, context: ChatContext, language: str, whole: Reply
+    ) -> Reply | None:
+        """Two questions about one place ("turnout and the result in Tajikistan"), or a question after a preamble.
+
+        Each clause that asks something is answered on its own, with the place the whole message names; the
+        answers are joined in one reply. A preamble ("I'm a researcher at ...") asks nothing and is left out.
+        """
+        countries = analysis.mentions.countries()
+        if len(countries) > 1 or analysis.mentions.foreign():
+            return None  # several places: a comparison, decided on the whole message
+        asking = []
+        for part in _CLAUSE_BREAK.split(text):
+            clause = self._analyze(part)
+            if clause.tokens and max(clause.signals.topics.values(), default=0.0) >= WEAK_TOPIC:
+                asking.append(clause)
+        if len(asking) < (1 if whole.kind != "answer" else 2):
+            return None
+        base = ChatContext(country=countries[0], language=language) if countries else context
+        facts: dict[str, Fact] = {}
+        notes: list[str] = []
+        last = whole.context
+        for clause in asking:
+            reply = self._decide(clause, base, language, inherit=True)
+            if reply.kind == "answer":
+                facts.update((fact_id, self._facts[fact_id]) for fact_id in reply.fact_ids)
+                last = reply.context
+            elif reply.kind == "no_data" and not reply.fact_ids and reply.context.topic:
+                notes.append(reply.text.split("\n\n")[0])  # "the sources do not report the exit poll for ..."
+        if not facts or (len(facts) + len(notes) < 2 and whole.kind == "answer"):
+            return None
+        blocks = [Block(fact.answer.get(language)) for fact in facts.values()] + [Block(note) for note in notes]
+        blocks.append(Block(self._source_line(list(facts.values()), language), "source"))
+        return _reply(
+            "answer",
+            language,
+            blocks,
+            last,
+            fact_ids=list(facts),
+            confidence=whole.confidence if whole.kind == "answer" else ANSWER_SCORE,
+            reason=whole.reason + f"; {len(asking)} asking clause(s) answered with {', '.join(facts)}",
+            considered=whole.considered,
+        )
 
     def answer_fact(self, fact_id: str, language: str, context: ChatContext | None = None) -> Reply:
         """Reply with one fact (a pressed suggestion button)."""
@@ -283,14 +333,15 @@ class Engine:
 
     # ------------------------------------------------------------------ deciding
 
-    def _decide(self, analysis: Analysis, context: ChatContext, language: str) -> Reply:
+    def _decide(self, analysis: Analysis, context: ChatContext, language: str, *, inherit: bool = False) -> Reply:
+        """``inherit``: a clause of a longer message, which takes the message's place as "there" does."""
         mentions, signals = analysis.mentions, analysis.signals
         intents = signals.intents
         countries = mentions.countries()
         candidates = mentions.candidates()
         leaders = mentions.of("leader")
         foreign = mentions.foreign()
-        there = any(token in THERE_WORDS for token in analysis.tokens)
+        there = inherit or any(token in THERE_WORDS for token in analysis.tokens)
         # "in total" after "there" is that country's total; Russia named outright is always national
         national = bool(mentions.of("national")) or ("national" in intents and not countries and not there)
         topics = dict(signals.topics)
@@ -317,7 +368,9 @@ class Engine:
         region = not (countries or mentions.of("national")) and (
             "region" in intents or (context.region and (followup or short) and not (national or foreign))
         )
-        context = context.updated(region=False)  # only a region reply keeps the region for the next message
+        compared = context.compared
+        # only a region reply keeps the region, only a comparison the compared countries, for the next message
+        context = context.updated(region=False, compared=())
         # "Uzbekistan numbers": figures as such, for a place, with no topic word saying which
         figures_of_place = (
             ("figures" in intents and (countries or region or national)) or ("summary" in intents and countries)
@@ -330,6 +383,19 @@ class Engine:
 
         if foreign and not countries:
             return self._no_data_country(foreign[0], language, context, why)
+        if "future" in intents:
+            # "how to vote in the next election": the base holds the 2024 figures, not how-to advice
+            lead = Block(render.text("future", language))
+            return self._with_examples("off_topic", lead, language, context, reason=why + "; a future election")
+        topic_words = len(signals.covered - signals.intent_positions)
+        if (
+            len(analysis.unknown) >= topic_words
+            and analysis.unknown
+            and signals.election
+            and not (signals.strong or signals.counted or candidates or leaders)
+        ):
+            # "Russian embassy phone number", "visa for Russians": "Russian" alone says who, not what about
+            return self._off_topic(language, context, reason=why + "; unknown words and only a demonym")
         if not (signals.election or candidates or (leaders and "reaction" in signals.topics)):
             # no election word: names of places and leaders alone do not make "how many tourists" a vote count
             if analysis.unknown:
@@ -353,7 +419,6 @@ class Engine:
         if analysis.unknown and not named and not signals.specific:
             # "who won the school vote": a general word like "vote" does not make unknown words about this election
             return self._off_topic(language, context, reason=why + "; unknown words, no name, no election-only word")
-        topic_words = len(signals.covered - signals.intent_positions)
         if len(analysis.unknown) >= 2 and len(analysis.unknown) > topic_words and not (signals.specific or leaders):
             # "poll dance classes", "relocation services for IT companies": mostly words the base does not know
             return self._off_topic(language, context, reason=why + "; more unknown words than topic words")
@@ -407,6 +472,16 @@ class Engine:
             reply = self._region(analysis, topics, metric_topic, candidates, language, context, why)
             if reply is not None:
                 reply.context = reply.context.updated(region=True)
+                return reply
+        if (
+            compared
+            and not (countries or national or region)
+            and (followup or short)
+            and (topic is not None or candidates)
+        ):
+            # "а по явке?" after "compare Kyrgyzstan and Uzbekistan": the same countries on the new topic
+            reply = self._compare_again(list(compared), topic, metric_topic, candidates, language, context, why)
+            if reply is not None:
                 return reply
         if len(countries) >= 2 or (
             "compare" in intents
@@ -957,6 +1032,50 @@ class Engine:
             reason=why + f"; region, answered with {fact.id}",
         )
 
+    def _compare_again(
+        self,
+        countries: list[str],
+        topic: str | None,
+        metric_topic: str | None,
+        candidates: list[str],
+        language: str,
+        context: ChatContext,
+        why: str,
+    ) -> Reply | None:
+        """A follow-up to a comparison: the same countries, figures side by side or each one's fact on the topic."""
+        why += f"; follow-up to the comparison of {', '.join(countries)}"
+        if candidates or topic in ("turnout", "result"):
+            return self._comparison(countries, False, metric_topic or "result", candidates, language, context, why)
+        if topic is None or not self._countries_by_topic.get(topic):
+            return None  # a national topic ("who is Davankov?"): answered on its own
+        facts = [self._by_slot[(country, topic)][0] for country in countries if self._by_slot.get((country, topic))]
+        key = "ru" if language == "ru" else "en"
+        missing = [
+            self._countries[country].name.get(language)
+            for country in countries
+            if not self._by_slot.get((country, topic))
+        ]
+        if language == "ru":
+            missing = [render.ru_case(name, "datv") for name in missing]  # "По Киргизии и Узбекистану ..."
+        blocks = [Block(fact.answer.get(language)) for fact in facts]
+        if missing:
+            names = render.join_names(missing, language)
+            blocks.append(
+                Block(render.text("not_reported", language, topic=render.TOPIC_LABELS[topic][key], country=names))
+            )
+        if facts:
+            blocks.append(Block(self._source_line(facts, language), "source"))
+        new_context = context.updated(country=countries[-1], topic=topic, language=language, compared=tuple(countries))
+        return _reply(
+            "answer" if facts else "no_data",
+            language,
+            blocks,
+            new_context,
+            fact_ids=[fact.id for fact in facts],
+            confidence=1.0 if facts else 0.0,
+            reason=why + f"; {topic} for each",
+        )
+
     def _standings(
         self, country_id: str | None, place: int, candidates: list[str], language: str, context: ChatContext, why: str
     ) -> Reply:
@@ -1191,6 +1310,7 @@ class Engine:
             topic="turnout" if metric_topic == "turnout" else "result",
             candidate=candidates[0] if candidates else None,
             language=language,
+            compared=tuple(countries) if len(countries) > 1 else (),
         )
         return _reply(
             "comparison",

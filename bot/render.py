@@ -81,6 +81,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Я отвечаю только на вопросы о том, как граждане России в Казахстане, Кыргызстане, Таджикистане и "
         "Узбекистане голосовали на президентских выборах в марте 2024 года.",
     },
+    "future": {
+        "en": "I only have the figures of the March 2024 election, not advice on how or when to vote in a future one.",
+        "ru": "У меня есть только данные о выборах в марте 2024 года, а не советы о том, как и когда голосовать "
+        "на следующих выборах.",
+    },
     "try": {"en": "For example:", "ru": "Например:"},
     "empty": {"en": "Please type a question.", "ru": "Пожалуйста, задайте вопрос."},
     "no_data_country": {

@@ -28,6 +28,7 @@ class ChatContext:
     candidate: str | None = None
     language: str | None = None  # language of the last reply
     region: bool = False  # the last reply was about the whole region (every country side by side)
+    compared: tuple[str, ...] = ()  # the countries the last reply compared: "а по явке?" compares them again
 
     def updated(self, **changes: object) -> ChatContext:
         return replace(self, **changes)

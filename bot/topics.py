@@ -184,6 +184,15 @@ INTENT_WORDS: dict[str, list[str]] = {
         показатели
         """
     ),
+    # a future election or how to take part: the base holds the 2024 figures, not advice ("how to vote next time")
+    "future": _phrases(
+        """
+        next election, next elections, next vote, next time, upcoming, future election, future elections, 2030,
+        how to vote, how do i vote, how can i vote, how should i vote, register to vote, how to register,
+        следующий выборы, следующий раз, будущий выборы, предстоящий выборы, как мне проголосовать, как мне голосовать,
+        как зарегистрироваться
+        """
+    ),
     "followup": _phrases(
         """
         there, and, what about, how about, same, also, too, that country, там, а, и, тоже, туда, здесь,
@@ -248,12 +257,20 @@ ELECTION_WORDS = _phrases(
 )
 ELECTION_KEYS = frozenset(key for word in ELECTION_WORDS for key in token_keys(word))
 # ...of which these belong to the election alone ("the exit poll", "turnout"), unlike "vote" (Eurovision, a school):
-# they make a question about the election even without a name and next to a word the base does not know
+# they make a question about the election even without a name and next to a word the base does not know ("relocant"
+# is left out: it shares its stem with "relocation services")
 SPECIFIC_ELECTION_WORDS = _phrases(
     """
-    election, reelection, electoral, turnout, exitpoll, exit, candidate, presidential, cec, relocant, relokanty,
+    election, reelection, electoral, turnout, exitpoll, exit, candidate, presidential, cec, relokanty,
     выборы, переизбрание, избирательный, явка, экзитпол, экзит, кандидат, президентский, цик, центризбирком, релокант
     """
+)
+# ...and these only say who is asking about ("Russian embassy phone number", "visa for Russians"): next to words the
+# base does not know they do not make the question about the election
+WEAK_ELECTION_KEYS = frozenset(
+    key
+    for word in _phrases("russian, russians, citizen, citizens, россиянин, российский, русский, гражданин")
+    for key in token_keys(word)
 )
 SPECIFIC_KEYS = frozenset(key for word in SPECIFIC_ELECTION_WORDS for key in token_keys(word))
 
@@ -287,6 +304,8 @@ class TopicSignals:
     intent_positions: set[int] = field(default_factory=set)  # positions of intent words (scope, "which", "and")
     election: bool = False  # an election word (ELECTION_WORDS), in any form or with a typo
     specific: bool = False  # a word of the election alone (SPECIFIC_ELECTION_WORDS)
+    strong: bool = False  # an election word other than "Russian" / "citizen" (WEAK_ELECTION_KEYS)
+    counted: bool = False  # a question for a quantity ("how many", "сколько")
     place: int | None = None  # a place in the standings asked for: 1, 2, 3... or -1 for last
     loose: list[str] = field(default_factory=list)  # content words that are neither names nor topic/intent words
     named: dict[str, float] = field(default_factory=dict)  # topics named by their own words, not by quantity cues
@@ -328,7 +347,9 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
             if match.start in opening or match.start == 0:
                 weight *= OPENING_BONUS  # "How many ... at the polling stations": the opening words are the ask
             found.append((name, weight, cue))
-    signals.election = any(_is_election_word(index, token) for token in free if token not in STOPWORDS)
+    election_words = [token for token in free if token not in STOPWORDS and _is_election_word(index, token)]
+    signals.election = bool(election_words)
+    signals.strong = any(WEAK_ELECTION_KEYS.isdisjoint(token_keys(token)) for token in election_words)
     signals.specific = signals.election and any(
         not SPECIFIC_KEYS.isdisjoint(token_keys(token)) for token in free if token not in STOPWORDS
     )
@@ -347,6 +368,7 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
         if not cue:
             named[name] = _combine(named.get(name, 0.0), weight)
     signals.named = named
+    signals.counted = any(cue and weight >= 0.9 for _, weight, cue in found)  # "how many", not a bare "number"
     numeric = {name: value for name, value in named.items() if name in NUMERIC_TOPICS}
     # a bare count ("how many ... in Almaty") is a count of voters only when nothing else is asked about
     bare_count = signals.election or not (named or signals.loose)
