@@ -1044,6 +1044,8 @@ class Engine:
     ) -> Reply | None:
         """A follow-up to a comparison: the same countries, figures side by side or each one's fact on the topic."""
         why += f"; follow-up to the comparison of {', '.join(countries)}"
+        if topic not in (None, "turnout", "result", "exit_poll") and candidates:
+            return None  # "who is Davankov?": about the candidate, not the compared places
         if candidates or topic in ("turnout", "result"):
             return self._comparison(countries, False, metric_topic or "result", candidates, language, context, why)
         if topic is None or not self._countries_by_topic.get(topic):
@@ -1301,8 +1303,9 @@ class Engine:
                 )
             if chart is None and rows:
                 chart = _chart(title, metric, rows, national_row, language, "", self)
-        source = self._source_line(facts, language, figures)
-        blocks.append(Block(source, "source"))
+        source = self._source_line(facts, language, figures) if facts else ""
+        if facts:  # no figure at all: no source to cite
+            blocks.append(Block(source, "source"))
         if chart is not None:
             chart = Chart(chart.title, chart.unit, chart.bars, source, language)
         new_context = context.updated(

@@ -31,7 +31,8 @@ STOPWORDS_EN = _words(
     both each few more most other some such no nor not only own same so than too very can could will would
     shall should may might must just also then now again ever please tell show give let us know want like
     get got me any anything something thing things s t d ll m re ve y yes ok okay hi hello hey thanks thank
-    take took taken find found happen happened keep kept make made go went gone see saw seen look need use used
+    take took taken find found happen happened keep kept make made go went gone see saw seen look need use used alone
+    separately
     """
 )
 STOPWORDS_RU = _words(
@@ -43,7 +44,7 @@ STOPWORDS_RU = _words(
     один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть
     после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой
     перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это эта привет здравствуйте
-    спасибо пожалуйста скажи скажите расскажи расскажите знать знаешь знаете
+    спасибо пожалуйста скажи скажите расскажи расскажите знать знаешь знаете отдельно
     """
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_RU

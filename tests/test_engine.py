@@ -510,3 +510,122 @@ def test_colloquial_russian_dialogs(engine: Engine, turns: list[str], kind: str,
     reply = _dialog(engine, turns)
     assert reply.kind == kind, reply.reason
     assert fact_id in reply.fact_ids, reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_ids"),
+    [
+        (
+            "How many Russians voted in Kyrgyzstan and what share did Putin get?",
+            ["kyrgyzstan-turnout", "kyrgyzstan-result"],
+        ),
+        ("Сколько проголосовало в Узбекистане и сколько набрал Даванков?", ["uzbekistan-turnout", "uzbekistan-result"]),
+        ("What was the turnout and the result in Tajikistan?", ["tajikistan-turnout", "tajikistan-result"]),
+        (
+            "How many Russians voted in Tajikistan and how did Rahmon react?",
+            ["tajikistan-turnout", "tajikistan-reaction"],
+        ),
+        ("Явка в Кыргызстане и реакция Жапарова?", ["kyrgyzstan-turnout", "kyrgyzstan-reaction"]),
+        (
+            "What was Putin's share in Uzbekistan and were there long queues?",
+            ["uzbekistan-result", "uzbekistan-long-lines"],
+        ),
+        ("When was the election and who won?", ["national-schedule", "national-result"]),
+    ],
+)
+def test_a_two_part_question_answers_both_parts(engine: Engine, question: str, fact_ids: list[str]) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer", reply.reason
+    assert set(fact_ids) <= set(reply.fact_ids), reply.reason
+    facts = {fact.id: fact for fact in engine.knowledge.facts}
+    for fact_id in fact_ids:
+        assert facts[fact_id].answer.get(reply.language) in reply.text  # each part's own text
+    assert reply.text.count("Source") + reply.text.count("Источник") == 1  # one combined source line
+
+
+def test_a_part_the_sources_do_not_report_is_said_not_dropped(engine: Engine) -> None:
+    reply = engine.answer("How many voted in Uzbekistan and what did the exit poll show?")
+    assert "uzbekistan-turnout" in reply.fact_ids
+    assert "do not report the exit poll for Uzbekistan" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        (
+            "Hi! I'm a researcher at the University of Bern, could you tell me how many Russians voted in Kazakhstan?",
+            "kazakhstan-turnout",
+        ),
+        (
+            "Hello, I'm a journalist with a regional newspaper working on a story about Russians abroad. "
+            "How many of them voted in Uzbekistan?",
+            "uzbekistan-turnout",
+        ),
+        (
+            "Здравствуйте! Я журналист из Москвы, пишу материал о диаспоре. Сколько граждан России проголосовало в "
+            "Таджикистане?",
+            "tajikistan-turnout",
+        ),
+        (
+            "Thanks for your help earlier. My editor wants to know: does Russia have troops in Tajikistan?",
+            "tajikistan-military-base",
+        ),
+    ],
+)
+def test_a_polite_preamble_does_not_hide_the_question(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer", reply.reason
+    assert reply.fact_ids == [fact_id], reply.reason
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "expected"),
+    [
+        (["compare Kyrgyzstan and Uzbekistan", "а по явке?"], "comparison", ["7\u00a0800", "4\u00a0600", "Узбекистан"]),
+        (["compare Kyrgyzstan and Uzbekistan", "and by Putin's share?"], "comparison", ["81%", "57.6%"]),
+        (["compare Kyrgyzstan and Uzbekistan", "what about the exit poll?"], "no_data", ["Kyrgyzstan and Uzbekistan"]),
+        (["сравни Казахстан и Узбекистан", "а экзитпол?"], "answer", ["Алматы", "Узбекистану"]),
+        (["compare Tajikistan and Kyrgyzstan", "what did the leaders say?"], "answer", ["Rahmon", "Japarov"]),
+    ],
+)
+def test_a_follow_up_to_a_comparison_compares_the_same_countries(
+    engine: Engine, turns: list[str], kind: str, expected: list[str]
+) -> None:
+    reply = _dialog(engine, turns)
+    assert reply.kind == kind, reply.reason
+    for item in expected:
+        assert item in reply.text, reply.text
+    assert reply.context.compared
+
+
+def test_naming_one_country_after_a_comparison_answers_for_it_alone(engine: Engine) -> None:
+    reply = _dialog(engine, ["compare Kyrgyzstan and Uzbekistan", "а по явке?", "а в Таджикистане?"])
+    assert reply.kind == "answer"
+    assert reply.fact_ids == ["tajikistan-turnout"]
+    assert reply.context.compared == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "relocation services for IT companies Tashkent",
+        "Russian language courses in Bishkek",
+        "Russian embassy phone number Astana",
+        "visa for Russians in Uzbekistan",
+        "Российское посольство в Астане телефон",
+        "Russian consulate opening hours in Almaty",
+        "how to vote from abroad in the next election?",
+        "When is the next Russian presidential election?",
+        "Как мне проголосовать на следующих выборах из Ташкента?",
+        "I live in Almaty, what's the weather like this week?",
+        "My friend voted in Bishkek, where is a good cafe near the consulate?",
+    ],
+)
+def test_look_alikes_and_future_questions_get_no_fact(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind in ("off_topic", "no_data"), reply.reason
+    assert not reply.fact_ids
+
+
+def test_a_future_election_question_says_only_2024_figures_are_known(engine: Engine) -> None:
+    assert "2024" in engine.answer("how to vote from abroad in the next election?").text.split("\n")[0]
