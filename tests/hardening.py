@@ -242,11 +242,13 @@ class OfflineBot:
     async def _start(self) -> None:
         await self.app.initialize()
         await self.app.post_init(self.app)
+        await self.app.job_queue.start()  # the /edit flow's timeout is scheduled on it (app.start() is not called)
 
     def process(self, payload: dict[str, Any]) -> list[ApiCall]:
         return self.loop.run_until_complete(self.simulator.process(payload))
 
     def close(self) -> None:
+        self.loop.run_until_complete(self.app.job_queue.stop(wait=False))
         self.loop.run_until_complete(self.app.shutdown())
         self.loop.close()
 

@@ -30,6 +30,8 @@ Transcript format (``tests/conversations/*.yaml``)::
       - document: {file_name: facts.yaml, text: "..."}  # a document with content (caption: "/import")
         caption: /import                              # optional in document: file_size (claimed size);
       - document: {from_bot: true}                    # from_bot: the last document the bot sent here
+      - expire: true                                  # time passes: every scheduled job (the /edit flow's
+                                                      # timeout) runs now
     Every turn may set: user, first_name, language_code, chat, chat_id, reply_to_bot.
 
     expect (all optional; text checks are case-insensitive and look at everything the bot sent or
@@ -399,6 +401,12 @@ class TranscriptPlayer:
         elif "inline" in turn:
             query = {"id": str(next(sim._ids)), "from": user, "query": str(turn["inline"]), "offset": ""}
             calls = await sim.process({"inline_query": query})
+        elif "expire" in turn:
+            start = len(sim.request.calls)
+            for job in sim.app.job_queue.jobs():
+                await job.run(sim.app)
+                job.schedule_removal()
+            calls = sim.request.calls[start:]
         else:
             raise TranscriptError(f"unknown turn {turn!r}")
         self._remember(calls)
@@ -565,6 +573,9 @@ async def run_transcript(
     player = TranscriptPlayer(ChatSimulator(app, request), transcript.get("defaults", {}))
     async with app:
         await app.post_init(app)
+        # app.start() is never called (updates go straight to process_update), so start the JobQueue here:
+        # the /edit flow's timeout is scheduled on it.
+        await app.job_queue.start()
         try:
             for number, turn in enumerate(transcript["turns"], start=1):
                 try:
@@ -572,12 +583,13 @@ async def run_transcript(
                 except TranscriptError as error:
                     raise TranscriptError(f"{path.name}, turn {number} ({_describe_turn(turn)}): {error}") from None
         finally:
+            await app.job_queue.stop(wait=False)
             await app.post_shutdown(app)
     return request
 
 
 def _describe_turn(turn: dict[str, Any]) -> str:
-    for key in ("say", "press", "press_data", "inline", "send", "document"):
+    for key in ("say", "press", "press_data", "inline", "send", "document", "expire"):
         if key in turn:
             return f"{key}: {turn[key]!r}"[:120]
     return repr(turn)[:120]

@@ -14,6 +14,7 @@ Usage (the one wiring file calls this before the generic text and button handler
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import warnings
@@ -29,6 +30,7 @@ from telegram.ext import (
     ContextTypes,
     ConversationHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.warnings import PTBUserWarning
@@ -55,6 +57,9 @@ CURATOR_KEY = "curator"
 PICK_FACT, PICK_FIELD, TYPE_VALUE, CONFIRM = range(4)
 MAX_ALERT_CHARS = 200  # Telegram's limit for a callback notice
 MAX_FACT_BUTTONS = 60  # beyond this /edit asks for the id as text
+# An /edit left waiting this long ends by itself, so a later message is not taken as the awaited value.
+# (ConversationHandler's timeout runs on the JobQueue: python-telegram-bot's job-queue extra.)
+EDIT_TIMEOUT = dt.timedelta(minutes=10)
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[Any]]
 
@@ -431,6 +436,17 @@ async def edit_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int
     return ConversationHandler.END
 
 
+async def edit_timed_out(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The /edit flow waited EDIT_TIMEOUT without an answer: end it and say so (``update`` is the flow's last one)."""
+    context.user_data.pop("edit", None)
+    if update.effective_chat is None:
+        return
+    language = user_language(update, context)
+    minutes = round(EDIT_TIMEOUT.total_seconds() / 60)
+    outcome = refused(admin_text("edit_timed_out", language, minutes=minutes), language)
+    await context.bot.send_message(update.effective_chat.id, outcome.html, parse_mode=ParseMode.HTML)
+
+
 def edit_conversation() -> ConversationHandler:
     """The /edit flow. Per user and chat; text typed in TYPE_VALUE is the value, not a question."""
     text = filters.TEXT & ~filters.COMMAND
@@ -448,8 +464,10 @@ def edit_conversation() -> ConversationHandler:
                 PICK_FIELD: [CallbackQueryHandler(edit_pick_field, pattern=r"^a1:ei:")],
                 TYPE_VALUE: [MessageHandler(text, edit_value)],
                 CONFIRM: [CallbackQueryHandler(edit_confirm, pattern=r"^a1:ey$")],
+                ConversationHandler.TIMEOUT: [TypeHandler(Update, edit_timed_out)],
             },
             fallbacks=[CommandHandler("cancel", edit_cancel), CallbackQueryHandler(edit_cancel, pattern=r"^a1:en$")],
+            conversation_timeout=EDIT_TIMEOUT,
             name="admin_edit",
         )
 
