@@ -187,10 +187,10 @@ INTENT_WORDS: dict[str, list[str]] = {
     # a future election or how to take part: the base holds the 2024 figures, not advice ("how to vote next time")
     "future": _phrases(
         """
-        the next, next election, next elections, next vote, next time, upcoming, future election, future elections, 2030,
-        how to vote, how do i vote, how can i vote, how should i vote, register to vote, how to register,
-        следующий, следующий выборы, следующий раз, будущий выборы, предстоящий выборы, как мне проголосовать, как мне голосовать,
-        как зарегистрироваться
+        the next, next election, next elections, next vote, next time, upcoming, future election, future elections,
+        2030, how to vote, how do i vote, how can i vote, how should i vote, register to vote, how to register,
+        следующий, следующий выборы, следующий раз, будущий выборы, предстоящий выборы, как мне проголосовать,
+        как мне голосовать, как зарегистрироваться
         """
     ),
     "followup": _phrases(
