@@ -47,7 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "source_facts": "Facts based on it: {count}.",
         "group_start_hint": "In this group, ask with <code>/ask your question</code> or mention me.",
         "language_prompt": "Choose your language:",
-        "language_set": "Done: I will answer in English.",
+        "language_set": "Done: I will answer in English. Ask me a question, or browse with /countries.",
         "non_text_hint": (
             "I can only read text. Ask me a question about how Russians in Central Asia voted in March 2024, "
             "or use /countries to browse."
@@ -105,7 +105,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "source_facts": "Фактов на его основе: {count}.",
         "group_start_hint": "В этой группе спрашивайте так: <code>/ask ваш вопрос</code>, или упомяните меня.",
         "language_prompt": "Выберите язык:",
-        "language_set": "Готово: буду отвечать по-русски.",
+        "language_set": "Готово: буду отвечать по-русски. Задайте вопрос или выберите страну в /countries.",
         "non_text_hint": (
             "Я понимаю только текст. Задайте вопрос о том, как россияне в Центральной Азии голосовали "
             "в марте 2024 года, или выберите страну в /countries."
