@@ -78,7 +78,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "scope": {
         "en": "I can only answer about how Russian citizens in Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan "
         "voted in the March 2024 Russian presidential election.",
-        "ru": "Я отвечаю только на вопросы о том, как граждане России в Казахстане, Кыргызстане, Таджикистане и "
+        "ru": "Я отвечаю только на вопросы о том, как граждане России в Казахстане, Киргизии, Таджикистане и "
         "Узбекистане голосовали на президентских выборах в марте 2024 года.",
     },
     "future": {
