@@ -63,8 +63,8 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """One fact the engine considered, for ``--why`` and ``/why``."""
+class Considered:
+    """One fact the engine considered, with its score, for ``--why`` and ``/why``."""
 
     fact_id: str
     score: float
@@ -84,8 +84,9 @@ class Reply:
     chart: Chart | None = None
     confidence: float = 0.0
     # Why the engine decided as it did (candidates with scores, recognised entities, reason).
-    considered: list[Candidate] = field(default_factory=list)
+    considered: list[Considered] = field(default_factory=list)
     reason: str = ""
+    rule: str = ""  # the name of the engine rule that decided (bot/engine/rules.py)
     context: ChatContext = field(default_factory=ChatContext)
 
     @property

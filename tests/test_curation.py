@@ -15,7 +15,7 @@ from bot.curation import (
 )
 from bot.knowledge import dump_yaml, load_folder
 from bot.models import KnowledgeBase
-from bot.replies import Candidate, ChatContext, Reply
+from bot.replies import ChatContext, Considered, Reply
 from bot.store import FactStore, normalize_question
 
 ADMIN = 1001
@@ -59,7 +59,7 @@ class FakeEngine:
             if normalize_question(text) in {normalize_question(q) for q in fact.questions.all()}:
                 return Reply(
                     "answer", "en", fact.answer.en, fact.answer.en, [fact.id], confidence=0.95,
-                    considered=[Candidate(fact.id, 0.95, "question")], reason="example question matched",
+                    considered=[Considered(fact.id, 0.95, "question")], reason="example question matched",
                     context=ChatContext(country=fact.country, topic=fact.topic, language="en"),
                 )  # fmt: skip
         return Reply("off_topic", "en", "I don't know.", "I don't know.", reason="nothing matched")

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from hardening import OfflineBot, dump_store
 from telegram_harness import fresh_engine, make_settings, project_store
 
-import bot.engine as engine_module
+import bot.engine.index as engine_module
 from bot.cli import cli
 from bot.curation import Curator
 from bot.store import FactStore, StoreUnavailable

@@ -1,0 +1,367 @@
+"""Stage 6, compose: a decision in words — the one stage that knows languages, layout and the text catalogue.
+
+Every sentence comes from a fact's own text or from the catalogue; every figure from a fact's ``figures``.
+The result is a ``Reply`` in plain text and Telegram HTML (fact and user text escaped by ``render``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot import render
+from bot.engine.decisions import (
+    Choices,
+    Combined,
+    Comparison,
+    Coverage,
+    Decision,
+    EachPlace,
+    FactAnswer,
+    NoData,
+    NotReported,
+    PlaceFigure,
+    Ranking,
+    Refusal,
+    Standings,
+    WhichTopic,
+)
+from bot.engine.index import KIND_PREFERENCE, KnowledgeIndex
+from bot.entities import country_display_name
+from bot.models import Fact, Figure, Source
+from bot.render import Block
+from bot.replies import Chart, ChartBar, Reply, Suggestion
+from bot.text import is_cyrillic
+
+EXAMPLES_OFFERED = 3  # example questions under an "I can't answer that"
+SUGGESTIONS_OFFERED = 3  # a country's topics offered as buttons
+
+
+class Composer:
+    """Words for decisions, in one language, from one index."""
+
+    def __init__(self, index: KnowledgeIndex, language: str) -> None:
+        self.index = index
+        self.language = language
+        self.ru = language == "ru"
+
+    # ------------------------------------------------------------------ the reply
+
+    def reply(self, decision: Decision) -> Reply:
+        blocks, extras = COMPOSERS[type(decision)](self, decision)
+        return Reply(
+            kind=decision.kind,  # type: ignore[arg-type]
+            language=self.language,
+            text=render.to_plain(blocks),
+            html=render.to_html(blocks),
+            fact_ids=list(dict.fromkeys(fact.id for fact in decision.facts)),
+            suggestions=extras.get("suggestions", []),
+            chart=extras.get("chart"),
+            confidence=decision.confidence,
+            considered=list(decision.considered),
+            reason=f"{decision.rule}: {decision.trace}" if decision.trace else decision.rule,
+            rule=decision.rule,
+            context=decision.context,
+        )
+
+    # ------------------------------------------------------------------ names and small phrases
+
+    def country_name(self, country_id: str) -> str:
+        return self.index.countries[country_id].name.get(self.language)
+
+    def candidate_name(self, candidate_id: str) -> str:
+        candidate = self.index.candidates.get(candidate_id)
+        return candidate.name.get(self.language) if candidate else candidate_id
+
+    def place_name(self, place: str | None) -> str:
+        return self.country_name(place) if place else render.text("national", self.language)
+
+    def in_case(self, name: str, case: str) -> str:
+        """A Russian name in the case a template needs ("По Таджикистану", "про Киргизию"); English as is."""
+        return render.ru_case(name, case) if self.ru else name
+
+    def topic_label(self, topic: str) -> str:
+        return render.TOPIC_LABELS[topic]["ru" if self.ru else "en"]
+
+    def figure_phrase(self, figure: Figure) -> str:
+        return f"{render.format_figure(figure, self.language)} ({render.kind_label(figure.kind, self.language)})"
+
+    def metric_title(self, metric: str, candidate: str | None) -> str:
+        name = self.candidate_name(candidate) if candidate in self.index.candidates else ""
+        titles = {
+            "voters": {"en": "Russian citizens who voted", "ru": "Сколько граждан России проголосовало"},
+            "vote_share": {"en": f"{name}'s share of the vote", "ru": f"Доля голосов: {name}"},
+            "turnout_percent": {"en": "Turnout", "ru": "Явка"},
+            "votes": {"en": f"Votes for {name}", "ru": f"Голоса за: {name}"},
+        }
+        return titles.get(metric, {"en": metric, "ru": metric})["ru" if self.ru else "en"]
+
+    def source_line(self, facts: Sequence[Fact], figures: Sequence[Figure] | None = None) -> str:
+        sources = [
+            self.index.sources[source_id]
+            for source_id in dict.fromkeys(fact.source for fact in facts)
+            if source_id in self.index.sources
+        ]
+        if figures is None:
+            figures = [figure for fact in facts for figure in fact.figures if figure.reported]
+        kinds = [kind for kind in KIND_PREFERENCE if any(figure.kind == kind for figure in figures)]
+        if not sources:
+            sources = [Source(id="unknown", publisher="?", title="?", date="?")]
+        return render.source_line(sources, kinds, self.language)
+
+    def suggestion(self, fact: Fact) -> Suggestion:
+        questions = fact.questions.get(self.language) or fact.questions.all()
+        label = self.topic_label(fact.topic)
+        if fact.country:
+            label = f"{self.country_name(fact.country)}: {label}"
+        elif fact.candidate and fact.candidate in self.index.candidates:
+            label = f"{self.candidate_name(fact.candidate)}: {label}"
+        return Suggestion(label=label, question=questions[0] if questions else label, fact_id=fact.id)
+
+    def examples(self, limit: int) -> list[Suggestion]:
+        return [self.suggestion(fact) for fact in self.index.examples[self.language][:limit]]
+
+    def country_suggestions(self, country_id: str) -> list[Suggestion]:
+        suggestions = []
+        for topic in self.index.topics_for_country(country_id):
+            facts = self.index.facts_on(country_id, topic)
+            if facts:
+                suggestions.append(self.suggestion(facts[0]))
+        return suggestions[:SUGGESTIONS_OFFERED]
+
+    def country_names(self) -> str:
+        return render.join_names(
+            [country.name.get(self.language) for country in self.index.knowledge.countries], self.language
+        )
+
+    def topic_labels(self, country_id: str | None) -> str:
+        return ", ".join(self.topic_label(topic) for topic in self.index.topics_for_country(country_id))
+
+    def with_examples(self, lead: str) -> tuple[list[Block], dict]:
+        """``lead``, then "For example:" and three questions the bot can answer, offered as buttons."""
+        examples = self.examples(EXAMPLES_OFFERED)
+        blocks = [Block(lead), Block(render.text("try", self.language))]
+        blocks += [Block(example.question, "item") for example in examples]
+        return blocks, {"suggestions": examples}
+
+    def chart(
+        self, title: str, metric: str, rows: Sequence[PlaceFigure], national: PlaceFigure | None, caption: str
+    ) -> Chart:
+        bars = [
+            ChartBar(
+                self.country_name(row.place), row.figure.value or 0.0, row.figure.kind == "exit_poll", row.figure.approx
+            )
+            for row in rows
+            if row.place and row.figure
+        ]
+        if national and national.figure and metric != "voters":  # 87 million voters would flatten every other bar
+            figure = national.figure
+            bars.append(ChartBar(render.text("national", self.language), figure.value or 0.0, False, figure.approx))
+        unit = "%" if metric in ("vote_share", "turnout_percent") else ("избиратели" if self.ru else "voters")
+        return Chart(title=title, unit=unit, bars=tuple(bars), caption=caption, language=self.language)
+
+    # ------------------------------------------------------------------ one composer per decision type
+
+    def refusal(self, decision: Refusal) -> tuple[list[Block], dict]:
+        return self.with_examples(render.text(decision.reason, self.language))
+
+    def no_data(self, decision: NoData) -> tuple[list[Block], dict]:
+        name = decision.name
+        if decision.iso and is_cyrillic(name) != self.ru:
+            # the name as the user wrote it ("Turkey"), unless it is in the other language
+            name = country_display_name(decision.iso, self.language)
+        key = "no_data_country" if decision.iso else "no_data_place"
+        return self.with_examples(render.text(key, self.language, country=name, countries=self.country_names()))
+
+    def not_reported(self, decision: NotReported) -> tuple[list[Block], dict]:
+        name = self.in_case(self.country_name(decision.country), "datv")  # "По Таджикистану ..."
+        blocks = [
+            Block(render.text("not_reported", self.language, topic=self.topic_label(decision.topic), country=name)),
+            Block(render.text("has_topics", self.language, country=name, topics=self.topic_labels(decision.country))),
+        ]
+        suggestions = self.country_suggestions(decision.country)
+        blocks += [Block(suggestion.question, "item") for suggestion in suggestions]
+        return blocks, {"suggestions": suggestions}
+
+    def fact_answer(self, decision: FactAnswer) -> tuple[list[Block], dict]:
+        blocks = []
+        if decision.missing_candidate:
+            candidate, country = decision.missing_candidate
+            name = self.in_case(self.country_name(country), "datv")
+            text = render.text(
+                "candidate_missing", self.language, candidate=self.candidate_name(candidate), country=name
+            )
+            blocks.append(Block(text))
+        blocks += [Block(fact.answer.get(self.language)) for fact in decision.answer_facts]
+        blocks.append(Block(self.source_line(decision.answer_facts), "source"))
+        return blocks, {}
+
+    def choices(self, decision: Choices) -> tuple[list[Block], dict]:
+        suggestions = [self.suggestion(fact) for fact in decision.choices]
+        blocks = [Block(render.text("did_you_mean", self.language))]
+        blocks += [Block(suggestion.question, "item") for suggestion in suggestions]
+        return blocks, {"suggestions": suggestions}
+
+    def which_topic(self, decision: WhichTopic) -> tuple[list[Block], dict]:
+        name = self.in_case(self.country_name(decision.country), "accs")  # "про Киргизию"
+        text = render.text("which_topic", self.language, country=name, topics=self.topic_labels(decision.country))
+        suggestions = self.country_suggestions(decision.country)
+        return [Block(text)] + [Block(suggestion.question, "item") for suggestion in suggestions], {
+            "suggestions": suggestions
+        }
+
+    def combined(self, decision: Combined) -> tuple[list[Block], dict]:
+        facts = decision.facts
+        blocks = [Block(fact.answer.get(self.language)) for fact in facts]
+        for part in decision.parts:
+            if not part.facts:  # "the sources do not report the exit poll for ...": the part's first paragraph
+                part_blocks, _ = COMPOSERS[type(part)](self, part)
+                blocks.append(part_blocks[0])
+        blocks.append(Block(self.source_line(facts), "source"))
+        return blocks, {}
+
+    def coverage(self, decision: Coverage) -> tuple[list[Block], dict]:
+        blocks = [Block(render.text("coverage", self.language, countries=self.country_names()))]
+        for country in self.index.knowledge.countries:
+            blocks.append(Block(f"{country.name.get(self.language)}: {self.topic_labels(country.id)}", "item"))
+        blocks.append(Block(self.source_line(decision.source_facts, figures=[]), "source"))
+        return blocks, {"suggestions": self.examples(EXAMPLES_OFFERED)}
+
+    def each_place(self, decision: EachPlace) -> tuple[list[Block], dict]:
+        blocks = [Block(fact.answer.get(self.language)) for fact in decision.place_facts]
+        if decision.missing:
+            names = render.join_names(
+                [self.in_case(self.country_name(c), "datv") for c in decision.missing], self.language
+            )
+            blocks.append(
+                Block(render.text("not_reported", self.language, topic=self.topic_label(decision.topic), country=names))
+            )
+        if decision.place_facts:
+            blocks.append(Block(self.source_line(decision.place_facts), "source"))
+        return blocks, {}
+
+    def standings(self, decision: Standings) -> tuple[list[Block], dict]:
+        place_name = self.place_name(decision.place)
+        blocks = [Block(render.text("standings", self.language, place=place_name), "heading")]
+        rows, asked, place = decision.rows, decision.asked_candidate, decision.asked_place
+        ranked = [candidate for candidate, _, _ in rows]
+        if place == 0 and asked:
+            figure = rows[ranked.index(asked)][1]
+            ordinal = render.ordinal(ranked.index(asked) + 1, self.language)
+            blocks.append(
+                Block(
+                    render.text(
+                        "candidate_place",
+                        self.language,
+                        candidate=self.candidate_name(asked),
+                        ordinal=ordinal,
+                        count=str(len(rows)),
+                        figure=self.figure_phrase(figure),
+                    )
+                )
+            )
+        elif rows and (place == -1 or 1 <= place <= len(rows)) and (place != -1 or len(rows) > 1):
+            candidate, figure, _ = rows[place - 1] if place > 0 else rows[-1]
+            ordinal = render.ordinal(place, self.language)
+            blocks.append(
+                Block(
+                    render.text(
+                        "place_is",
+                        self.language,
+                        ordinal=ordinal[:1].upper() + ordinal[1:],
+                        candidate=self.candidate_name(candidate),
+                        figure=self.figure_phrase(figure),
+                    )
+                )
+            )
+        elif place != 0:
+            blocks.append(Block(render.text("no_place", self.language, count=str(len(rows)), place=place_name)))
+        for position, (candidate, figure, _) in enumerate(rows, 1):
+            blocks.append(Block(f"{position}. {self.candidate_name(candidate)}: {self.figure_phrase(figure)}", "item"))
+        blocks.append(Block(self.source_line(decision.facts, [figure for _, figure, _ in rows]), "source"))
+        return blocks, {}
+
+    def ranking(self, decision: Ranking) -> tuple[list[Block], dict]:
+        title = self.metric_title(decision.metric, decision.candidate)
+        blocks = [Block(title, "heading")]
+        ranked = decision.ranked
+        if ranked and ranked[0].figure and ranked[0].place:
+            top_name, top_figure = self.country_name(ranked[0].place), self.figure_phrase(ranked[0].figure)
+            if self.ru:
+                lead = "наибольшее значение" if decision.order == "most" else "наименьшее значение"
+                blocks.append(Block(f"По сообщённым данным {lead}: {top_name} — {top_figure}."))
+            else:
+                lead = "highest" if decision.order == "most" else "lowest"
+                blocks.append(Block(f"Among the reported figures the {lead} is {top_name}: {top_figure}."))
+        for position, row in enumerate(ranked, 1):
+            assert row.place and row.figure
+            blocks.append(
+                Block(f"{position}. {self.country_name(row.place)}: {self.figure_phrase(row.figure)}", "item")
+            )
+        for row in decision.exit_polls:
+            assert row.place and row.figure
+            name, figure = self.country_name(row.place), render.format_figure(row.figure, self.language)
+            if self.ru:
+                text = (
+                    f"{name}: {figure} — это данные экзитпола, а не результат голосования, "
+                    "поэтому в рейтинг не включено."
+                )
+            else:
+                text = f"{name}: {figure} — an exit poll, not a result, so it is not ranked with the others."
+            blocks.append(Block(text, "item"))
+        if decision.missing:
+            prefix = "Нет такой цифры: " if self.ru else "No such figure for: "
+            names = [self.country_name(country) for country in decision.missing]
+            blocks.append(Block(prefix + render.join_names(names, self.language) + "."))
+        national = decision.national
+        if national and national.figure:
+            blocks.append(Block(f"{render.text('national', self.language)}: {self.figure_phrase(national.figure)}."))
+        source = self.source_line(decision.facts, decision.figures)
+        blocks.append(Block(source, "source"))
+        return blocks, {"chart": self.chart(title, decision.metric, decision.rows, national, source)}
+
+    def comparison(self, decision: Comparison) -> tuple[list[Block], dict]:
+        blocks: list[Block] = []
+        chart: Chart | None = None
+        for compared in decision.metrics:
+            title = self.metric_title(compared.metric, compared.candidate)
+            blocks.append(Block(title, "heading"))
+            for row in compared.rows:
+                assert row.place
+                value = self.figure_phrase(row.figure) if row.figure else render.text("no_figure", self.language)
+                blocks.append(Block(f"{self.country_name(row.place)}: {value}", "item"))
+            national = compared.national
+            if national and national.figure:
+                blocks.append(
+                    Block(f"{render.text('national', self.language)}: {self.figure_phrase(national.figure)}", "item")
+                )
+            found = [row for row in compared.rows if row.figure]
+            if chart is None and found:
+                chart = self.chart(title, compared.metric, found, national, "")
+        facts = decision.facts
+        source = self.source_line(facts, decision.figures) if facts else ""
+        if facts:  # no figure at all: no source to cite
+            blocks.append(Block(source, "source"))
+        if chart is not None:
+            chart = Chart(chart.title, chart.unit, chart.bars, source, self.language)
+        return blocks, {"chart": chart}
+
+
+COMPOSERS: dict[type, Callable[[Composer, Decision], tuple[list[Block], dict]]] = {
+    Refusal: Composer.refusal,
+    NoData: Composer.no_data,
+    NotReported: Composer.not_reported,
+    FactAnswer: Composer.fact_answer,
+    Choices: Composer.choices,
+    WhichTopic: Composer.which_topic,
+    Combined: Composer.combined,
+    Coverage: Composer.coverage,
+    EachPlace: Composer.each_place,
+    Standings: Composer.standings,
+    Ranking: Composer.ranking,
+    Comparison: Composer.comparison,
+}
+
+
+def compose(decision: Decision, language: str, index: KnowledgeIndex) -> Reply:
+    """The reply for ``decision`` in ``language``."""
+    return Composer(index, language).reply(decision)

@@ -1,0 +1,223 @@
+"""What the engine decided, before any wording: small immutable values, each naming the rule that produced it.
+
+Deciding (screen, route, match) returns one of these; composing (compose.py) alone turns it into words in the
+user's language. A decision carries the chat context to keep after it, the facts it rests on, and a trace of
+what was read, for ``--why`` and ``/why``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.models import Fact, Figure
+from bot.replies import ChatContext, Considered
+
+
+@dataclass(frozen=True)
+class Decision:
+    rule: str  # a name from rules.RULES
+    context: ChatContext  # the chat's context after this reply
+    trace: str = ""  # what was read and why this rule fired, for --why
+    confidence: float = 0.0
+    considered: tuple[Considered, ...] = ()  # facts scored on the way, with their scores
+
+    kind = "answer"  # the reply kind (bot/replies.py) this decision is shown as
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Facts the reply cites, in order."""
+        return ()
+
+
+# ---------------------------------------------------------------------- refusals and "I don't know"
+
+
+@dataclass(frozen=True)
+class Refusal(Decision):
+    """Not a question about the facts: say what the bot covers and offer example questions."""
+
+    reason: str = "scope"  # the catalogue text that opens the reply: "scope", "future" or "empty"
+
+    @property
+    def kind(self) -> str:  # type: ignore[override]
+        return "empty" if self.reason == "empty" else "off_topic"
+
+
+@dataclass(frozen=True)
+class NoData(Decision):
+    """A real place the base has no data for ("Germany", "Kazan"), named as the user wrote it."""
+
+    name: str = ""  # as the user wrote it
+    iso: str | None = None  # a country of the world (ISO code); None for a city or region ("Kazan")
+    kind = "no_data"
+
+
+@dataclass(frozen=True)
+class NotReported(Decision):
+    """A topic the sources do not report for a country the base knows; offer what it does report."""
+
+    country: str = ""
+    topic: str = ""
+    kind = "no_data"
+
+
+# ---------------------------------------------------------------------- answers from facts
+
+
+@dataclass(frozen=True)
+class FactAnswer(Decision):
+    """One or more facts answer the question, as written by their curators."""
+
+    answer_facts: tuple[Fact, ...] = ()
+    # the asked candidate's figure is not in the fact: (candidate id, country id), said before the fact
+    missing_candidate: tuple[str, str] | None = None
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return self.answer_facts
+
+
+@dataclass(frozen=True)
+class Choices(Decision):
+    """Several facts are close: offer them as buttons, guess none."""
+
+    choices: tuple[Fact, ...] = ()
+    kind = "did_you_mean"
+
+
+@dataclass(frozen=True)
+class WhichTopic(Decision):
+    """A country and no question about it: offer its topics."""
+
+    country: str = ""
+    kind = "did_you_mean"
+
+
+@dataclass(frozen=True)
+class Combined(Decision):
+    """A message with several asking clauses: each clause's facts and each clause's "not reported" note."""
+
+    parts: tuple[Decision, ...] = ()
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        seen: dict[str, Fact] = {}
+        for part in self.parts:
+            seen.update((fact.id, fact) for fact in part.facts)
+        return tuple(seen.values())
+
+
+# ---------------------------------------------------------------------- computed from figures
+
+
+@dataclass(frozen=True)
+class PlaceFigure:
+    """One place's figure with the fact that states it; ``figure`` is None when the place has none."""
+
+    place: str | None  # country id; None for Russia as a whole
+    figure: Figure | None
+    fact: Fact | None
+
+
+@dataclass(frozen=True)
+class Coverage(Decision):
+    """What the base covers: every country with its topics."""
+
+    source_facts: tuple[Fact, ...] = ()  # one fact per source, for the source line (the reply cites no fact)
+    kind = "comparison"
+
+
+@dataclass(frozen=True)
+class Standings(Decision):
+    """Candidates ranked by their share in one place: "who came second in Tajikistan?"."""
+
+    place: str | None = None  # country id, None for Russia overall
+    asked_place: int = 0  # 1, 2, 3... or -1 for last; 0 for "what place did X take"
+    asked_candidate: str | None = None
+    rows: tuple[tuple[str, Figure, Fact], ...] = ()  # (candidate id, share, fact), highest first
+    kind = "comparison"
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return tuple({fact.id: fact for _, _, fact in self.rows}.values())
+
+
+@dataclass(frozen=True)
+class Ranking(Decision):
+    """Countries ranked by a figure; exit polls listed apart, never ranked with results."""
+
+    metric: str = ""
+    candidate: str | None = None
+    order: str = "most"  # "most" or "least"
+    rows: tuple[PlaceFigure, ...] = ()  # every country with the figure, in the base's order
+    missing: tuple[str, ...] = ()  # countries without the figure
+    national: PlaceFigure | None = None
+    kind = "comparison"
+
+    @property
+    def ranked(self) -> tuple[PlaceFigure, ...]:
+        """The results (not exit polls), best first for "most", worst first for "least"."""
+        results = [row for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll"]
+        results.sort(key=lambda row: row.figure.value or 0.0 if row.figure else 0.0, reverse=self.order == "most")
+        return tuple(results)
+
+    @property
+    def exit_polls(self) -> tuple[PlaceFigure, ...]:
+        return tuple(row for row in self.rows if row.figure is not None and row.figure.kind == "exit_poll")
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        rows = [*self.rows, *([self.national] if self.national else [])]
+        return tuple(row.fact for row in rows if row.fact is not None)
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        rows = [*self.rows, *([self.national] if self.national else [])]
+        return tuple(row.figure for row in rows if row.figure is not None)
+
+
+@dataclass(frozen=True)
+class ComparedMetric:
+    """One metric of a comparison: each place's figure (or none) and, when asked, Russia's."""
+
+    metric: str
+    candidate: str | None
+    rows: tuple[PlaceFigure, ...]
+    national: PlaceFigure | None = None
+
+
+@dataclass(frozen=True)
+class Comparison(Decision):
+    """Places side by side on one or two metrics."""
+
+    metrics: tuple[ComparedMetric, ...] = ()
+    kind = "comparison"
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return tuple(row.fact for metric in self.metrics for row in self._rows(metric) if row.fact is not None)
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return tuple(row.figure for metric in self.metrics for row in self._rows(metric) if row.figure is not None)
+
+    @staticmethod
+    def _rows(metric: ComparedMetric) -> list[PlaceFigure]:
+        return [*metric.rows, *([metric.national] if metric.national else [])]
+
+
+@dataclass(frozen=True)
+class EachPlace(Decision):
+    """A follow-up to a comparison on a topic without figures: each compared place's fact, and who has none."""
+
+    topic: str = ""
+    place_facts: tuple[Fact, ...] = ()
+    missing: tuple[str, ...] = ()  # country ids without a fact on the topic
+
+    @property
+    def kind(self) -> str:  # type: ignore[override]
+        return "answer" if self.place_facts else "no_data"
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return self.place_facts

@@ -1,0 +1,315 @@
+"""The knowledge index: everything the engine looks up, built once from a KnowledgeBase and never changed.
+
+An edit builds a new index beside the old one and the engine swaps the reference, so a question is always
+read and decided against one whole index, never half of one.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from bot.engine.thresholds import COMMON_POSTING, POOL_LIMIT, PREFILTER_LIMIT
+from bot.entities import EntityIndex
+from bot.lexicon import PhraseIndex
+from bot.models import LANGUAGES, TOPICS, Candidate, Country, Fact, Figure, KnowledgeBase, Source
+from bot.text import STOPWORDS, STOPWORDS_EN, is_cyrillic, stem_en, token_keys, tokenize
+from bot.topics import build_topic_index
+
+if TYPE_CHECKING:
+    from bot.engine.reading import Reading
+
+# which figure answers best when a place has several for one metric: an official count before a press report
+KIND_PREFERENCE = ("official_result", "reported_result", "reported_count", "exit_poll")
+# facts that state a date: what a "when" question expects as its answer
+_DATE = re.compile(
+    r"\b\d{1,2}(?:[-–]\d{1,2})? (?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)|\b\d{4}-\d{2}-\d{2}\b"
+)
+# the region as a whole, in a fact's own text: such national facts answer "how did Central Asia vote"
+_REGION_TEXT = re.compile(r"central asia|центральн\w* ази|средн\w* ази", re.IGNORECASE)
+# topics whose facts make the best example questions, in the order they are offered
+EXAMPLE_TOPICS = ("turnout", "result", "exit_poll", "reaction", "diaspora", "context", "candidate", "schedule")
+
+ContentKeys = tuple[tuple[frozenset[str], float], ...]  # each content word's keys and its rarity among facts
+
+
+@lru_cache(maxsize=1)
+def shared_topic_index() -> PhraseIndex:
+    """The topic vocabulary is fixed: build it once per process."""
+    return build_topic_index()
+
+
+def _frozen(mapping: Mapping) -> Mapping:
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True)
+class KnowledgeIndex:
+    """Facts by place and topic, figures by place and metric, names, and the example-question postings."""
+
+    knowledge: KnowledgeBase
+    entities: EntityIndex
+    topic_index: PhraseIndex
+    sources: Mapping[str, Source]
+    countries: Mapping[str, Country]
+    candidates: Mapping[str, Candidate]
+    facts: Mapping[str, Fact]
+    position: Mapping[str, int]  # a fact's place in the base: ties are broken the same way every time
+    by_slot: Mapping[tuple[str | None, str], tuple[Fact, ...]]  # (country or None, topic) -> facts
+    by_country: Mapping[str | None, tuple[Fact, ...]]
+    countries_by_topic: Mapping[str, tuple[str, ...]]  # topic -> countries with a fact on it, in base order
+    topic_sizes: Mapping[str, int]  # topic -> number of country facts on it
+    # (country, metric) -> reported figures with their fact, best kind first: rankings never scan all facts
+    figures: Mapping[tuple[str | None, str], tuple[tuple[Figure, Fact], ...]]
+    dated: frozenset[str]  # facts that state a date
+    region_facts: tuple[Fact, ...]  # national facts about the region as a whole
+    topic_present: Mapping[str | None, frozenset[str]]
+    english_words: frozenset[str]  # words of the base and the lexicon, for telling English from transliteration
+    english_stems: frozenset[str]
+    latin_names: frozenset[str]
+    questions: tuple[tuple[str, str], ...]  # (fact id, normalised example question)
+    postings: Mapping[str, tuple[int, ...]]  # word key -> example questions containing it
+    fact_keys: Mapping[str, frozenset[str]]  # fact id -> the keys of its own words
+    fact_postings: Mapping[str, tuple[str, ...]]  # word key -> facts containing it
+    idf: Mapping[str, float]
+    max_idf: float
+    examples: Mapping[str, tuple[Fact, ...]]  # language -> facts whose questions make good examples
+
+    # ------------------------------------------------------------------ lookups
+
+    def facts_on(self, country: str | None, topic: str) -> tuple[Fact, ...]:
+        return self.by_slot.get((country, topic), ())
+
+    def topics_for_country(self, country_id: str | None) -> list[str]:
+        """Topics with at least one fact for the country (None: national and background facts)."""
+        present = self.topic_present.get(country_id, frozenset())
+        return [topic for topic in TOPICS if topic in present]
+
+    def best_figure(self, country_id: str | None, metric: str, candidate: str | None) -> tuple[Figure, Fact] | None:
+        for figure, fact in self.figures.get((country_id, metric), ()):  # best kind first
+            if candidate is None or figure.candidate == candidate:
+                return figure, fact
+        return None
+
+    def country_facts(self, topic: str, content: ContentKeys) -> list[Fact]:
+        """Every country's facts on ``topic``; in a large base only those sharing the most words with the message."""
+        countries = self.countries_by_topic.get(topic, ())
+        if self.topic_sizes.get(topic, 0) <= POOL_LIMIT:
+            return [fact for country in countries for fact in self.by_slot[(country, topic)]]
+        hits: dict[str, float] = defaultdict(float)
+        for keys, weight in content:
+            for key in keys:
+                posting = self.fact_postings.get(key)
+                if posting and len(posting) <= COMMON_POSTING:
+                    for fact_id in posting:
+                        hits[fact_id] += weight
+        ranked = sorted(
+            (fact_id for fact_id in hits if self.facts[fact_id].topic == topic and self.facts[fact_id].country),
+            key=lambda fact_id: -hits[fact_id],
+        )
+        return [self.facts[fact_id] for fact_id in ranked[:POOL_LIMIT]]
+
+    def content_keys(self, reading: Reading) -> ContentKeys:
+        """Keys and weight (rarity among facts) of each content word that is not a name."""
+        skipped = reading.mentions.positions | reading.signals.intent_positions
+        content = []
+        for position, token in enumerate(reading.tokens):
+            if position in skipped or token in STOPWORDS or len(token) < 2:
+                continue
+            keys = token_keys(token)
+            weight = max((self.idf[key] for key in keys if key in self.idf), default=self.max_idf)
+            content.append((keys, weight))
+        return tuple(content)
+
+    def overlap(self, fact: Fact, content: ContentKeys) -> float:
+        """Share (by rarity) of the message's content words that occur in the fact's own words."""
+        if not content:
+            return 0.0
+        words = self.fact_keys.get(fact.id, frozenset())
+        total = sum(weight for _, weight in content)
+        matched = sum(weight for keys, weight in content if not keys.isdisjoint(words))
+        return matched / total
+
+    def question_scores(self, reading: Reading) -> dict[str, float]:
+        """Best example-question similarity per fact, scoring only questions that share words with the message."""
+        counts: dict[int, int] = defaultdict(int)
+        keys = {key for token in reading.tokens if token not in STOPWORDS for key in token_keys(token)}
+        for key in keys:
+            posting = self.postings.get(key)
+            if posting and len(posting) <= COMMON_POSTING:
+                for number in posting:
+                    counts[number] += 1
+        if not counts:
+            return {}
+        shortlist = heapq.nlargest(PREFILTER_LIMIT, counts, key=counts.__getitem__)
+        query = " ".join(reading.tokens)
+        best: dict[str, float] = {}
+        for number in shortlist:
+            fact_id, question = self.questions[number]
+            score = fuzz.token_sort_ratio(query, question, processor=None)
+            if score > best.get(fact_id, 0.0):
+                best[fact_id] = score
+        return best
+
+
+def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
+    """Build every lookup from ``kb``: names, facts by slot, figures, example-question postings, word rarity."""
+    topic_index = shared_topic_index()
+    entities = EntityIndex(kb)
+    by_slot: dict[tuple[str | None, str], list[Fact]] = defaultdict(list)
+    by_country: dict[str | None, list[Fact]] = defaultdict(list)
+    countries_by_topic: dict[str, list[str]] = defaultdict(list)
+    figures: dict[tuple[str | None, str], list[tuple[Figure, Fact]]] = defaultdict(list)
+    for fact in kb.facts:
+        if not by_slot[(fact.country, fact.topic)] and fact.country is not None:
+            countries_by_topic[fact.topic].append(fact.country)
+        by_slot[(fact.country, fact.topic)].append(fact)
+        by_country[fact.country].append(fact)
+        for figure in fact.figures:
+            if figure.reported:
+                figures[(fact.country, figure.metric)].append((figure, fact))
+    for found in figures.values():
+        found.sort(key=lambda item: KIND_PREFERENCE.index(item[0].kind))
+    topic_sizes = {
+        topic: sum(len(by_slot[(country, topic)]) for country in countries)
+        for topic, countries in countries_by_topic.items()
+    }
+    english_words, english_stems, latin_names = _english_vocabulary(kb, entities, topic_index)
+    questions, postings = _question_postings(kb)
+    fact_keys, fact_postings = _fact_words(kb)
+    total = max(len(kb.facts), 1)
+    position = {fact.id: number for number, fact in enumerate(kb.facts)}
+    return KnowledgeIndex(
+        knowledge=kb,
+        entities=entities,
+        topic_index=topic_index,
+        sources=_frozen({source.id: source for source in kb.sources}),
+        countries=_frozen({country.id: country for country in kb.countries}),
+        candidates=_frozen({candidate.id: candidate for candidate in kb.candidates}),
+        facts=_frozen({fact.id: fact for fact in kb.facts}),
+        position=_frozen(position),
+        by_slot=_frozen({slot: tuple(facts) for slot, facts in by_slot.items()}),
+        by_country=_frozen({country: tuple(facts) for country, facts in by_country.items()}),
+        countries_by_topic=_frozen({topic: tuple(countries) for topic, countries in countries_by_topic.items()}),
+        topic_sizes=_frozen(topic_sizes),
+        figures=_frozen({key: tuple(found) for key, found in figures.items()}),
+        dated=frozenset(fact.id for fact in kb.facts if _DATE.search(fact.answer.en)),
+        region_facts=tuple(
+            fact
+            for fact in by_country.get(None, ())
+            if _REGION_TEXT.search(fact.answer.en) or _REGION_TEXT.search(fact.answer.ru)
+        ),
+        topic_present=_frozen(
+            {country: frozenset(fact.topic for fact in facts) for country, facts in by_country.items()}
+        ),
+        english_words=english_words,
+        english_stems=english_stems,
+        latin_names=latin_names,
+        questions=questions,
+        postings=_frozen(postings),
+        fact_keys=_frozen(fact_keys),
+        fact_postings=_frozen(fact_postings),
+        idf=_frozen({key: math.log(1 + total / len(posting)) for key, posting in fact_postings.items()}),
+        max_idf=math.log(1 + total),
+        # chosen once here: off-topic replies must stay cheap in a large base
+        examples=_frozen(
+            {language: _example_facts(kb, by_slot, countries_by_topic, position, language) for language in LANGUAGES}
+        ),
+    )
+
+
+def _english_vocabulary(
+    kb: KnowledgeBase, entities: EntityIndex, topic_index: PhraseIndex
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    english = set(STOPWORDS_EN) | set(topic_index.vocabulary)
+    for text in _english_texts(kb):
+        english.update(token for token in tokenize(text) if not is_cyrillic(token))
+    names = {token for token in entities.vocabulary if not is_cyrillic(token)}
+    # names are English only as spelt ("germany"); their stems would claim "tadzhikistane"
+    return frozenset(english | names), frozenset(stem_en(token) for token in english - names), frozenset(names)
+
+
+def _question_postings(kb: KnowledgeBase) -> tuple[tuple[tuple[str, str], ...], dict[str, tuple[int, ...]]]:
+    """Example questions normalised once here (scored with processor=None at query time), and their word postings."""
+    questions: list[tuple[str, str]] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    for fact in kb.facts:
+        for question in fact.questions.all():
+            tokens = tokenize(question)
+            number = len(questions)
+            questions.append((fact.id, " ".join(tokens)))
+            for key in {key for token in tokens if token not in STOPWORDS for key in token_keys(token)}:
+                postings[key].append(number)
+    return tuple(questions), {key: tuple(numbers) for key, numbers in postings.items()}
+
+
+def _fact_words(kb: KnowledgeBase) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """The words of each fact (answer and questions, both languages), for the lexical-overlap signal."""
+    fact_keys: dict[str, frozenset[str]] = {}
+    fact_postings: dict[str, list[str]] = defaultdict(list)
+    for fact in kb.facts:
+        words = tokenize(" ".join([fact.answer.en, fact.answer.ru, *fact.questions.all()]))
+        keys = frozenset(key for token in set(words) if token not in STOPWORDS for key in token_keys(token))
+        fact_keys[fact.id] = keys
+        for key in keys:
+            fact_postings[key].append(fact.id)
+    return fact_keys, {key: tuple(ids) for key, ids in fact_postings.items()}
+
+
+def _example_facts(
+    kb: KnowledgeBase,
+    by_slot: Mapping[tuple[str | None, str], list[Fact]],
+    countries_by_topic: Mapping[str, list[str]],
+    position: Mapping[str, int],
+    language: str,
+) -> tuple[Fact, ...]:
+    """A varied handful of facts to offer as examples: one per topic, different countries, real figures first."""
+    chosen: list[Fact] = []
+    used_countries: list[str | None] = []
+    for topic in EXAMPLE_TOPICS:
+        facts = [
+            fact
+            for country in [None, *countries_by_topic.get(topic, [])]
+            for fact in by_slot.get((country, topic), ())
+            if fact.questions.get(language)
+        ]
+        if facts:
+            fact = min(
+                facts,
+                key=lambda fact: (
+                    fact.country in used_countries,
+                    fact.country is None,
+                    _figure_gap(fact),
+                    position[fact.id],
+                ),
+            )
+            used_countries.append(fact.country)
+            chosen.append(fact)
+    return tuple(chosen)
+
+
+def _figure_gap(fact: Fact) -> int:
+    """Facts with a reported figure make better examples than facts saying a figure is missing."""
+    return 0 if any(figure.reported for figure in fact.figures) or not fact.figures else 1
+
+
+def _english_texts(kb: KnowledgeBase) -> list[str]:
+    texts: list[str] = []
+    for fact in kb.facts:
+        texts.append(fact.answer.en)
+        texts.extend(fact.questions.en)
+    for country in kb.countries:
+        texts.extend([country.name.en, *country.aliases.en])
+    for candidate in kb.candidates:
+        texts.extend([candidate.name.en, *candidate.aliases.en])
+    return texts

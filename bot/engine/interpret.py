@@ -1,0 +1,167 @@
+"""Stage 2, interpret: a reading in the light of the chat — which places, candidates and topic, and how sure.
+
+Everything later stages test (is it a follow-up, about the region, about Russia as a whole, on the election at
+all) is decided here once, named, and kept in an immutable ``Question``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from bot.engine.reading import Reading
+from bot.engine.thresholds import (
+    CANDIDATE_RESULT_LEAD,
+    LEADER_REACTION_BOOST,
+    NAMED_TOPIC_LEAN,
+    SHORT_MESSAGE_WORDS,
+    TURNOUT_WITH_CANDIDATE,
+    WEAK_TOPIC,
+)
+from bot.entities import Mention
+from bot.models import TOPICS
+from bot.replies import ChatContext
+from bot.text import STOPWORDS
+
+THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
+WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
+WHO_WORDS = frozenset({"who", "кто"})
+FIGURE_TOPICS = ("turnout", "result", "exit_poll")  # topics whose facts carry figures to rank and compare
+
+
+@dataclass(frozen=True)
+class Question:
+    """One message as the engine understands it, with the chat's context."""
+
+    reading: Reading
+    language: str
+    context: ChatContext  # the chat's context, with the last reply's region and comparison cleared
+    compared: tuple[str, ...]  # the countries the last reply compared
+    countries: tuple[str, ...]
+    candidates: tuple[str, ...]
+    leaders: tuple[Mention, ...]
+    foreign: tuple[Mention, ...]  # countries of the world the base has no data for
+    topics: Mapping[str, float]  # topic -> weight, after names have leant on them
+    topic: str | None  # the strongest topic
+    weight: float  # its weight
+    national: bool  # about Russia as a whole
+    region: bool  # about the region as a whole (every country side by side)
+    followup: bool  # "and in ...?", "there": leans on the chat's context
+    short: bool  # a few content words: may lean on the context without a follow-up word
+    on_domain: bool  # a name or an election word says it is about this election
+    place_figures: bool  # "Uzbekistan numbers": figures for a place, no topic word saying which
+    metric_topic: str | None  # the topic when it is one with figures
+    superlative: str | None  # "most" or "least"
+    asks_who: bool
+    asks_where: bool
+    trace: str  # what was read, for --why
+
+    @property
+    def intents(self) -> Mapping[str, int]:
+        return self.reading.signals.intents
+
+    @property
+    def named(self) -> bool:
+        """A name says what the question is about: a place, a candidate, a leader, Russia or the region."""
+        return bool(self.countries or self.candidates or self.leaders or self.national or self.region)
+
+
+def interpret(reading: Reading, context: ChatContext, language: str, *, inherit: bool = False) -> Question:
+    """``inherit``: a clause of a longer message, which takes the message's place as "there" does."""
+    mentions, signals = reading.mentions, reading.signals
+    intents = signals.intents
+    countries = tuple(mentions.countries())
+    candidates = tuple(mentions.candidates())
+    leaders = tuple(mentions.of("leader"))
+    foreign = tuple(mentions.foreign())
+    there = inherit or any(token in THERE_WORDS for token in reading.tokens)
+    # "in total" after "there" is that country's total; Russia named outright is always national
+    national = bool(mentions.of("national")) or ("national" in intents and not countries and not there)
+    topics = weigh_topics(reading, candidates, leaders)
+    topic, weight = best_topic(topics)
+    followup = intents.get("followup") == 0 or there
+    short = len([token for token in reading.tokens if token not in STOPWORDS]) <= SHORT_MESSAGE_WORDS
+    # "and Putin's share?" after a region question stays at the region level until a place is named
+    region = not (countries or mentions.of("national")) and (
+        "region" in intents or (context.region and (followup or short) and not (national or foreign))
+    )
+    # "Uzbekistan numbers": figures as such, for a place, with no topic word saying which
+    place_figures = bool(
+        (("figures" in intents and (countries or region or national)) or ("summary" in intents and countries))
+        and weight < WEAK_TOPIC
+    )
+    on_domain = (
+        bool(countries or candidates or leaders or national or foreign or region or signals.specific)
+        or "domain" in intents
+    )
+    return Question(
+        reading=reading,
+        language=language,
+        # only a region reply keeps the region, only a comparison the compared countries, for the next message
+        context=context.updated(region=False, compared=()),
+        compared=context.compared,
+        countries=countries,
+        candidates=candidates,
+        leaders=leaders,
+        foreign=foreign,
+        topics=MappingProxyType(topics),
+        topic=topic,
+        weight=weight,
+        national=national,
+        region=region,
+        followup=followup,
+        short=short,
+        on_domain=on_domain,
+        place_figures=place_figures,
+        metric_topic=topic if topic in FIGURE_TOPICS else None,
+        superlative="least" if "least" in intents else "most" if "most" in intents else None,
+        asks_who=any(token in WHO_WORDS for token in reading.tokens),
+        asks_where=any(token in WHERE_WORDS for token in reading.tokens),
+        trace=describe(reading, topics),
+    )
+
+
+def weigh_topics(reading: Reading, candidates: tuple[str, ...], leaders: tuple[Mention, ...]) -> dict[str, float]:
+    """The topic words' weights, leant on by the names: a leader asks what they said, a candidate how they did."""
+    signals = reading.signals
+    topics = dict(signals.topics)
+    if leaders:
+        topics["reaction"] = topics.get("reaction", 0.0) + LEADER_REACTION_BOOST
+    elif candidates and topics:
+        named_other = max((value for name, value in signals.named.items() if name != "result"), default=0.0)
+        if named_other >= WEAK_TOPIC and named_other > signals.named.get("result", 0.0):
+            # another topic named outright ("Putin's party", "exit poll Davankov"): the name only leans
+            topics["result"] = topics.get("result", 0.0) + NAMED_TOPIC_LEAN
+            if "turnout" in topics:
+                topics["turnout"] *= TURNOUT_WITH_CANDIDATE
+        else:
+            # "how many for Putin?", "а за Даванкова сколько?": counts and vague words ask for the candidate's
+            # share or votes, whatever the last topic was; only turnout's own words keep a little weight
+            topics["result"] = max(topics.values()) + CANDIDATE_RESULT_LEAD
+            topics.pop("turnout", None)
+            if signals.named.get("turnout"):
+                topics["turnout"] = TURNOUT_WITH_CANDIDATE * signals.named["turnout"]
+    return topics
+
+
+def best_topic(topics: Mapping[str, float]) -> tuple[str | None, float]:
+    """The strongest topic; a tie goes to the topic listed first in models.TOPICS."""
+    if not topics:
+        return None, 0.0
+    topic = max(topics, key=lambda name: (topics[name], -TOPICS.index(name)))
+    return topic, topics[topic]
+
+
+def describe(reading: Reading, topics: Mapping[str, float]) -> str:
+    names = ", ".join(f"{item.kind}:{item.id}{'~' if item.fuzzy else ''}" for item in reading.mentions.items)
+    weights = ", ".join(f"{name}={value:.2f}" for name, value in sorted(topics.items(), key=lambda kv: -kv[1]))
+    parts = [
+        f"language={reading.language or '?'}{' (transliterated)' if reading.transliterated else ''}",
+        f"names=[{names}]",
+        f"topics=[{weights}]",
+        f"intents={sorted(reading.signals.intents)}",
+    ]
+    if reading.unknown:
+        parts.append(f"unknown={list(reading.unknown)}")
+    return "; ".join(parts)

@@ -1,0 +1,316 @@
+"""Stage 5, match: fuzzy matching onto the facts — fill the slots (place, topic, candidate), score, choose.
+
+A fact answers only with a clear winner: above ``ANSWER_SCORE`` and with no runner-up about something else
+within ``AMBIGUITY_MARGIN``; otherwise the choices are offered, or the bot says what the sources do not report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.decisions import Choices, Decision, FactAnswer, NotReported, Refusal, WhichTopic
+from bot.engine.index import KnowledgeIndex
+from bot.engine.interpret import Question
+from bot.engine.thresholds import (
+    AMBIGUITY_MARGIN,
+    ANSWER_SCORE,
+    ANSWER_TYPE_BONUS,
+    ANY_COUNTRY_FIT,
+    CANDIDATE_FIGURE,
+    CANDIDATE_OWN,
+    CARRIER_WEIGHT,
+    CONSIDERED_TOPIC,
+    CONTEXT_FIT,
+    DEFAULT_FIT,
+    MISSING_FIGURE_PENALTY,
+    NAME_ONLY_TOPIC,
+    NATIONAL_FIT,
+    OTHER_CANDIDATE,
+    OVERLAP_WEIGHT,
+    PLACE_FROM_CONTEXT,
+    PLACE_NAMED,
+    QUESTION_BONUS,
+    QUESTION_MARGIN,
+    QUESTION_MATCH,
+    QUESTION_ONLY,
+    SHORT_MESSAGE_WORDS,
+    STRONG_TOPIC,
+    SUGGEST_SCORE,
+    TOPIC_FIT_WEIGHT,
+    UNASKED_CANDIDATE,
+    UNKNOWN_WORDS_TOPIC,
+    UNKNOWN_WORDS_TOPIC_WITH_COUNTRY,
+    WHERE_COUNTRY_FIT,
+)
+from bot.models import Fact
+from bot.replies import ChatContext, Considered
+from bot.text import STOPWORDS
+
+
+@dataclass(frozen=True)
+class Slots:
+    """What a fact must be about to answer: a place (and where it came from), a topic and a candidate."""
+
+    country: str | None
+    country_from: str  # "text", "context", "national" or "none"
+    topic: str | None
+    candidate: str | None
+    asks_where: bool = False  # "where / which country": the answer is a country
+
+
+def match(question: Question, index: KnowledgeIndex) -> Decision:
+    """The fact that answers, the choices, or why none does."""
+    slots = fill_slots(question, index)
+    trace = (
+        f"{question.trace}; slots country={slots.country} ({slots.country_from}) "
+        f"topic={slots.topic} candidate={slots.candidate}"
+    )
+    reading, context = question.reading, question.context
+    if slots.topic is None:
+        matched = example_question(question, index) if question.on_domain or not reading.unknown else None
+        if matched is not None:
+            fact, score = matched
+            new_context = context_after(fact, slots, question.language)
+            trace += f"; example question matched {score:.0f}"
+            return FactAnswer("example_question", new_context, trace, score / 100, answer_facts=(fact,))
+        if slots.country and slots.country_from == "text" and not reading.unknown:
+            new_context = context.updated(country=slots.country, language=question.language)
+            return WhichTopic("which_topic", new_context, trace, country=slots.country)
+        return Refusal("no_topic", context.updated(language=question.language), trace)
+    if not question.on_domain and (reading.unknown or question.weight < STRONG_TOPIC):
+        return Refusal("off_domain_topic", context.updated(language=question.language), trace)
+    # unexplained words need clear topic words (a named country lowers the bar a little)
+    bar = UNKNOWN_WORDS_TOPIC_WITH_COUNTRY if question.countries else UNKNOWN_WORDS_TOPIC
+    if reading.unknown and question.weight < bar and not (question.candidates or question.leaders or question.followup):
+        return Refusal("unknown_words_weak_topic", context.updated(language=question.language), trace)
+    return choose_fact(question, slots, index, trace)
+
+
+def fill_slots(question: Question, index: KnowledgeIndex) -> Slots:
+    """The place, topic and candidate asked, each from the message or, for a follow-up, from the chat."""
+    context, followup = question.context, question.followup
+    content = [token for token in question.reading.tokens if token not in STOPWORDS]
+    if question.countries:
+        country, country_from = question.countries[0], "text"
+    elif question.national:
+        country, country_from = None, "national"
+    elif context.country and followup:
+        country, country_from = context.country, "text"  # "there", "а ...?" name the last country
+    elif context.country and (question.topic is None or len(content) <= SHORT_MESSAGE_WORDS):
+        country, country_from = context.country, "context"
+    else:
+        country, country_from = None, "none"
+    topic = question.topic
+    candidate = question.candidates[0] if question.candidates else None
+    if candidate and question.weight < NAME_ONLY_TOPIC:
+        # a name without topic words: how they did (if a place or a result is in play), else who they are
+        if context.topic in ("result", "exit_poll") and (followup or country_from != "none"):
+            # "and Putin?" after "no exit poll for Kyrgyzstan": the place's result is what it has on him
+            has_poll = bool(index.facts_on(country, "exit_poll"))
+            topic = context.topic if context.topic == "result" or has_poll else "result"
+        elif country_from in ("text", "context"):
+            topic = "result"
+        else:
+            topic = "candidate"
+    # "And in Tajikistan?" repeats the last topic, if that topic is about countries at all
+    if (
+        topic is None
+        and context.topic
+        and (question.countries or question.candidates or followup or question.national)
+        and (country_from != "text" or bool(index.countries_by_topic.get(context.topic)))
+    ):
+        topic = context.topic
+    if topic == "exit_poll" and country_from == "national" and not index.facts_on(None, topic):
+        topic = "result"  # "а в целом по стране?" after an exit poll: the national figure is the result
+    if candidate is None and context.candidate and topic in ("result", "exit_poll") and followup:
+        candidate = context.candidate
+    return Slots(country, country_from, topic, candidate, "where" in question.intents)
+
+
+def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: str) -> Decision:
+    """Score the facts that could answer and pick one, offer several, or say what is not reported."""
+    assert slots.topic is not None
+    language, context = question.language, question.context
+    if (
+        slots.country_from == "text"
+        and slots.country
+        and not index.facts_on(slots.country, slots.topic)
+        and bool(index.countries_by_topic.get(slots.topic))
+    ):
+        # a per-country topic this country has no fact on: say so rather than answer for another place
+        return _not_reported(slots, context, language, trace, ())
+    scored = _scored_pool(question, slots, index)
+    considered = tuple(
+        Considered(fact.id, round(score, 3), f"{fact.country}/{fact.topic}") for score, fact in scored[:6]
+    )
+    if not scored or scored[0][0] < SUGGEST_SCORE:
+        if slots.country and not index.facts_on(slots.country, slots.topic):
+            return _not_reported(slots, context, language, trace, considered)
+        new_context = context.updated(language=language)
+        return Refusal("no_fact_close", new_context, trace, considered=considered)
+    best_score, best = scored[0]
+    rivals = [
+        (score, fact)
+        for score, fact in scored[1:]
+        if best_score - score < AMBIGUITY_MARGIN and (fact.country, fact.topic) != (best.country, best.topic)
+    ]
+    if best_score < ANSWER_SCORE or rivals:
+        choices = [best] + [fact for _, fact in rivals[:2]] if rivals else [fact for _, fact in scored[:3]]
+        new_context = context.updated(language=language)
+        return Choices("ambiguous", new_context, trace, best_score, considered, choices=tuple(choices[:3]))
+    facts = [best] + [
+        fact
+        for score, fact in scored[1:2]
+        if best_score - score < AMBIGUITY_MARGIN
+        and (fact.country, fact.topic, fact.candidate) == (best.country, best.topic, best.candidate)
+    ]
+    missing = None
+    if (
+        slots.candidate
+        and best.topic in ("result", "exit_poll")
+        and not any(figure.candidate == slots.candidate and figure.reported for figure in best.figures)
+        and best.candidate != slots.candidate
+        and best.country
+    ):
+        missing = (slots.candidate, best.country)
+    return FactAnswer(
+        "slot_match",
+        context_after(best, slots, language),
+        f"{trace}; answered with {best.id}",
+        min(best_score, 1.0),
+        considered,
+        answer_facts=tuple(facts),
+        missing_candidate=missing,
+    )
+
+
+def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> list[tuple[float, Fact]]:
+    """The facts of the asked (and close) topics for the place, each with its score, best first."""
+    topics = question.topics
+    top_weight = max(topics.values(), default=0.0) or 1.0
+    weights = {name: value / top_weight for name, value in topics.items()}
+    weights[slots.topic or ""] = max(weights.get(slots.topic or "", 0.0), 1.0)
+    content = index.content_keys(question.reading)
+    pool: dict[str, Fact] = {}
+    for name in [name for name, value in weights.items() if value >= CONSIDERED_TOPIC]:
+        pool.update((fact.id, fact) for fact in index.facts_on(slots.country, name))
+        if slots.country_from != "text" or not index.facts_on(slots.country, name):
+            pool.update((fact.id, fact) for fact in index.facts_on(None, name))
+        if slots.country_from == "none":  # no country anywhere: every country's fact on the topic competes
+            pool.update((fact.id, fact) for fact in index.country_facts(name, content))
+    carriers = _carriers(slots, index)
+    pool.update((fact_id, index.facts[fact_id]) for fact_id in carriers)
+    question_scores = index.question_scores(question.reading)
+    for fact_id, score in question_scores.items():
+        fact = index.facts[fact_id]
+        if score >= QUESTION_ONLY and fact.country in (slots.country, None):
+            pool[fact_id] = fact
+    expects_date = "when" in question.intents
+    return sorted(
+        (
+            (
+                score_fact(fact, slots, weights, question_scores.get(fact.id, 0.0), fact.id in carriers)
+                + OVERLAP_WEIGHT * index.overlap(fact, content)
+                + (ANSWER_TYPE_BONUS if expects_date and fact.id in index.dated else 0.0),
+                fact,
+            )
+            for fact in pool.values()
+        ),
+        key=lambda item: -item[0],
+    )
+
+
+def _carriers(slots: Slots, index: KnowledgeIndex) -> frozenset[str]:
+    """Facts stating the named candidate's share in this place, which compete whatever their topic.
+
+    ("Почему Путин проиграл в Алматы?" -> the exit poll; "Сколько голосов получил Слуцкий?" -> his own fact)
+    """
+    if not (slots.candidate and slots.topic == "result"):
+        return frozenset()
+    carriers = frozenset(
+        fact.id
+        for figure, fact in index.figures.get((slots.country, "vote_share"), ())
+        if figure.candidate == slots.candidate
+    )
+    on_topic = frozenset(fact_id for fact_id in carriers if index.facts[fact_id].topic == slots.topic)
+    return on_topic or carriers  # another topic's fact only when the asked topic does not state it
+
+
+def score_fact(
+    fact: Fact, slots: Slots, weights: dict[str, float], question_score: float, carrier: bool = False
+) -> float:
+    """How well a fact fits the slots: mostly its topic, then its place, then the candidate and example questions."""
+    topic_weight = weights.get(fact.topic, 0.0)
+    if carrier:  # states the asked candidate's share: answers a question about their result, whatever its topic
+        topic_weight = max(topic_weight, CARRIER_WEIGHT * weights.get(slots.topic or "", 0.0))
+    elif (
+        slots.candidate
+        and fact.topic in ("result", "exit_poll")
+        and fact.figures
+        and not any(figure.candidate == slots.candidate and figure.reported for figure in fact.figures)
+    ):
+        # a figure fact without the asked candidate's figure; more so when it says that figure is not reported
+        stated_missing = any(figure.candidate == slots.candidate for figure in fact.figures)
+        topic_weight -= MISSING_FIGURE_PENALTY * (2 if stated_missing else 1)
+    return (
+        TOPIC_FIT_WEIGHT * topic_weight
+        + _place_fit(fact, slots)
+        + _candidate_fit(fact, slots)
+        + (
+            QUESTION_BONUS * (question_score - QUESTION_MATCH) / (100 - QUESTION_MATCH)
+            if question_score >= QUESTION_MATCH
+            else 0.0
+        )
+    )
+
+
+def _place_fit(fact: Fact, slots: Slots) -> float:
+    score = 0.0
+    if fact.country is not None:
+        if fact.country == slots.country:
+            score += PLACE_NAMED if slots.country_from == "text" else PLACE_FROM_CONTEXT
+    elif slots.country_from in ("none", "national"):
+        score += NATIONAL_FIT
+    if fact.country is not None and slots.country_from == "none":
+        # a country's fact for a question naming no country: fits "which country...?" better than "how many?"
+        score += WHERE_COUNTRY_FIT if slots.asks_where else ANY_COUNTRY_FIT
+    elif slots.country_from == "context":
+        score += CONTEXT_FIT
+    else:
+        score += DEFAULT_FIT
+    return score
+
+
+def _candidate_fit(fact: Fact, slots: Slots) -> float:
+    if slots.candidate:
+        if fact.candidate == slots.candidate:
+            return CANDIDATE_OWN
+        if any(figure.candidate == slots.candidate and figure.reported for figure in fact.figures):
+            return CANDIDATE_FIGURE
+        return -OTHER_CANDIDATE if fact.candidate else 0.0
+    return -UNASKED_CANDIDATE if fact.candidate else 0.0
+
+
+def example_question(question: Question, index: KnowledgeIndex) -> tuple[Fact, float] | None:
+    """A fact whose example question is close enough to answer on its own, with a margin over the next."""
+    ranked = sorted(index.question_scores(question.reading).items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < QUESTION_ONLY:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < QUESTION_MARGIN:
+        return None
+    return index.facts[ranked[0][0]], ranked[0][1]
+
+
+def context_after(fact: Fact, slots: Slots, language: str) -> ChatContext:
+    """The chat's context after answering with ``fact``: its place and topic, and the candidate asked."""
+    country = fact.country or (slots.country if slots.country_from in ("text", "context") else None)
+    return ChatContext(country=country, topic=fact.topic, candidate=slots.candidate, language=language)
+
+
+def _not_reported(
+    slots: Slots, context: ChatContext, language: str, trace: str, considered: tuple[Considered, ...]
+) -> NotReported:
+    assert slots.country is not None and slots.topic is not None
+    new_context = context.updated(country=slots.country, topic=slots.topic, language=language)
+    trace += f"; no {slots.topic} fact for {slots.country}"
+    return NotReported("not_reported", new_context, trace, 0.0, considered, country=slots.country, topic=slots.topic)

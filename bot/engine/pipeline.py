@@ -1,0 +1,91 @@
+"""The answer path, top to bottom: read -> interpret -> screen -> route -> match -> compose.
+
+``decide`` is the whole decision for one message; a message with several asking clauses ("turnout and the
+result in Tajikistan") is decided clause by clause into one ``Combined`` decision. Nothing here words a reply.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.engine.decisions import Combined, Decision
+from bot.engine.index import KnowledgeIndex
+from bot.engine.interpret import interpret
+from bot.engine.match import match
+from bot.engine.reading import Reading
+from bot.engine.route import route
+from bot.engine.screen import screen
+from bot.engine.thresholds import ANSWER_SCORE, WEAK_TOPIC
+from bot.replies import ChatContext
+
+# where a message may hold two questions or a preamble and a question: sentence ends, commas, "and", "а также"
+CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+|\s+(?:and|also|plus|as well as|а также|и|а)\s+", re.IGNORECASE)
+
+Reader = Callable[[str], Reading]
+
+
+def decide(
+    reading: Reading, context: ChatContext, language: str, index: KnowledgeIndex, *, inherit: bool = False
+) -> Decision:
+    """One question's decision: a refusal, an answer computed from figures, or the matched fact."""
+    question = interpret(reading, context, language, inherit=inherit)
+    return screen(question) or route(question, index) or match(question, index)
+
+
+def decide_message(
+    text: str, reading: Reading, context: ChatContext, language: str, index: KnowledgeIndex, reader: Reader
+) -> Decision:
+    """The whole message's decision, answering each asking clause when it has several."""
+    whole = decide(reading, context, language, index)
+    if whole.kind != "comparison" and CLAUSE_BREAK.search(text):
+        return combine_clauses(text, reading, context, language, whole, index, reader) or whole
+    return whole
+
+
+def combine_clauses(
+    text: str,
+    reading: Reading,
+    context: ChatContext,
+    language: str,
+    whole: Decision,
+    index: KnowledgeIndex,
+    reader: Reader,
+) -> Combined | None:
+    """Two questions about one place ("turnout and the result in Tajikistan"), or a question after a preamble.
+
+    Each clause that asks something is decided on its own, with the place the whole message names; the answers
+    are combined. A preamble ("I'm a researcher at ...") asks nothing and is left out.
+    """
+    countries = reading.mentions.countries()
+    if len(countries) > 1 or reading.mentions.foreign():
+        return None  # several places: a comparison, decided on the whole message
+    asking = [
+        clause
+        for clause in map(reader, CLAUSE_BREAK.split(text))
+        if clause.tokens and max(clause.signals.topics.values(), default=0.0) >= WEAK_TOPIC
+    ]
+    if len(asking) < (1 if whole.kind != "answer" else 2):
+        return None
+    base = ChatContext(country=countries[0], language=language) if countries else context
+    parts: list[Decision] = []
+    last = whole.context
+    for clause in asking:
+        decision = decide(clause, base, language, index, inherit=True)
+        if decision.kind == "answer":
+            parts.append(decision)
+            last = decision.context
+        elif decision.kind == "no_data" and not decision.facts and decision.context.topic:
+            parts.append(decision)  # "the sources do not report the exit poll for ..."
+    facts = {fact.id for part in parts for fact in part.facts}
+    notes = [part for part in parts if not part.facts]
+    if not facts or (len(facts) + len(notes) < 2 and whole.kind == "answer"):
+        return None
+    return Combined(
+        "multi_part",
+        last,
+        f"{whole.rule}: {whole.trace}; {len(asking)} asking clause(s) answered with {', '.join(sorted(facts))}",
+        whole.confidence if whole.kind == "answer" else ANSWER_SCORE,
+        whole.considered,
+        parts=tuple(parts),
+    )

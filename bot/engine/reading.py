@@ -1,0 +1,61 @@
+"""Stage 1, read: what one message says on its own — its words, language, names and topic words.
+
+A reading depends only on the text and the index, never on the chat, so it is cached and shared between chats;
+it is immutable so that sharing is safe.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.engine.index import KnowledgeIndex
+from bot.entities import Mentions
+from bot.text import STOPWORDS, place_name, russian_typed_in_latin, script_language, token_keys, tokenize
+from bot.topics import TopicSignals, topic_signals
+
+# a capitalised word inside an English sentence is a name ("... in Kazan")
+_INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the engine read in one message."""
+
+    tokens: tuple[str, ...]
+    language: str | None  # None: nothing in the text tells (digits, punctuation)
+    mentions: Mentions
+    signals: TopicSignals
+    unknown: tuple[str, ...] = ()  # content words nothing explained
+    places: tuple[str, ...] = ()  # unknown words that name a place or a person ("Kazan")
+    transliterated: bool = False  # Russian typed in Latin letters
+
+
+def read(text: str, index: KnowledgeIndex) -> Reading:
+    """Tokenise, tell the language (transliterating Russian typed in Latin), find names and topic words."""
+    tokens = tokenize(text)
+    language = script_language(text)
+    transliterated = False
+    if language == "en":
+        converted = russian_typed_in_latin(tokens, index.english_words, index.english_stems, index.latin_names)
+        if converted:
+            tokens, language, transliterated = converted, "ru", True
+    mentions = index.entities.find(tokens, text)
+    signals = topic_signals(index.topic_index, tokens, mentions.positions)
+    explained = mentions.positions | signals.covered
+    unknown = [
+        token
+        for position, token in enumerate(tokens)
+        if position not in explained
+        and token not in STOPWORDS
+        and not token.isdigit()
+        and len(token) > 1
+        and not any(key in index.idf for key in token_keys(token))  # words of the facts are not foreign
+    ]
+    places = [name for name in map(place_name, unknown) if name]
+    if language == "en":
+        capitalised = {word.casefold() for word in _INNER_CAPITALISED.findall(text)}
+        places += [token.capitalize() for token in unknown if token in capitalised]
+    return Reading(
+        tuple(tokens), language, mentions, signals, tuple(unknown), places=tuple(places), transliterated=transliterated
+    )

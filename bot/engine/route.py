@@ -1,0 +1,322 @@
+"""Stage 4, route: answers computed from figures — standings, rankings, comparisons, the region, coverage.
+
+Each route is one named rule that returns a decision with the figures it found (never words), or None when
+the question is not of its kind; the first that answers decides. Figures of an exit poll are kept apart from
+results everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from bot.engine.decisions import (
+    ComparedMetric,
+    Comparison,
+    Coverage,
+    Decision,
+    EachPlace,
+    FactAnswer,
+    PlaceFigure,
+    Ranking,
+    Standings,
+)
+from bot.engine.index import KnowledgeIndex
+from bot.engine.interpret import FIGURE_TOPICS, Question
+from bot.engine.thresholds import DOMAIN_TOPIC, NAME_ONLY_TOPIC, QUESTION_MATCH, REGION_TOPIC, STRONG_TOPIC
+from bot.models import Fact
+from bot.replies import ChatContext
+
+DEFAULT_CANDIDATE = "putin"  # "the share" with no name: the winner's, as everyone reading results means
+
+
+def route(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """A decision computed from figures, or None when the question is for fact matching."""
+    for rule in ROUTES:
+        decision = rule(question, index)
+        if decision is not None:
+            return decision
+    return None
+
+
+def figure_topic(question: Question) -> str | None:
+    """The figure topic a ranking or comparison is about, with what a superlative or a name implies."""
+    metric_topic = question.metric_topic
+    if question.superlative and metric_topic is None:
+        # "Where did most people vote?": the figure topics decide even when "where" sounds like polling places
+        figure_topics = {name: value for name, value in question.topics.items() if name in ("turnout", "result")}
+        if figure_topics:
+            metric_topic = max(figure_topics, key=lambda name: figure_topics[name])
+        elif question.candidates:
+            metric_topic = "result"
+        elif question.followup and question.context.topic in FIGURE_TOPICS:
+            metric_topic = question.context.topic  # "And the fewest?"
+    if question.candidates and metric_topic is None and question.weight < NAME_ONLY_TOPIC:
+        metric_topic = "result"
+    return metric_topic
+
+
+# ---------------------------------------------------------------------- the routes, in order
+
+
+def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Who came second in Tajikistan?", "Kharitonov's place", "ranking of candidates"."""
+    place = question.reading.signals.place
+    intents = question.intents
+    if place is None and not question.candidates and question.metric_topic in (None, "result"):
+        if question.superlative and question.asks_who and not {"where", "countries"} & intents.keys():
+            place = 1 if question.superlative == "most" else -1  # "кто набрал меньше всех?": a candidate
+        elif "compare" in intents and question.topic == "candidate" and len(question.countries) < 2:
+            place = 0  # "ranking of candidates"
+    if place is None or question.region or question.reading.unknown:
+        return None
+    if not (place or question.candidates or question.topic == "candidate"):
+        return None
+    followed = question.context.country if question.followup and not question.national else None
+    country = question.countries[0] if question.countries else followed
+    return standings_in(index, country, place, question.candidates, question.context, question.language, question.trace)
+
+
+def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Where did most Russians vote?", "where did Putin get the least?"."""
+    metric_topic = figure_topic(question)
+    if not (question.superlative and metric_topic and len(question.countries) != 1):
+        return None
+    if not (question.on_domain or question.followup or question.weight >= DOMAIN_TOPIC):
+        return None
+    metric = "voters" if metric_topic == "turnout" else "vote_share"
+    candidate = question.candidates[0] if question.candidates else (None if metric == "voters" else DEFAULT_CANDIDATE)
+    context, language = question.context, question.language
+    return rank(index, "ranking", metric, candidate, question.superlative, context, language, question.trace)
+
+
+def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Did Davankov beat Putin anywhere?": the places ranked by the candidate's share."""
+    if (
+        figure_topic(question) == "result"
+        and question.candidates
+        and not question.countries
+        and not question.national
+        and question.asks_where
+    ):
+        context, language = question.context, question.language
+        candidate = question.candidates[0]
+        return rank(index, "candidate_where", "vote_share", candidate, "most", context, language, question.trace)
+    return None
+
+
+def coverage(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Which countries do you cover?"."""
+    if "coverage" not in question.intents or question.countries:
+        return None
+    if question.weight >= STRONG_TOPIC and "domain" not in question.intents:
+        return None
+    by_source: dict[str, Fact] = {}  # the source line needs one fact per source, not every fact
+    for country in index.knowledge.countries:
+        for fact in index.by_country.get(country.id, ()):
+            by_source.setdefault(fact.source, fact)
+    context = question.context.updated(language=question.language)
+    return Coverage("coverage", context, question.trace, confidence=1.0, source_facts=tuple(by_source.values()))
+
+
+def place_figures(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Uzbekistan numbers": the place's figures side by side."""
+    if not question.place_figures or question.reading.unknown:
+        return None
+    decision = compare(index, "place_figures", question, question.countries, question.national, None)
+    return _with_context(decision, decision.context.updated(region=question.region))
+
+
+def region(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "How did Central Asia vote?": the countries side by side, or the region's own overview fact."""
+    if not question.region or {"where", "countries"} & question.intents.keys():
+        return None  # "which Central Asian country...": the answer is one country
+    metric_topic = figure_topic(question)
+    if metric_topic in ("turnout", "exit_poll") or (metric_topic == "result" and question.candidates):
+        decision = compare(index, "region_comparison", question, (), False, metric_topic)
+        return _with_context(decision, decision.context.updated(region=True))
+    if not index.region_facts:
+        return None
+    topics = question.topics
+    top = max(topics.values(), default=0.0) or 1.0
+    question_scores = index.question_scores(question.reading)
+    # the asked topic, then a close example question, then the overview (background) fact
+    score, fact = max(
+        (
+            (
+                (
+                    topics.get(fact.topic, 0.0) / top,
+                    question_scores.get(fact.id, 0.0) >= QUESTION_MATCH,
+                    fact.topic == "context",
+                    question_scores.get(fact.id, 0.0),
+                ),
+                fact,
+            )
+            for fact in index.region_facts
+        ),
+        key=lambda pair: pair[0],
+    )
+    if not (score[0] >= REGION_TOPIC or metric_topic == "result" or not topics or "overview" in question.intents):
+        return None
+    context = ChatContext(topic=fact.topic, language=question.language, region=True)
+    return FactAnswer("region_fact", context, f"{question.trace}; {fact.id}", confidence=1.0, answer_facts=(fact,))
+
+
+def compare_again(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "а по явке?" after "compare Kyrgyzstan and Uzbekistan": the same countries on the new topic."""
+    countries, topic = question.compared, question.topic
+    if not countries or question.countries or question.national or question.region:
+        return None
+    if not (question.followup or question.short) or (topic is None and not question.candidates):
+        return None
+    if topic not in (None, *FIGURE_TOPICS) and question.candidates:
+        return None  # "who is Davankov?": about the candidate, not the compared places
+    if question.candidates or topic in ("turnout", "result"):
+        return compare(index, "compare_again", question, countries, False, figure_topic(question) or "result")
+    if topic is None or not index.countries_by_topic.get(topic):
+        return None  # a national topic ("who is Davankov?"): answered on its own
+    facts = tuple(index.facts_on(country, topic)[0] for country in countries if index.facts_on(country, topic))
+    missing = tuple(country for country in countries if not index.facts_on(country, topic))
+    context = question.context.updated(
+        country=countries[-1], topic=topic, language=question.language, compared=tuple(countries)
+    )
+    trace = f"{question.trace}; {topic} for each of {', '.join(countries)}"
+    confidence = 1.0 if facts else 0.0
+    return EachPlace("compare_again", context, trace, confidence, topic=topic, place_facts=facts, missing=missing)
+
+
+def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Compare Kazakhstan and Uzbekistan", "compare all countries"."""
+    countries, intents = question.countries, question.intents
+    metric_topic = figure_topic(question)
+    asked = "compare" in intents and (len(countries) != 1 or question.national)
+    if len(countries) >= 2 or (
+        asked and (countries or question.national or metric_topic or "countries" in intents or question.topic is None)
+    ):
+        return compare(index, "comparison", question, countries, question.national, metric_topic)
+    return None
+
+
+ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
+    standings,
+    ranking,
+    candidate_where,
+    coverage,
+    place_figures,
+    region,
+    compare_again,
+    comparison,
+)
+
+
+# ---------------------------------------------------------------------- computing from figures
+
+
+def standings_in(
+    index: KnowledgeIndex,
+    country: str | None,
+    place: int,
+    candidates: Sequence[str],
+    context: ChatContext,
+    language: str,
+    trace: str,
+) -> Standings:
+    """Candidates ranked by their share in one place (a country, or Russia overall), best kind of figure first."""
+    best: dict[str, tuple] = {}
+    for figure, fact in index.figures.get((country, "vote_share"), ()):  # best kind first
+        if figure.candidate and figure.value is not None:
+            best.setdefault(figure.candidate, (figure, fact))
+    rows = tuple(
+        (candidate, figure, fact)
+        for candidate, (figure, fact) in sorted(best.items(), key=lambda item: -(item[1][0].value or 0.0))
+    )
+    ranked = [candidate for candidate, _, _ in rows]
+    asked = next((candidate for candidate in candidates if candidate in ranked), None)
+    new_context = context.updated(
+        country=country, topic="result", candidate=ranked[0] if ranked else None, language=language
+    )
+    trace = f"{trace}; standings in {country or 'russia'}, place {place}"
+    return Standings(
+        "standings", new_context, trace, 1.0, place=country, asked_place=place, asked_candidate=asked, rows=rows
+    )
+
+
+def rank(
+    index: KnowledgeIndex,
+    rule: str,
+    metric: str,
+    candidate: str | None,
+    order: str,
+    context: ChatContext,
+    language: str,
+    trace: str = "",
+) -> Ranking:
+    """Every country with the figure, ranked; exit polls apart; Russia's figure beside them."""
+    rows: list[PlaceFigure] = []
+    missing: list[str] = []
+    for country in index.knowledge.countries:
+        found = index.best_figure(country.id, metric, candidate)
+        if found is None:
+            missing.append(country.id)
+        else:
+            rows.append(PlaceFigure(country.id, *found))
+    national = index.best_figure(None, metric, candidate)
+    new_context = context.updated(
+        topic="turnout" if metric == "voters" else "result", candidate=candidate, language=language
+    )
+    return Ranking(
+        rule,
+        new_context,
+        f"{trace}; ranking {metric} {candidate or ''} {order}".strip("; "),
+        1.0,
+        metric=metric,
+        candidate=candidate,
+        order=order,
+        rows=tuple(rows),
+        missing=tuple(missing),
+        national=PlaceFigure(None, *national) if national else None,
+    )
+
+
+def compare(
+    index: KnowledgeIndex,
+    rule: str,
+    question: Question,
+    countries: Sequence[str],
+    national: bool,
+    metric_topic: str | None,
+) -> Comparison:
+    """The places (every country when none is named) side by side on the topic's metrics."""
+    chosen = list(countries) or [country.id for country in index.knowledge.countries]
+    with_national = national or len(chosen) == 1
+    candidates = question.candidates
+    candidate = candidates[0] if candidates else DEFAULT_CANDIDATE
+    wanted: list[tuple[str, str | None]] = []
+    if metric_topic in (None, "turnout"):
+        wanted.append(("voters", None))
+    if metric_topic in (None, "result", "exit_poll") or candidates:
+        wanted.append(("vote_share", candidate))
+    metrics = []
+    for metric, metric_candidate in wanted:
+        rows = tuple(
+            PlaceFigure(country, *_figure_or_none(index, country, metric, metric_candidate)) for country in chosen
+        )
+        found = index.best_figure(None, metric, metric_candidate) if with_national else None
+        metrics.append(ComparedMetric(metric, metric_candidate, rows, PlaceFigure(None, *found) if found else None))
+    context = question.context.updated(
+        country=chosen[-1] if countries else question.context.country,
+        topic="turnout" if metric_topic == "turnout" else "result",
+        candidate=candidates[0] if candidates else None,
+        language=question.language,
+        compared=tuple(countries) if len(countries) > 1 else (),
+    )
+    trace = f"{question.trace}; comparison of {', '.join(chosen)}"
+    return Comparison(rule, context, trace, 1.0, metrics=tuple(metrics))
+
+
+def _figure_or_none(index: KnowledgeIndex, country: str, metric: str, candidate: str | None) -> tuple:
+    return index.best_figure(country, metric, candidate) or (None, None)
+
+
+def _with_context(decision: Decision, context: ChatContext) -> Decision:
+    return replace(decision, context=context)

@@ -1,0 +1,60 @@
+"""The names of the engine's rules: each decision names the one that produced it.
+
+``--why`` and ``/why`` print the name, the question log stores it (``/stats`` and ``/unanswered`` group by
+it), and a test checks that every rule of the answer path fires for some case of the development question
+set, so a rule that can no longer be reached is noticed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    stage: str  # "read", "screen", "route", "match", "combine" or "api" (called directly, not from a question)
+    says: str  # one line: when it fires
+
+
+_RULES = (
+    Rule("empty_message", "read", "nothing to read: blank text or only punctuation"),
+    # screen: refusals, before any fact is considered
+    Rule("foreign_country", "screen", "a country of the world the base has no data for"),
+    Rule("future_election", "screen", "how or when to vote in a future election: the base holds 2024 figures"),
+    Rule("demonym_only", "screen", "unknown words and only 'Russian': says who, not what about"),
+    Rule("no_election_word", "screen", "words the base does not know and no election word"),
+    Rule("weak_topic_words", "screen", "only everyday topic words and no election word"),
+    Rule("unknown_place", "screen", "a place name the base has no data for (a city, a region)"),
+    Rule("unknown_words_no_name", "screen", "unknown words, no name and no election-only word"),
+    Rule("mostly_unknown_words", "screen", "more unknown words than topic words"),
+    Rule("candidate_unknown_words", "screen", "a candidate's name beside unknown words and no topic"),
+    # route: answers computed from figures
+    Rule("standings", "route", "candidates ranked in one place: who came first, second, last"),
+    Rule("ranking", "route", "countries ranked by a figure: where most, where least"),
+    Rule("candidate_where", "route", "where a candidate did well: countries ranked by their share"),
+    Rule("coverage", "route", "what the bot covers: countries and topics"),
+    Rule("place_figures", "route", "a place's figures side by side ('Uzbekistan numbers')"),
+    Rule("region_comparison", "route", "the region's countries side by side on a figure"),
+    Rule("region_fact", "route", "the region as a whole, from its own overview facts"),
+    Rule("compare_again", "route", "a follow-up to a comparison: the same places on the new topic"),
+    Rule("comparison", "route", "two or more places (or all) side by side"),
+    # match: fuzzy matching onto facts
+    Rule("example_question", "match", "no topic words, but the message is close to a fact's example question"),
+    Rule("which_topic", "match", "a country and no question: offer its topics"),
+    Rule("no_topic", "match", "no topic words and no close example question"),
+    Rule("off_domain_topic", "match", "weak topic words and no election name"),
+    Rule("unknown_words_weak_topic", "match", "unknown words beside weak topic words"),
+    Rule("not_reported", "match", "the country has no fact on the asked topic"),
+    Rule("no_fact_close", "match", "no fact scored high enough"),
+    Rule("ambiguous", "match", "two facts about different things scored too close: did you mean"),
+    Rule("slot_match", "match", "the best fact for the place, topic and candidate asked"),
+    # combine
+    Rule("multi_part", "combine", "each asking clause of a longer message answered, in one reply"),
+    # api: front ends call these directly
+    Rule("fact_requested", "api", "a suggestion button or deep link asked for one fact"),
+    Rule("unknown_fact_id", "api", "a button or link named a fact that no longer exists"),
+    Rule("ranking_requested", "api", "a chart command asked for a ranking"),
+)
+
+RULES: dict[str, Rule] = {rule.name: rule for rule in _RULES}

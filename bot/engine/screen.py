@@ -1,0 +1,140 @@
+"""Stage 3, screen: refuse what is not a question about these facts, before any fact is considered.
+
+Each check is one named rule; the first that fires decides. A refusal never carries a fact's figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.engine.decisions import Decision, NoData, Refusal
+from bot.engine.interpret import Question
+from bot.engine.thresholds import WEAK_TOPIC
+
+
+def screen(question: Question) -> Decision | None:
+    """A refusal, or None when the question may be answered."""
+    for check in SCREENS:
+        decision = check(question)
+        if decision is not None:
+            return decision
+    return None
+
+
+def _refuse(question: Question, rule: str, reason: str = "scope", note: str = "") -> Refusal:
+    trace = f"{question.trace}; {note}" if note else question.trace
+    return Refusal(rule, question.context.updated(language=question.language), trace, reason=reason)
+
+
+def foreign_country(question: Question) -> Decision | None:
+    if question.foreign and not question.countries:
+        mention = question.foreign[0]
+        context = question.context.updated(language=question.language)
+        return NoData("foreign_country", context, f"{question.trace}; {mention.id}", name=mention.text, iso=mention.id)
+    return None
+
+
+def future_election(question: Question) -> Decision | None:
+    # "how to vote in the next election": the base holds the 2024 figures, not how-to advice
+    return _refuse(question, "future_election", "future") if "future" in question.intents else None
+
+
+def demonym_only(question: Question) -> Decision | None:
+    # "Russian embassy phone number", "visa for Russians": "Russian" alone says who, not what about
+    reading, signals = question.reading, question.reading.signals
+    if (
+        reading.unknown
+        and len(reading.unknown) >= _topic_words(question)
+        and signals.election
+        and not (signals.strong or signals.counted or question.candidates or question.leaders)
+    ):
+        return _refuse(question, "demonym_only")
+    return None
+
+
+def no_election_word(question: Question) -> Decision | None:
+    # no election word: names of places and leaders alone do not make "how many tourists" a vote count
+    if _has_election_word(question) or not question.reading.unknown:
+        return None
+    return _refuse(question, "no_election_word")
+
+
+def weak_topic_words(question: Question) -> Decision | None:
+    # words about candidates ("party", "nominee") need a candidate or an election word: "best parties"
+    if _has_election_word(question):
+        return None
+    signals, intents = question.reading.signals, question.intents
+    everyday = [value for name, value in signals.topics.items() if name != "candidate"]
+    if (
+        (signals.loose or signals.topics)
+        and max(everyday, default=0.0) < WEAK_TOPIC
+        and not {"compare", "coverage"} & intents.keys()
+        and not question.place_figures
+        and signals.place is None
+        and not (question.followup and question.context.topic and {"most", "least"} & intents.keys())  # "а где меньше?"
+    ):
+        return _refuse(question, "weak_topic_words")
+    return None
+
+
+def unknown_place(question: Question) -> Decision | None:
+    # "в Казани": a place the base has no data for is not a question about the national figures
+    reading = question.reading
+    if reading.places and not question.countries and not reading.mentions.of("national"):
+        context = question.context.updated(language=question.language)
+        return NoData("unknown_place", context, f"{question.trace}; {reading.places[0]}", name=reading.places[0])
+    return None
+
+
+def unknown_words_no_name(question: Question) -> Decision | None:
+    # "who won the school vote": a general word like "vote" does not make unknown words about this election
+    if question.reading.unknown and not question.named and not question.reading.signals.specific:
+        return _refuse(question, "unknown_words_no_name")
+    return None
+
+
+def mostly_unknown_words(question: Question) -> Decision | None:
+    # "poll dance classes", "relocation services for IT companies": mostly words the base does not know
+    unknown = question.reading.unknown
+    if (
+        len(unknown) >= 2
+        and len(unknown) > _topic_words(question)
+        and not (question.reading.signals.specific or question.leaders)
+    ):
+        return _refuse(question, "mostly_unknown_words")
+    return None
+
+
+def candidate_unknown_words(question: Question) -> Decision | None:
+    # "Putin birthday": a candidate's name next to words the base does not know asks about something else
+    if (
+        question.candidates
+        and question.reading.unknown
+        and not (question.countries or question.topics or question.intents.keys() - {"followup"})
+    ):
+        return _refuse(question, "candidate_unknown_words")
+    return None
+
+
+def _topic_words(question: Question) -> int:
+    signals = question.reading.signals
+    return len(signals.covered - signals.intent_positions)
+
+
+def _has_election_word(question: Question) -> bool:
+    signals = question.reading.signals
+    return bool(signals.election or question.candidates or (question.leaders and "reaction" in signals.topics))
+
+
+# in order: the first that fires decides
+SCREENS: tuple[Callable[[Question], Decision | None], ...] = (
+    foreign_country,
+    future_election,
+    demonym_only,
+    no_election_word,
+    weak_topic_words,
+    unknown_place,
+    unknown_words_no_name,
+    mostly_unknown_words,
+    candidate_unknown_words,
+)

@@ -1,0 +1,62 @@
+"""Every threshold and weight the engine decides with, named once, each with why it has its value.
+
+Scores are on a 0..1(ish) scale: a fact's score is 0.6 x topic fit + up to 0.3 for the place + small
+adjustments for the candidate and the example questions (see ``match.score_fact``). The values were set on the
+development question set (tests/data/questions.yaml) and are checked by it and by the blind sets.
+"""
+
+from __future__ import annotations
+
+# --- answering with a fact ---------------------------------------------------------------------------
+ANSWER_SCORE = 0.7  # a fact needs this much to be the answer: topic and place must both fit
+SUGGEST_SCORE = 0.5  # below this a fact is not even worth suggesting: the topic alone does not make it relevant
+AMBIGUITY_MARGIN = 0.04  # a runner-up this close (about something else) makes it a "did you mean"
+
+# --- topic strength ------------------------------------------------------------------------------------
+STRONG_TOPIC = 0.9  # a topic word this strong makes a question on-topic without any name ("exit poll")
+WEAK_TOPIC = 0.6  # without an election word, topic words weaker than this ("live", "city") do not make a question
+CONSIDERED_TOPIC = 0.6  # topics within this share of the best one also bring their facts into the pool
+UNKNOWN_WORDS_TOPIC = 0.6  # unexplained words need topic words at least this strong...
+UNKNOWN_WORDS_TOPIC_WITH_COUNTRY = 0.45  # ...or this strong when a country is named (the name says what it's about)
+NAME_ONLY_TOPIC = 0.5  # a candidate's name with topic words weaker than this asks how they did (or who they are)
+DOMAIN_TOPIC = 0.3  # a superlative ("the most") with this much topic weight asks for a ranking even without a name
+
+# --- how names lean the topics --------------------------------------------------------------------------
+LEADER_REACTION_BOOST = 0.8  # a leader named: the question is about what they said, unless words say otherwise
+NAMED_TOPIC_LEAN = 0.4  # a candidate named beside another topic's words ("Putin's party"): the name only leans
+CANDIDATE_RESULT_LEAD = 0.4  # "how many for Putin?": the result beats every other topic by this much
+TURNOUT_WITH_CANDIDATE = 0.5  # turnout's own words next to a candidate keep half their weight
+
+# --- example questions (RapidFuzz token_sort_ratio, 0..100) ----------------------------------------------
+QUESTION_MATCH = 75.0  # example-question similarity that starts to count
+QUESTION_ONLY = 90.0  # ...that can answer on its own (with a margin) when words say nothing
+QUESTION_MARGIN = 8.0  # ...over the runner-up, so two near-identical questions never pick one at random
+QUESTION_BONUS = 0.15  # the most an example question adds to a fact's score (at similarity 100)
+
+# --- how a fact is scored (match.score_fact) --------------------------------------------------------------
+TOPIC_FIT_WEIGHT = 0.6  # the topic decides most: the place alone must never reach ANSWER_SCORE
+PLACE_NAMED = 0.3  # the fact is about the place the message names
+PLACE_FROM_CONTEXT = 0.25  # ...or the place the chat was about (a little less sure)
+NATIONAL_FIT = 0.3  # a national fact for a question naming no country, or Russia itself
+ANY_COUNTRY_FIT = 0.2  # a country's fact for a question naming no country ("how many voted?")
+WHERE_COUNTRY_FIT = 0.35  # ...fits better when the question asks "where / which country"
+CONTEXT_FIT = 0.15  # the chat's place was taken from the context
+DEFAULT_FIT = 0.1  # every other case
+CANDIDATE_OWN = 0.1  # the fact is about the asked candidate
+CANDIDATE_FIGURE = 0.07  # ...or states their figure
+OTHER_CANDIDATE = 0.15  # a fact about another candidate loses this
+UNASKED_CANDIDATE = 0.03  # a candidate's fact when no candidate was asked loses a little
+CARRIER_WEIGHT = 0.95  # topic weight of a fact that states the asked candidate's share, relative to the asked topic
+MISSING_FIGURE_PENALTY = 0.17  # what a figure fact that lacks that share loses (0.1 of the score)
+ANSWER_TYPE_BONUS = 0.05  # a fact that states what the question word asks for ("when" -> a date)
+OVERLAP_WEIGHT = 0.2  # weight of the message's words found in the fact's own words
+
+# --- prefilters (cost control in a large base) -------------------------------------------------------------
+PREFILTER_LIMIT = 40  # example questions scored with RapidFuzz per message, after the token prefilter
+COMMON_POSTING = 2000  # a word in more example questions (or facts) than this does not help the prefilters
+POOL_LIMIT = 64  # a topic with more country facts than this is prefiltered by shared words before scoring
+SHORT_MESSAGE_WORDS = 4  # a message of at most this many content words may lean on the chat's context
+
+# --- reading ---------------------------------------------------------------------------------------------------
+READING_CACHE_SIZE = 4096  # readings of recent messages: repeated questions (buttons, groups) are read once
+REGION_TOPIC = 0.6  # a region overview fact answers when its topic is this close to the asked one
