@@ -49,7 +49,7 @@ from bot.models import LANGUAGES, Candidate, Country, Fact, KnowledgeBase, Sourc
 logger = logging.getLogger(__name__)
 
 # Bump when the schema changes and add a step to _MIGRATIONS that brings version N-1 to N.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 YAML_ACTOR = "yaml"
 MIGRATION_ACTOR = "migration"  # baseline versions of reference rows that existed before they were versioned
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -237,6 +237,7 @@ class UnansweredGroup:
     askers: int  # distinct askers (counted by salted hash)
     last_asked: str
     languages: list[str]
+    rules: list[str] = dataclasses.field(default_factory=list)  # the engine rules that decided these replies
 
 
 @dataclasses.dataclass(frozen=True)
@@ -254,6 +255,7 @@ class Stats:
     per_day: list[DayStats]
     top_topics: list[tuple[str, int]]
     languages: list[tuple[str, int]]
+    rules: list[tuple[str, int]] = dataclasses.field(default_factory=list)  # top engine rules that decided
 
     @property
     def share_answered(self) -> float:
@@ -1176,6 +1178,7 @@ class FactStore:
         fact_id: str | None = None,
         asker: int | str | None = None,
         *,
+        rule: str | None = None,
         asked_at: datetime | None = None,
     ) -> None:
         """Record a question for /unanswered and /stats. The asker is stored only as a salted hash."""
@@ -1195,6 +1198,7 @@ class FactStore:
                     "fact_id": fact_id,
                     "asker_hash": self.asker_hash(asker) if asker is not None else None,
                     "dismissed": 0,
+                    "rule": rule,
                 }
             )
 
@@ -1204,6 +1208,7 @@ class FactStore:
         rows = self.db.execute(
             f"""
             SELECT normalized, COUNT(*), COUNT(DISTINCT asker_hash), MAX(asked_at), GROUP_CONCAT(DISTINCT language),
+                   GROUP_CONCAT(DISTINCT rule),
                    (SELECT text FROM question_log AS latest WHERE latest.normalized = question_log.normalized
                     ORDER BY asked_at DESC, id DESC LIMIT 1)
             FROM question_log
@@ -1221,8 +1226,9 @@ class FactStore:
                 askers=askers,
                 last_asked=last,
                 languages=sorted(filter(None, (languages or "").split(","))),
+                rules=sorted(filter(None, (rules or "").split(","))),
             )
-            for normalized, count, askers, last, languages, text in rows
+            for normalized, count, askers, last, languages, rules, text in rows
         ]
 
     def dismiss_unanswered(self, key_or_text: str) -> int:
@@ -1260,7 +1266,7 @@ class FactStore:
             )
             return [(value, n) for value, n in self.db.execute(sql, [since, top])]
 
-        return Stats(total, answered, askers, per_day, counts("topic"), counts("language"))
+        return Stats(total, answered, askers, per_day, counts("topic"), counts("language"), counts("rule"))
 
 
 class _DryRun(Exception):
@@ -1474,4 +1480,14 @@ def _version_reference_data_v2(db: Database) -> None:
         )
 
 
-_MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _create_schema_v1, 2: _version_reference_data_v2}
+def _question_rule_v3(db: Database) -> None:
+    """v2 -> v3: the question log records the engine rule that decided each reply (for /stats, /unanswered)."""
+    db["question_log"].add_column("rule", str)
+    db["question_log"].create_index(["rule"])
+
+
+_MIGRATIONS: dict[int, Callable[[Database], None]] = {
+    1: _create_schema_v1,
+    2: _version_reference_data_v2,
+    3: _question_rule_v3,
+}

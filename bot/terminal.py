@@ -38,7 +38,11 @@ def build_engine(settings: Settings) -> Engine:
 
 def explain(reply: Reply) -> str:
     """The --why text: the decision, what was recognised, and the facts considered with their scores."""
+    from bot.engine.rules import RULES
+
     lines = [f"kind: {reply.kind}  confidence: {reply.confidence:.2f}  facts: {', '.join(reply.fact_ids) or '-'}"]
+    rule = RULES.get(reply.rule)
+    lines.append(f"rule: {reply.rule} ({rule.stage}: {rule.says})" if rule else f"rule: {reply.rule or '-'}")
     lines.append(f"reason: {reply.reason}")
     for candidate in reply.considered:
         lines.append(f"  {candidate.score:6.3f}  {candidate.fact_id}  {candidate.detail}")

@@ -874,7 +874,9 @@ def test_version_1_database_is_upgraded_in_place_with_a_baseline_history(
     path = tmp_path / "facts.db"
     _v1_database(path, small_knowledge)
     with FactStore(path) as store:
-        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        version = store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        assert version == str(SCHEMA_VERSION)  # every step ran, v1 -> v2 -> v3
+        assert "rule" in store.db["question_log"].columns_dict
         assert store.knowledge() == small_knowledge
         (baseline,) = store.reference_history("country", "tajikistan")
         assert (baseline.version, baseline.actor, baseline.action) == (1, "migration", "add")
@@ -888,3 +890,15 @@ def test_version_1_database_is_upgraded_in_place_with_a_baseline_history(
         assert store.knowledge() == small_knowledge  # the pre-migration content came back
     with FactStore(path) as store:  # opening again migrates nothing more
         assert len(store.reference_history("source", "eurasianet")) == 3
+
+
+def test_question_log_records_the_rule_and_stats_and_unanswered_group_by_it(fact_store: FactStore) -> None:
+    store = fact_store
+    store.log_question("Population of Almaty?", "en", answered=False, rule="no_election_word", asker=1)
+    store.log_question("population of almaty", "en", answered=False, rule="no_election_word", asker=2)
+    store.log_question("Who won in Germany?", "en", answered=False, rule="foreign_country", asker=1)
+    store.log_question("How many voted in Tajikistan?", "en", answered=True, rule="slot_match", asker=3)
+    stats = store.stats()
+    assert stats.rules == [("no_election_word", 2), ("foreign_country", 1), ("slot_match", 1)]
+    groups = {group.text: group.rules for group in store.unanswered()}
+    assert groups == {"population of almaty": ["no_election_word"], "Who won in Germany?": ["foreign_country"]}

@@ -7,7 +7,7 @@ import pytest
 from bot.engine import Engine
 from bot.knowledge import load_folder
 from bot.settings import PROJECT_ROOT
-from bot.terminal import run_chat, run_jsonl
+from bot.terminal import explain, run_chat, run_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +52,14 @@ def test_interactive_chat_keeps_context() -> None:
     output = io.StringIO()
     run_chat(engine, io.StringIO("How many voted in Tajikistan?\nAnd in Uzbekistan?\n"), output)
     assert "9,500" in output.getvalue() and "4,600" in output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [("How many voted in Tajikistan?", "slot_match"), ("Who won in Germany?", "foreign_country")],
+)
+def test_why_names_the_rule_that_decided_and_the_facts_it_used(engine: Engine, question: str, rule: str) -> None:
+    text = explain(engine.answer(question))
+    assert f"rule: {rule} (" in text
+    if rule == "slot_match":
+        assert "tajikistan-turnout" in text  # the evidence: the facts considered, with their scores

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache, partial
 
 from bot.engine.compose import Composer, compose
-from bot.engine.decisions import FactAnswer, Refusal
+from bot.engine.decisions import Decision, FactAnswer, Refusal
 from bot.engine.index import KnowledgeIndex, build_index
 from bot.engine.pipeline import decide_message
 from bot.engine.reading import Reading, read
@@ -58,15 +58,31 @@ class Engine:
 
     def answer(self, text: str, context: ChatContext | None = None, *, language_hint: str | None = None) -> Reply:
         """Reply to one message; ``reply.context`` is the chat's context after it."""
-        index, reader = self._index, self._read  # one index for the whole message, even if refreshed meanwhile
+        index = self._index  # one index for deciding and wording, even if refreshed meanwhile
+        decision, language = self.decide(text, context, language_hint=language_hint, index=index)
+        return compose(decision, language, index)
+
+    def decide(
+        self,
+        text: str,
+        context: ChatContext | None = None,
+        *,
+        language_hint: str | None = None,
+        index: KnowledgeIndex | None = None,
+    ) -> tuple[Decision, str]:
+        """The decision for one message and the language to word it in (``answer`` without the wording)."""
+        index = index or self._index
+        reader = self._read if index is self._index else partial(read, index=index)
         context = context or ChatContext()
         reading = reader(text)
         language = reading.language or _language(language_hint) or _language(context.language) or "en"
         if not reading.tokens:
-            decision = Refusal("empty_message", context.updated(language=language), reason="empty")
-        else:
-            decision = decide_message(text, reading, context, language, index, reader)
-        return compose(decision, language, index)
+            return Refusal("empty_message", context.updated(language=language), reason="empty"), language
+        return decide_message(text, reading, context, language, index, reader), language
+
+    def compose(self, decision: Decision, language: str) -> Reply:
+        """The reply for a decision, in ``language``."""
+        return compose(decision, _language(language) or "en", self._index)
 
     def answer_fact(self, fact_id: str, language: str, context: ChatContext | None = None) -> Reply:
         """Reply with one fact (a pressed suggestion button, a deep link)."""

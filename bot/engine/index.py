@@ -166,20 +166,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
     """Build every lookup from ``kb``: names, facts by slot, figures, example-question postings, word rarity."""
     topic_index = shared_topic_index()
     entities = EntityIndex(kb)
-    by_slot: dict[tuple[str | None, str], list[Fact]] = defaultdict(list)
-    by_country: dict[str | None, list[Fact]] = defaultdict(list)
-    countries_by_topic: dict[str, list[str]] = defaultdict(list)
-    figures: dict[tuple[str | None, str], list[tuple[Figure, Fact]]] = defaultdict(list)
-    for fact in kb.facts:
-        if not by_slot[(fact.country, fact.topic)] and fact.country is not None:
-            countries_by_topic[fact.topic].append(fact.country)
-        by_slot[(fact.country, fact.topic)].append(fact)
-        by_country[fact.country].append(fact)
-        for figure in fact.figures:
-            if figure.reported:
-                figures[(fact.country, figure.metric)].append((figure, fact))
-    for found in figures.values():
-        found.sort(key=lambda item: KIND_PREFERENCE.index(item[0].kind))
+    by_slot, by_country, countries_by_topic, figures = _group_facts(kb)
     topic_sizes = {
         topic: sum(len(by_slot[(country, topic)]) for country in countries)
         for topic, countries in countries_by_topic.items()
@@ -226,6 +213,25 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
             {language: _example_facts(kb, by_slot, countries_by_topic, position, language) for language in LANGUAGES}
         ),
     )
+
+
+def _group_facts(kb: KnowledgeBase) -> tuple[dict, dict, dict, dict]:
+    """Facts by (country, topic) and by country, countries by topic, reported figures by (country, metric)."""
+    by_slot: dict[tuple[str | None, str], list[Fact]] = defaultdict(list)
+    by_country: dict[str | None, list[Fact]] = defaultdict(list)
+    countries_by_topic: dict[str, list[str]] = defaultdict(list)
+    figures: dict[tuple[str | None, str], list[tuple[Figure, Fact]]] = defaultdict(list)
+    for fact in kb.facts:
+        if not by_slot[(fact.country, fact.topic)] and fact.country is not None:
+            countries_by_topic[fact.topic].append(fact.country)
+        by_slot[(fact.country, fact.topic)].append(fact)
+        by_country[fact.country].append(fact)
+        for figure in fact.figures:
+            if figure.reported:
+                figures[(fact.country, figure.metric)].append((figure, fact))
+    for found in figures.values():
+        found.sort(key=lambda item: KIND_PREFERENCE.index(item[0].kind))
+    return by_slot, by_country, countries_by_topic, figures
 
 
 def _english_vocabulary(

@@ -138,6 +138,7 @@ def log_question(context: ContextTypes.DEFAULT_TYPE, update: Update, question: s
             topic=reply.context.topic,
             fact_id=reply.fact_ids[0] if reply.fact_ids else None,
             asker=update.effective_user.id if update.effective_user else None,
+            rule=reply.rule or None,
         )
     except Exception:
         logger.exception("Could not log a question")
