@@ -6,7 +6,7 @@ buttons, a chart picture). Nothing here imports ``telegram``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 ReplyKind = Literal[
@@ -31,7 +31,9 @@ class ChatContext:
     compared: tuple[str, ...] = ()  # the countries the last reply compared: "а по явке?" compares them again
 
     def updated(self, **changes: object) -> ChatContext:
-        return replace(self, **changes)
+        # the fields by hand rather than dataclasses.replace, which checks every field each call (several per message)
+        values = {**self.__dict__, **changes}
+        return ChatContext(**values)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

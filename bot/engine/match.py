@@ -252,33 +252,31 @@ def score_fact(
         # a figure fact without the asked candidate's figure; more so when it says that figure is not reported
         stated_missing = any(figure.candidate == slots.candidate for figure in fact.figures)
         topic_weight -= MISSING_FIGURE_PENALTY * (2 if stated_missing else 1)
-    return (
-        TOPIC_FIT_WEIGHT * topic_weight
-        + _place_fit(fact, slots)
-        + _candidate_fit(fact, slots)
-        + (
-            QUESTION_BONUS * (question_score - QUESTION_MATCH) / (100 - QUESTION_MATCH)
-            if question_score >= QUESTION_MATCH
-            else 0.0
-        )
-    )
+    # added one term at a time, in this order: ties between facts are broken by exact, repeatable sums
+    score = TOPIC_FIT_WEIGHT * topic_weight
+    score += _place_fit(fact, slots)
+    score += _question_kind_fit(fact, slots)
+    score += _candidate_fit(fact, slots)
+    if question_score >= QUESTION_MATCH:
+        score += QUESTION_BONUS * (question_score - QUESTION_MATCH) / (100 - QUESTION_MATCH)
+    return score
 
 
 def _place_fit(fact: Fact, slots: Slots) -> float:
-    score = 0.0
+    """The fact is about the asked place, or national for a national question."""
     if fact.country is not None:
         if fact.country == slots.country:
-            score += PLACE_NAMED if slots.country_from == "text" else PLACE_FROM_CONTEXT
-    elif slots.country_from in ("none", "national"):
-        score += NATIONAL_FIT
+            return PLACE_NAMED if slots.country_from == "text" else PLACE_FROM_CONTEXT
+        return 0.0
+    return NATIONAL_FIT if slots.country_from in ("none", "national") else 0.0
+
+
+def _question_kind_fit(fact: Fact, slots: Slots) -> float:
+    """How the question named its place: none at all (any country's fact may answer), from the chat, or outright."""
     if fact.country is not None and slots.country_from == "none":
         # a country's fact for a question naming no country: fits "which country...?" better than "how many?"
-        score += WHERE_COUNTRY_FIT if slots.asks_where else ANY_COUNTRY_FIT
-    elif slots.country_from == "context":
-        score += CONTEXT_FIT
-    else:
-        score += DEFAULT_FIT
-    return score
+        return WHERE_COUNTRY_FIT if slots.asks_where else ANY_COUNTRY_FIT
+    return CONTEXT_FIT if slots.country_from == "context" else DEFAULT_FIT
 
 
 def _candidate_fit(fact: Fact, slots: Slots) -> float:
