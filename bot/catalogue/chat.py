@@ -101,13 +101,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart_prompt": {"en": "Which chart would you like?", "ru": "Какую диаграмму показать?"},
     "chart_voters": {"en": "Voters by country", "ru": "Избиратели по странам"},
     "chart_putin": {"en": "Putin's share by country", "ru": "Доля Путина по странам"},
-    "inline_nothing": {"en": "No answer for this question", "ru": "Нет ответа на этот вопрос"},
-    "inline_nothing_text": {
-        "en": "I could not find an answer to that. Try asking about turnout or results in a country.",
-        "ru": "Я не нашёл ответа. Спросите, например, о явке или результатах в одной из стран.",
-    },
-    "inline_examples": {"en": "Try a question", "ru": "Попробуйте вопрос"},
-    "answer_from": {"en": "Answer", "ru": "Ответ"},
     "exit_poll": {"en": "exit poll", "ru": "экзитпол"},
     "axis_percent": {"en": "Share, %", "ru": "Доля, %"},
     "axis_voters": {"en": "Voters", "ru": "Избиратели"},
