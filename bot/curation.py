@@ -32,7 +32,7 @@ import yaml
 from pydantic import ValidationError
 from rapidfuzz import fuzz, process
 
-from bot.curation_texts import action_name, admin_text, counted
+from bot.catalogue import action_name, counted, html_text
 from bot.knowledge import MISSING_QUESTIONS, KnowledgeError, dump_yaml, load_folder, normalise_name, parse_fact_yaml
 from bot.models import Fact, KnowledgeBase, Source
 from bot.store import (
@@ -182,7 +182,7 @@ def esc(value: object) -> str:
 def show_value(value: Any, language: str = "en") -> str:
     """A stored value as an admin reads it: text as is, numbers without .0, structures as one-line JSON."""
     if value is None:
-        return admin_text("empty_value", language)
+        return html_text("empty_value", language)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, str):
@@ -199,16 +199,16 @@ def error_lines(errors: Sequence[object], language: str = "en") -> str:
     """The validators' messages (as they wrote them), escaped, one bullet each, at most MAX_ERRORS_SHOWN."""
     shown = [f"• {esc(error)}" for error in errors[:MAX_ERRORS_SHOWN]]
     if len(errors) > MAX_ERRORS_SHOWN:
-        shown.append(admin_text("more_errors", language, count=len(errors) - MAX_ERRORS_SHOWN))
+        shown.append(html_text("more_errors", language, count=len(errors) - MAX_ERRORS_SHOWN))
     return "\n".join(shown)
 
 
 def refused(headline: str, language: str = "en", errors: Sequence[object] = ()) -> Outcome:
-    """A refusal: ``headline`` is HTML (an ``admin_text`` or escaped), then the errors; nothing changed."""
+    """A refusal: ``headline`` is HTML (an ``html_text`` or escaped), then the errors; nothing changed."""
     body = f"⚠️ {headline}"
     if errors:
         body += "\n" + error_lines(errors, language)
-    return Outcome(body + "\n" + admin_text("nothing_changed", language), ok=False)
+    return Outcome(body + "\n" + html_text("nothing_changed", language), ok=False)
 
 
 def question_language(text: str) -> str:
@@ -300,18 +300,18 @@ class Curator:
             wanted = self.find_country(query)
             if wanted is False:
                 names = ", ".join(country.name.get(language) for country in kb.countries)
-                return refused(admin_text("no_country", language, query=query, names=names), language)
+                return refused(html_text("no_country", language, query=query, names=names), language)
         groups: dict[str | None, list[Fact]] = {}
         for fact in kb.facts:
             if wanted is True or fact.country == wanted:
                 groups.setdefault(fact.country, []).append(fact)
         if not groups:
-            return Outcome(admin_text("no_facts", language))
+            return Outcome(html_text("no_facts", language))
         count = sum(len(items) for items in groups.values())
-        lines = [admin_text("facts_header", language, count=counted(count, "fact", language))]
+        lines = [html_text("facts_header", language, count=counted(count, "fact", language))]
         for country_id, items in groups.items():
             country = kb.country(country_id) if country_id else None
-            group = country.name.get(language) if country else admin_text("national_group", language)
+            group = country.name.get(language) if country else html_text("national_group", language)
             lines.append(f"\n<b>{esc(group)}</b>")
             lines += [
                 f"<code>{esc(fact.id)}</code> · {esc(fact.topic)} · {esc(summary(fact.answer.get(language)))}"
@@ -330,9 +330,9 @@ class Curator:
         kb = self._knowledge()
         version = self.store.current_version(fact_id)
         country = kb.country(fact.country) if fact.country else None
-        place = country.name.get(language) if country else fact.country or admin_text("national", language)
+        place = country.name.get(language) if country else fact.country or html_text("admin_national", language)
         lines = [
-            admin_text(
+            html_text(
                 "fact_header",
                 language,
                 id=fact.id,
@@ -341,43 +341,43 @@ class Curator:
                 actor=version.actor,
                 at=version.created_at,
             ),
-            admin_text("fact_place", language, country=place, topic=fact.topic)
-            + (admin_text("fact_candidate", language, candidate=fact.candidate) if fact.candidate else ""),
+            html_text("fact_place", language, country=place, topic=fact.topic)
+            + (html_text("fact_candidate", language, candidate=fact.candidate) if fact.candidate else ""),
             f"<b>EN:</b> {esc(fact.answer.en)}",
             f"<b>RU:</b> {esc(fact.answer.ru)}",
         ]
         if fact.figures:
-            lines.append(admin_text("figures", language))
+            lines.append(html_text("figures", language))
             for index, figure in enumerate(fact.figures):
                 details = [esc(figure.kind), esc(figure.approx)]
                 if figure.candidate:
-                    details.append(admin_text("figure_candidate", language, candidate=figure.candidate))
+                    details.append(html_text("figure_candidate", language, candidate=figure.candidate))
                 lines.append(
                     f"  {index}. {esc(figure.metric)} = {esc(show_value(figure.value, language))} "
                     f"({', '.join(details)})" + (f" — {esc(figure.note)}" if figure.note else "")
                 )
         else:
-            lines.append(admin_text("figures_none", language))
+            lines.append(html_text("figures_none", language))
         for code in ("en", "ru"):
             questions = fact.questions.get(code)
-            listed = "; ".join(questions) if questions else admin_text("none", language)
-            lines.append(admin_text("questions", language, language=code.upper(), questions=listed))
+            listed = "; ".join(questions) if questions else html_text("none", language)
+            lines.append(html_text("questions", language, language=code.upper(), questions=listed))
         source = kb.source(fact.source)
         cited = fact.source
         if source is not None:
             cited += f" — {source.publisher}: {source.title} ({source.date})" + (f" {source.url}" if source.url else "")
-        lines.append(admin_text("source", language, source=cited))
-        lines.append(admin_text("evidence", language))
+        lines.append(html_text("admin_source", language, source=cited))
+        lines.append(html_text("evidence", language))
         lines += [f"  “{esc(sentence)}”" for sentence in fact.evidence]
         return Outcome("\n".join(lines))
 
     def _unknown(self, fact_id: str, language: str = "en") -> Outcome:
         ids = self.store.fact_ids(include_deleted=True)
         if fact_id in ids:  # deleted: say how to get it back
-            return refused(admin_text("fact_deleted", language, id=fact_id), language)
+            return refused(html_text("fact_deleted", language, id=fact_id), language)
         close = process.extractOne(fact_id, self.store.fact_ids(), scorer=fuzz.ratio, score_cutoff=70)
-        hint = admin_text("did_you_mean", language, id=close[0]) if close else admin_text("see_facts", language)
-        return refused(admin_text("no_fact", language, id=fact_id) + " " + hint, language)
+        hint = html_text("admin_did_you_mean", language, id=close[0]) if close else html_text("see_facts", language)
+        return refused(html_text("no_fact", language, id=fact_id) + " " + hint, language)
 
     # -- changes ----------------------------------------------------------------------------------------------
 
@@ -391,7 +391,7 @@ class Curator:
         if fact is None:
             fact, errors = self._fill_missing_russian(yaml_text, errors, warnings, language)
         if fact is None:
-            return refused(admin_text("fact_invalid", language), language, errors)
+            return refused(html_text("fact_invalid", language), language, errors)
         kb = self._knowledge()
         new_source = None
         if kb.source(fact.source) is None and looks_like_citation(fact.source):
@@ -402,7 +402,7 @@ class Curator:
                 new_source = source_from_citation(fact.source, kb, actor)
                 fact = fact.model_copy(update={"source": new_source.id})
                 warnings.append(
-                    admin_text(
+                    html_text(
                         "warn_new_source",
                         language,
                         id=new_source.id,
@@ -412,24 +412,24 @@ class Curator:
                 )
         for code in ("en", "ru"):
             if not fact.questions.get(code):
-                name = admin_text(f"language_{code}", language)
-                warnings.append(admin_text("warn_no_questions", language, language=name, id=fact.id, code=code))
+                name = html_text(f"language_{code}", language)
+                warnings.append(html_text("warn_no_questions", language, language=name, id=fact.id, code=code))
         if not fact.figures:
-            warnings.append(admin_text("warn_no_figures", language))
+            warnings.append(html_text("warn_no_figures", language))
         try:
             version = self.store.add_fact(fact, actor, new_source=new_source, tolerate={MISSING_QUESTIONS})
         except StoreError as error:
-            return self._refused_change(admin_text("not_added", language), error, language)
+            return self._refused_change(html_text("not_added", language), error, language)
         self._refresh()
-        lines = [admin_text("added", language, id=fact.id, version=version)]
+        lines = [html_text("added", language, id=fact.id, version=version)]
         other = "en" if language == "ru" else "ru"
         example = fact.questions.get(language)[:1] or fact.questions.get(other)[:1]
         if example:
-            lines.append(admin_text("try", language, question=example[0]))
+            lines.append(html_text("admin_try", language, question=example[0]))
         if warnings:
-            lines.append(admin_text("warnings", language))
+            lines.append(html_text("warnings", language))
             lines += [f"• {warning}" for warning in warnings]
-        lines.append(admin_text("undo_hint", language))
+        lines.append(html_text("undo_hint", language))
         return Outcome("\n".join(lines), changed=True)
 
     @staticmethod
@@ -449,13 +449,13 @@ class Curator:
             fact = Fact.model_validate(data)
         except ValidationError:
             return None, [error for error in errors if "Russian" not in error.message]
-        warnings.append(admin_text("warn_no_russian", language, id=fact.id))
+        warnings.append(html_text("warn_no_russian", language, id=fact.id))
         return fact, []
 
     def _refused_change(self, headline: str, error: StoreError, language: str = "en") -> Outcome:
         """``headline`` (HTML) and why the store refused; the validators' own messages are listed as written."""
         if isinstance(error, ValidationFailed):
-            subject = admin_text("store_invalid", language, subject=error.args[0].split(":", 1)[0])
+            subject = html_text("store_invalid", language, subject=error.args[0].split(":", 1)[0])
             return refused(f"{headline} {subject}", language, error.errors)
         if isinstance(error, UnknownFact):
             return self._unknown(error.fact_id, language)
@@ -472,16 +472,16 @@ class Curator:
         try:
             old, new = self.store.set_field(fact_id, path, value, str(actor))
         except NoChange:
-            return refused(admin_text("same_value", language, id=fact_id, path=path), language)
+            return refused(html_text("same_value", language, id=fact_id, path=path), language)
         except InvalidField as error:
-            return refused(admin_text("bad_field", language, detail=error), language)
+            return refused(html_text("bad_field", language, detail=error), language)
         except StoreError as error:
-            return self._refused_change(admin_text("not_changed", language), error, language)
+            return self._refused_change(html_text("not_changed", language), error, language)
         self._refresh()
-        changed = admin_text(
+        changed = html_text(
             "changed", language, id=fact_id, path=path, old=show_value(old, language), new=show_value(new, language)
         )
-        return Outcome(changed + "\n" + admin_text("undo_hint", language), changed=True)
+        return Outcome(changed + "\n" + html_text("undo_hint", language), changed=True)
 
     def delete(self, fact_id: str, actor: str | int, *, language: str = "en") -> Outcome:
         fact_id = fact_id.strip()
@@ -490,10 +490,10 @@ class Curator:
         try:
             version = self.store.delete_fact(fact_id, str(actor))
         except StoreError as error:
-            return self._refused_change(admin_text("not_deleted", language), error, language)
+            return self._refused_change(html_text("not_deleted", language), error, language)
         self._refresh()
-        deleted = admin_text("deleted", language, id=fact_id, version=version)
-        return Outcome(deleted + " " + admin_text("undo_hint", language), changed=True)
+        deleted = html_text("deleted", language, id=fact_id, version=version)
+        return Outcome(deleted + " " + html_text("undo_hint", language), changed=True)
 
     def undo(self, actor: str | int, *, language: str = "en") -> Outcome:
         try:
@@ -502,9 +502,9 @@ class Curator:
             return refused(store_error(error, language), language)
         self._refresh()
         if undone := _UNDONE.match(description):
-            return Outcome(admin_text("undone", language, **undone.groupdict()), changed=True)
+            return Outcome(html_text("undone", language, **undone.groupdict()), changed=True)
         if undone := _UNDONE_REFERENCES.match(description):  # an import's or load's sources, countries, ...
-            return Outcome(admin_text("undone_references", language, **undone.groupdict()), changed=True)
+            return Outcome(html_text("undone_references", language, **undone.groupdict()), changed=True)
         return Outcome(f"↩️ {esc(description)}", changed=True)  # a wording this module does not know: as is
 
     def history(self, fact_id: str, *, language: str = "en") -> Outcome:
@@ -524,13 +524,13 @@ class Curator:
             return refused(esc(str(error)), language)
         current = versions[-1].version if reference else self.store.current_version(fact_id).version
         count = counted(len(versions), "version", language)
-        lines = [admin_text("history_header", language, id=fact_id, versions=count)]
+        lines = [html_text("history_header", language, id=fact_id, versions=count)]
         for version in reversed(versions[-HISTORY_SHOWN:]):
             fields = ", ".join(version.changed_fields) or "-"
             marker = ""
             if version.version == current:
-                marker = admin_text("current_deleted" if version.deleted else "current", language)
-            line = admin_text(
+                marker = html_text("current_deleted" if version.deleted else "current", language)
+            line = html_text(
                 "history_line",
                 language,
                 version=version.version,
@@ -541,7 +541,7 @@ class Curator:
             )
             lines.append(line + marker)
         if not reference:  # /restore is for facts; a source or country change is reverted with /undo
-            lines.append(admin_text("restore_hint", language, id=fact_id))
+            lines.append(html_text("restore_hint", language, id=fact_id))
         return Outcome("\n".join(lines))
 
     def restore_command(self, args: str, actor: str | int, *, language: str = "en") -> Outcome:
@@ -554,14 +554,14 @@ class Curator:
         try:
             new_version = self.store.restore_version(fact_id, version, str(actor))
         except NoChange:
-            return refused(admin_text("same_version", language, id=fact_id, version=version), language)
+            return refused(html_text("same_version", language, id=fact_id, version=version), language)
         except UnknownVersion:
-            return refused(admin_text("no_version", language, id=fact_id, version=version), language)
+            return refused(html_text("no_version", language, id=fact_id, version=version), language)
         except StoreError as error:
-            return self._refused_change(admin_text("not_restored", language), error, language)
+            return self._refused_change(html_text("not_restored", language), error, language)
         self._refresh()
-        restored = admin_text("restored", language, id=fact_id, version=version, new_version=new_version)
-        return Outcome(restored + " " + admin_text("undo_hint", language), changed=True)
+        restored = html_text("restored", language, id=fact_id, version=version, new_version=new_version)
+        return Outcome(restored + " " + html_text("undo_hint", language), changed=True)
 
     # -- export / import --------------------------------------------------------------------------------------
 
@@ -570,7 +570,7 @@ class Curator:
         kb = self._knowledge()
         content = dump_yaml(kb).encode("utf-8")
         name = f"knowledge-export-{datetime.now(UTC).strftime('%Y-%m-%d-%H%M')}.yaml"
-        caption = admin_text(
+        caption = html_text(
             "exported",
             language,
             facts=counted(len(kb.facts), "fact", language),
@@ -587,40 +587,40 @@ class Curator:
         if (too_big := import_too_large(name, len(content), language)) is not None:
             return too_big
         if not name.lower().endswith(IMPORT_SUFFIXES):
-            return refused(admin_text("not_yaml", language, name=name), language)
+            return refused(html_text("not_yaml", language, name=name), language)
         try:
             text = content.decode("utf-8")
         except UnicodeDecodeError:
-            return refused(admin_text("not_utf8", language, name=name), language)
+            return refused(html_text("not_utf8", language, name=name), language)
         kb, errors, warnings = self._parse_import(name, text)
         if kb is None:
-            return refused(admin_text("import_invalid", language, name=name), language, errors)
+            return refused(html_text("import_invalid", language, name=name), language, errors)
         if not kb.facts and not (kb.sources or kb.countries or kb.candidates):
-            return refused(admin_text("import_empty", language, name=name), language)
+            return refused(html_text("import_empty", language, name=name), language)
         try:
             report = self.store.load_knowledge(kb, actor, partial=True, dry_run=True)
         except StoreError as error:
-            return self._refused_change(admin_text("import_refused", language, name=name), error, language)
-        lines = [admin_text("import_header", language, name=name), report_text(report, language)]
+            return self._refused_change(html_text("import_refused", language, name=name), error, language)
+        lines = [html_text("import_header", language, name=name), report_text(report, language)]
         if report.added:
-            lines.append(admin_text("import_new", language, ids=", ".join(report.added)))
+            lines.append(html_text("import_new", language, ids=", ".join(report.added)))
         if report.updated:
-            lines.append(admin_text("import_changed", language, ids=", ".join(report.updated)))
+            lines.append(html_text("import_changed", language, ids=", ".join(report.updated)))
         if warnings:
-            lines.append(admin_text("warnings", language) + "\n" + error_lines(warnings, language))
+            lines.append(html_text("warnings", language) + "\n" + error_lines(warnings, language))
         if not report.changed and not report.conflicts:
-            return Outcome("\n".join([*lines, admin_text("import_same", language)]))
+            return Outcome("\n".join([*lines, html_text("import_same", language)]))
         self._forget_stale_imports()
         token = secrets.token_hex(4)
         self._pending[token] = PendingImport(actor, name, kb, time.monotonic(), bool(report.conflicts))
         buttons = [
-            [Button(admin_text("button_apply", language), callback_data("ia", token))],
-            [Button(admin_text("button_cancel", language), callback_data("ic", token))],
+            [Button(html_text("button_apply", language), callback_data("ia", token))],
+            [Button(html_text("button_cancel", language), callback_data("ic", token))],
         ]
         if report.conflicts:
-            buttons.insert(1, [Button(admin_text("button_overwrite", language), callback_data("io", token))])
-            lines.append(admin_text("import_conflicts_hint", language))
-        lines.append(admin_text("import_nothing_written", language))
+            buttons.insert(1, [Button(html_text("button_overwrite", language), callback_data("io", token))])
+            lines.append(html_text("import_conflicts_hint", language))
+        lines.append(html_text("import_nothing_written", language))
         return Outcome("\n".join(lines), buttons=buttons)
 
     def _parse_import(
@@ -682,25 +682,25 @@ class Curator:
     def apply_import(self, token: str, actor: str | int, *, overwrite: bool = False, language: str = "en") -> Outcome:
         pending = self._pending.get(token)
         if pending is None or pending.actor != str(actor):
-            return refused(admin_text("import_gone", language), language)
+            return refused(html_text("import_gone", language), language)
         try:
             report: LoadReport = self.store.load_knowledge(
                 pending.knowledge, str(actor), overwrite=overwrite, partial=True
             )
         except StoreError as error:
-            return self._refused_change(admin_text("not_imported", language, name=pending.file_name), error, language)
+            return self._refused_change(html_text("not_imported", language, name=pending.file_name), error, language)
         finally:
             self._pending.pop(token, None)
         self._refresh()
-        done = admin_text("imported", language, name=pending.file_name, report="{report}")
+        done = html_text("imported", language, name=pending.file_name, report="{report}")
         return Outcome(done.replace("{report}", report_text(report, language, details=True)), changed=True)
 
     def cancel_import(self, token: str, actor: str | int, *, language: str = "en") -> Outcome:
         pending = self._pending.get(token)
         if pending is None or pending.actor != str(actor):
-            return refused(admin_text("import_gone_short", language), language)
+            return refused(html_text("import_gone_short", language), language)
         del self._pending[token]
-        return Outcome(admin_text("import_cancelled", language, name=pending.file_name))
+        return Outcome(html_text("import_cancelled", language, name=pending.file_name))
 
     # -- unanswered questions ---------------------------------------------------------------------------------
 
@@ -714,16 +714,16 @@ class Curator:
         """Questions the bot could not answer (or answered below LOW_CONFIDENCE), grouped, newest first."""
         groups = self._groups(limit)
         if not groups:
-            return Outcome(admin_text("no_unanswered", language))
-        lines = [admin_text("unanswered_header", language, count=len(groups))]
+            return Outcome(html_text("no_unanswered", language))
+        lines = [html_text("unanswered_header", language, count=len(groups))]
         buttons = []
         for number, group in enumerate(groups, start=1):
             askers = ""
             if group.askers:
                 people = counted(group.askers, "person", language)
-                askers = admin_text("unanswered_askers", language, people=people)
+                askers = html_text("unanswered_askers", language, people=people)
             lines.append(
-                admin_text(
+                html_text(
                     "unanswered_line",
                     language,
                     number=number,
@@ -736,11 +736,11 @@ class Curator:
             )
             buttons.append(
                 [
-                    Button(admin_text("button_attach", language, number=number), callback_data("ua", group.key)),
-                    Button(admin_text("button_dismiss", language, number=number), callback_data("ud", group.key)),
+                    Button(html_text("button_attach", language, number=number), callback_data("ua", group.key)),
+                    Button(html_text("button_dismiss", language, number=number), callback_data("ud", group.key)),
                 ]
             )
-        lines.append(admin_text("unanswered_footer", language))
+        lines.append(html_text("unanswered_footer", language))
         return Outcome("\n".join(lines), buttons=buttons)
 
     def candidate_facts(self, question: str, limit: int = ATTACH_CHOICES) -> list[str]:
@@ -762,23 +762,23 @@ class Curator:
     def attach_choices(self, key: str, *, language: str = "en") -> Outcome:
         group = self._group(key)
         if group is None:
-            return refused(admin_text("group_gone", language), language)
+            return refused(html_text("group_gone", language), language)
         buttons = [
             [Button(fact_id, callback_data("ut", key, fact_id))]
             for fact_id in self.candidate_facts(group.text)
             if _FACT_ID.match(fact_id)
         ]
         code = question_language(group.text)
-        name = admin_text(f"language_{code}", language)
+        name = html_text(f"language_{code}", language)
         return Outcome(
-            admin_text("attach_choices", language, text=group.text, language=name, code=code), buttons=buttons
+            html_text("attach_choices", language, text=group.text, language=name, code=code), buttons=buttons
         )
 
     def attach(self, key: str, fact_id: str, actor: str | int, *, language: str = "en") -> Outcome:
         """Make an unanswered question an example question of a fact, then dismiss it from the list."""
         group = self._group(key)
         if group is None:
-            return refused(admin_text("group_gone", language), language)
+            return refused(html_text("group_gone", language), language)
         fact = self.store.get_fact(fact_id)
         if fact is None:
             return self._unknown(fact_id, language)
@@ -787,26 +787,26 @@ class Curator:
         try:
             self.store.set_field(fact_id, f"questions.{code}", questions, str(actor))
         except StoreError as error:
-            return self._refused_change(admin_text("not_attached", language), error, language)
+            return self._refused_change(html_text("not_attached", language), error, language)
         self.store.dismiss_unanswered(key)
         self._refresh()
-        attached = admin_text("attached", language, text=group.text, id=fact_id)
-        lines = [attached + " " + admin_text("undo_hint", language)]
+        attached = html_text("attached", language, text=group.text, id=fact_id)
+        lines = [attached + " " + html_text("undo_hint", language)]
         if self.engine is not None:
             reply = self.engine.answer(group.text)
             if fact_id in reply.fact_ids:
-                lines.append(admin_text("attached_answers", language))
+                lines.append(html_text("attached_answers", language))
             else:
-                lines.append(admin_text("attached_differs", language, kind=reply.kind))
+                lines.append(html_text("attached_differs", language, kind=reply.kind))
         return Outcome("\n".join(lines), changed=True)
 
     def dismiss(self, key: str, *, language: str = "en") -> Outcome:
         group = self._group(key)
         if group is None:
-            return refused(admin_text("group_gone_short", language), language)
+            return refused(html_text("group_gone_short", language), language)
         count = self.store.dismiss_unanswered(key)
         questions = counted(count, "question", language)
-        return Outcome(admin_text("dismissed", language, text=group.text, questions=questions))
+        return Outcome(html_text("dismissed", language, text=group.text, questions=questions))
 
     # -- insight ----------------------------------------------------------------------------------------------
 
@@ -814,9 +814,9 @@ class Curator:
         stats = self.store.stats(days)
         period = counted(days, "day", language)
         if not stats.total:
-            return Outcome(admin_text("no_questions", language, period=period))
+            return Outcome(html_text("no_questions", language, period=period))
         lines = [
-            admin_text(
+            html_text(
                 "stats_header",
                 language,
                 period=period,
@@ -825,18 +825,18 @@ class Curator:
                 share=f"{stats.share_answered:.0%}",
                 askers=stats.askers,
             ),
-            admin_text("per_day", language),
+            html_text("per_day", language),
         ]
         lines += [
-            admin_text("day_line", language, day=day.day, asked=day.asked, answered=day.answered)
+            html_text("day_line", language, day=day.day, asked=day.asked, answered=day.answered)
             for day in stats.per_day[-14:]
         ]
         if stats.top_topics:
             topics = ", ".join(f"{topic} {n}" for topic, n in stats.top_topics)
-            lines.append(admin_text("top_topics", language, topics=topics))
+            lines.append(html_text("top_topics", language, topics=topics))
         if stats.languages:
             languages = ", ".join(f"{code} {n}" for code, n in stats.languages)
-            lines.append(admin_text("languages", language, languages=languages))
+            lines.append(html_text("languages", language, languages=languages))
         return Outcome("\n".join(lines))
 
     def why(self, question: str, context: ChatContext | None = None, *, language: str = "en") -> Outcome:
@@ -845,30 +845,30 @@ class Curator:
         if not question:
             return refused_usage("why", language)
         if self.engine is None:
-            return refused(admin_text("no_engine", language), language)
+            return refused(html_text("no_engine", language), language)
         reply = self.engine.answer(question, context)
-        decision = admin_text(
+        decision = html_text(
             "why_decision", language, kind=reply.kind, language=reply.language, confidence=f"{reply.confidence:.2f}"
         )
         if reply.fact_ids:
-            decision += admin_text("why_facts", language, ids=", ".join(reply.fact_ids))
-        lines = [admin_text("why_header", language, question=question), decision]
+            decision += html_text("why_facts", language, ids=", ".join(reply.fact_ids))
+        lines = [html_text("why_header", language, question=question), decision]
         if reply.reason:
-            lines.append(admin_text("why_reason", language, reason=reply.reason))
+            lines.append(html_text("why_reason", language, reason=reply.reason))
         if reply.considered:
-            lines.append(admin_text("why_candidates", language))
+            lines.append(html_text("why_candidates", language))
             lines += [
                 f"  {candidate.score:.3g} <code>{esc(candidate.fact_id)}</code> {esc(candidate.detail)}"
                 for candidate in reply.considered
             ]
         else:
-            lines.append(admin_text("why_no_candidates", language))
+            lines.append(html_text("why_no_candidates", language))
         if reply.suggestions:
             suggestions = "; ".join(suggestion.label for suggestion in reply.suggestions)
-            lines.append(admin_text("why_suggestions", language, suggestions=suggestions))
+            lines.append(html_text("why_suggestions", language, suggestions=suggestions))
         parts = [f"{name}={value}" for name, value in dataclasses.asdict(reply.context).items() if value is not None]
         lines.append(
-            admin_text("why_context", language, context=", ".join(parts) or admin_text("why_context_empty", language))
+            html_text("why_context", language, context=", ".join(parts) or html_text("why_context_empty", language))
         )
         return Outcome("\n".join(lines))
 
@@ -880,16 +880,16 @@ class Curator:
         if fact is None:
             return []
         fields = [
-            (admin_text("field_answer_en", language), "answer.en"),
-            (admin_text("field_answer_ru", language), "answer.ru"),
+            (html_text("field_answer_en", language), "answer.en"),
+            (html_text("field_answer_ru", language), "answer.ru"),
         ]
         for index, figure in enumerate(fact.figures):
             metric = figure.metric + (f" {figure.candidate}" if figure.candidate else "")
-            fields.append((admin_text("field_figure", language, index=index, metric=metric), f"figures.{index}.value"))
+            fields.append((html_text("field_figure", language, index=index, metric=metric), f"figures.{index}.value"))
         fields += [
-            (admin_text("field_topic", language), "topic"),
-            (admin_text("field_country", language), "country"),
-            (admin_text("field_source", language), "source"),
+            (html_text("field_topic", language), "topic"),
+            (html_text("field_country", language), "country"),
+            (html_text("field_source", language), "source"),
         ]
         return fields
 
@@ -916,33 +916,33 @@ def import_too_large(file_name: str, size: int, language: str = "en") -> Outcome
     megabytes = f"{size / 1e6:.1f}"
     if language == "ru":
         megabytes = megabytes.replace(".", ",")
-    return refused(admin_text("too_large", language, name=Path(file_name).name, size=megabytes), language)
+    return refused(html_text("too_large", language, name=Path(file_name).name, size=megabytes), language)
 
 
 def refused_usage(command: str, language: str = "en") -> Outcome:
     """How to call ``command`` (the /add example YAML follows its first line)."""
-    usage = admin_text(f"usage_{command}", language)
+    usage = html_text(f"usage_{command}", language)
     return Outcome(usage + "\n" + ADD_EXAMPLE if command == "add" else usage, ok=False)
 
 
 def store_error(error: StoreError, language: str) -> str:
     """A store refusal as HTML in the admin's language (a detail the store words itself stays as written)."""
     if isinstance(error, DuplicateFact):
-        return admin_text("duplicate_fact", language, id=error.fact_id)
+        return html_text("duplicate_fact", language, id=error.fact_id)
     if isinstance(error, NothingToUndo):
-        return admin_text("nothing_to_undo", language)
+        return html_text("nothing_to_undo", language)
     if isinstance(error, UndoConflict):
-        return admin_text("undo_conflict", language, detail=error)
+        return html_text("undo_conflict", language, detail=error)
     return esc(error)
 
 
 def report_text(report: LoadReport, language: str, *, details: bool = False) -> str:
     """What an import would do (or did): a summary line, then conflicts (and, with details, kept/deleted ids)."""
     parts = [
-        admin_text("report_added", language, count=len(report.added)),
-        admin_text("report_updated", language, count=len(report.updated)),
-        admin_text("report_unchanged", language, count=len(report.unchanged)),
-        admin_text("report_conflicts", language, conflicts=counted(len(report.conflicts), "conflict", language)),
+        html_text("report_added", language, count=len(report.added)),
+        html_text("report_updated", language, count=len(report.updated)),
+        html_text("report_unchanged", language, count=len(report.unchanged)),
+        html_text("report_conflicts", language, conflicts=counted(len(report.conflicts), "conflict", language)),
     ]
     for key, items in (
         ("report_overwritten", report.overwritten),
@@ -950,15 +950,15 @@ def report_text(report: LoadReport, language: str, *, details: bool = False) -> 
         ("report_missing", report.missing),
     ):
         if items:
-            parts.append(admin_text(key, language, count=len(items)))
+            parts.append(html_text(key, language, count=len(items)))
     if report.reference_changes:
-        parts.append(admin_text("report_references", language, tables=", ".join(report.reference_changes)))
-    lines = [admin_text("report_would" if report.dry_run else "report_did", language, parts=", ".join(parts))]
+        parts.append(html_text("report_references", language, tables=", ".join(report.reference_changes)))
+    lines = [html_text("report_would" if report.dry_run else "report_did", language, parts=", ".join(parts))]
     lines += [
-        admin_text("report_conflict", language, id=conflict.fact_id, reason=conflict.reason)
+        html_text("report_conflict", language, id=conflict.fact_id, reason=conflict.reason)
         for conflict in report.conflicts
     ]
     if details:
-        lines += [admin_text("report_missing_line", language, id=fact_id) for fact_id in report.missing]
-        lines += [admin_text("report_deleted_line", language, id=fact_id) for fact_id in report.deleted]
+        lines += [html_text("report_missing_line", language, id=fact_id) for fact_id in report.missing]
+        lines += [html_text("report_deleted_line", language, id=fact_id) for fact_id in report.deleted]
     return "\n".join(lines)

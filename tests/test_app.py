@@ -19,9 +19,9 @@ from telegram_harness import (
     shared_engine,
 )
 
+from bot.catalogue import PRIVATE_COMMANDS
 from bot.telegram import admin
 from bot.telegram.app import PerChatUpdateProcessor, api_base_url, build_application, file_base_url
-from bot.telegram.texts import PRIVATE_COMMANDS
 
 
 async def play(app: Any, request: RecordingRequest, turns: list[dict[str, Any]]) -> list[list[Any]]:

@@ -1,4 +1,4 @@
-"""Admin texts (bot.curation_texts) and the curator speaking the admin's language (bot.curation)."""
+"""Admin texts (the admin section of bot.catalogue) and the curator speaking the admin's language (bot.curation)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import string
 import pytest
 from test_curation import ADMIN, NEW_FACT, FakeEngine, snapshot
 
+from bot.catalogue import NOUNS, counted, html_text
+from bot.catalogue import admin as admin_section
 from bot.curation import Curator, parse_callback
-from bot.curation_texts import ADMIN_TEXTS, NOUNS, admin_text, counted
 from bot.knowledge import dump_yaml
 from bot.models import KnowledgeBase
 from bot.store import FactStore
@@ -23,15 +24,17 @@ STORE_WORDING = {"store_invalid": {"subject"}, "undo_conflict": {"detail"}}
 
 
 def test_every_admin_text_exists_in_both_languages_with_the_same_placeholders() -> None:
-    assert ADMIN_TEXTS["en"].keys() == ADMIN_TEXTS["ru"].keys()
-    assert NOUNS["en"].keys() == NOUNS["ru"].keys()
-    for key, english in ADMIN_TEXTS["en"].items():
-        assert placeholders(english) - STORE_WORDING.get(key, set()) == placeholders(ADMIN_TEXTS["ru"][key]), key
+    for key, by_language in admin_section.TEXTS.items():
+        assert by_language.keys() == {"en", "ru"}, key
+        assert placeholders(by_language["en"]) - STORE_WORDING.get(key, set()) == placeholders(by_language["ru"]), key
+    for noun, forms in NOUNS.items():
+        assert forms.keys() == {"en", "ru"}, noun
 
 
 def test_russian_admin_texts_are_in_russian() -> None:
     # Every Russian text with words has Cyrillic in it (a forgotten copy of the English would not).
-    for key, russian in ADMIN_TEXTS["ru"].items():
+    for key, by_language in admin_section.TEXTS.items():
+        russian = by_language["ru"]
         words = string.Formatter().vformat(russian, (), {name: "" for name in placeholders(russian)})
         if any(char.isalpha() for char in words):
             assert any("а" <= char.lower() <= "я" or char in "ёЁ" for char in words), key
@@ -57,8 +60,8 @@ def test_counted_nouns_agree_with_the_number(count: int, english: str, russian: 
 
 
 def test_values_are_escaped_and_an_unknown_language_falls_back_to_english() -> None:
-    assert admin_text("no_fact", "ru", id="<b>x</b> & y") == "Нет факта с id «&lt;b&gt;x&lt;/b&gt; &amp; y»."
-    assert admin_text("no_fact", "de", id="x") == admin_text("no_fact", "en", id="x")
+    assert html_text("no_fact", "ru", id="<b>x</b> & y") == "Нет факта с id «&lt;b&gt;x&lt;/b&gt; &amp; y»."
+    assert html_text("no_fact", "de", id="x") == html_text("no_fact", "en", id="x")
 
 
 # --- the curator in both languages ------------------------------------------------------------------------

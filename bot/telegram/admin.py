@@ -4,7 +4,7 @@ Only the Telegram user ids in ``settings.admin_ids`` may use them, and only in a
 bot. Anyone else gets "not allowed" in their language; the attempt changes nothing and is logged with
 the user id and the command (never the token). Every reply and button label is in the admin's language
 (their /language choice, else their Telegram app language, else English); the texts are in
-``bot.curation_texts``. Admin buttons carry ``a1:`` callback data, validated by
+``bot.catalogue.admin``. Admin buttons carry ``a1:`` callback data, validated by
 ``bot.curation.parse_callback``; a forged or stale one gets a polite notice.
 
 Usage (the one wiring file calls this before the generic text and button handlers):
@@ -35,6 +35,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot.catalogue import html_text
 from bot.curation import (
     Button,
     Curator,
@@ -46,7 +47,6 @@ from bot.curation import (
     refused_usage,
     show_value,
 )
-from bot.curation_texts import admin_text
 from bot.telegram.handlers import answer_question, chat_context, edit_or_send, send_html, user_language
 from bot.telegram.services import services
 
@@ -96,7 +96,7 @@ async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, what: str) 
     """Tell a non-admin "not allowed" in their language and log the attempt (user id and command only)."""
     user_id = update.effective_user.id if update.effective_user else None
     logger.warning("Refused admin %s from user %s", what, user_id)
-    notice = admin_text("not_allowed", user_language(update, context))
+    notice = html_text("not_allowed", user_language(update, context))
     if update.callback_query is not None:
         await update.callback_query.answer(notice, show_alert=True)
     elif update.effective_message is not None:
@@ -110,7 +110,7 @@ async def allowed(update: Update, context: ContextTypes.DEFAULT_TYPE, what: str)
         return False
     chat = update.effective_chat
     if chat is not None and chat.type != ChatType.PRIVATE:
-        notice = admin_text("private_only", user_language(update, context))
+        notice = html_text("private_only", user_language(update, context))
         if update.callback_query is not None:
             await update.callback_query.answer(notice, show_alert=True)
         else:
@@ -301,7 +301,7 @@ async def admin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         elif verb == "ic":
             outcome = cur.cancel_import(args[0], who, language=language)
     if outcome is None:  # forged, or an /edit button whose conversation has ended
-        await query.answer(admin_text("stale", language), show_alert=True)
+        await query.answer(html_text("stale", language), show_alert=True)
         return
     if not outcome.ok:  # stale or refused: a notice, and the message with its buttons stays as it was
         await query.answer(outcome.text[:MAX_ALERT_CHARS], show_alert=True)
@@ -325,7 +325,7 @@ async def edit_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     ids = curator(context).store.fact_ids()
     rows = [[Button(fact_id, callback_data("ef", fact_id))] for fact_id in ids[:MAX_FACT_BUTTONS]]
     await update.effective_message.reply_html(
-        admin_text("edit_which_fact", user_language(update, context)), reply_markup=markup(rows)
+        html_text("edit_which_fact", user_language(update, context)), reply_markup=markup(rows)
     )
     return PICK_FACT
 
@@ -340,8 +340,8 @@ async def offer_fields(update: Update, context: ContextTypes.DEFAULT_TYPE, fact_
         return PICK_FACT
     context.user_data["edit"] = {"fact_id": fact_id}
     rows = [[Button(label, callback_data("ei", path))] for label, path in fields]
-    rows.append([Button(admin_text("button_cancel", language), callback_data("en"))])
-    await message.reply_html(admin_text("edit_which_field", language, id=fact_id), reply_markup=markup(rows))
+    rows.append([Button(html_text("button_cancel", language), callback_data("en"))])
+    await message.reply_html(html_text("edit_which_field", language, id=fact_id), reply_markup=markup(rows))
     return PICK_FIELD
 
 
@@ -372,11 +372,11 @@ async def edit_pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     path = action.args[0] if action else ""
     language = user_language(update, context)
     if fact_id is None or path not in {p for _, p in curator(context).editable_fields(fact_id)}:
-        await edit_or_send(update, admin_text("edit_field_gone", language))
+        await edit_or_send(update, html_text("edit_field_gone", language))
         return ConversationHandler.END
     state["path"] = path
     current = show_value(curator(context).field_value(fact_id, path), language)
-    await edit_or_send(update, admin_text("edit_current", language, id=fact_id, path=path, value=current))
+    await edit_or_send(update, html_text("edit_current", language, id=fact_id, path=path, value=current))
     return TYPE_VALUE
 
 
@@ -387,17 +387,17 @@ async def edit_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     value = update.effective_message.text or ""
     language = user_language(update, context)
     if "path" not in state:
-        await update.effective_message.reply_html(admin_text("edit_restart", language))
+        await update.effective_message.reply_html(html_text("edit_restart", language))
         return ConversationHandler.END
     state["value"] = value
     rows = [
         [
-            Button(admin_text("button_save", language), callback_data("ey")),
-            Button(admin_text("button_cancel", language), callback_data("en")),
+            Button(html_text("button_save", language), callback_data("ey")),
+            Button(html_text("button_cancel", language), callback_data("en")),
         ]
     ]
     current = show_value(curator(context).field_value(state["fact_id"], state["path"]), language)
-    confirm = admin_text("edit_confirm", language, id=state["fact_id"], path=state["path"], old=current, new=value)
+    confirm = html_text("edit_confirm", language, id=state["fact_id"], path=state["path"], old=current, new=value)
     await update.effective_message.reply_html(confirm, reply_markup=markup(rows))
     return CONFIRM
 
@@ -410,13 +410,13 @@ async def edit_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
     state = context.user_data.get("edit") or {}
     language = user_language(update, context)
     if "value" not in state:
-        await edit_or_send(update, admin_text("edit_nothing", language))
+        await edit_or_send(update, html_text("edit_nothing", language))
         return ConversationHandler.END
     outcome = curator(context).set_field(
         state["fact_id"], state["path"], state["value"], actor(update), language=language
     )
     if not outcome.ok:
-        await edit_or_send(update, outcome.html + "\n" + admin_text("edit_retry", language))
+        await edit_or_send(update, outcome.html + "\n" + html_text("edit_retry", language))
         return TYPE_VALUE
     context.user_data.pop("edit", None)
     await edit_or_send(update, outcome.html)
@@ -427,7 +427,7 @@ async def edit_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int
     """Leave the /edit flow without changing anything."""
     context.user_data.pop("edit", None)
     language = user_language(update, context)
-    outcome = refused(admin_text("edit_cancelled", language), language)
+    outcome = refused(html_text("edit_cancelled", language), language)
     if update.callback_query is not None:
         await update.callback_query.answer()
         await edit_or_send(update, outcome.html)
@@ -443,7 +443,7 @@ async def edit_timed_out(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     language = user_language(update, context)
     minutes = round(EDIT_TIMEOUT.total_seconds() / 60)
-    outcome = refused(admin_text("edit_timed_out", language, minutes=minutes), language)
+    outcome = refused(html_text("edit_timed_out", language, minutes=minutes), language)
     await context.bot.send_message(update.effective_chat.id, outcome.html, parse_mode=ParseMode.HTML)
 
 

@@ -36,11 +36,11 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
+from bot.catalogue import ADMIN_COMMANDS, GROUP_COMMANDS, PRIVATE_COMMANDS
 from bot.settings import Settings
 from bot.telegram import admin, handlers
 from bot.telegram.retry import RetryingRequest
 from bot.telegram.services import SERVICES_KEY, BotServices, services
-from bot.telegram.texts import ADMIN_COMMANDS, GROUP_COMMANDS, PRIVATE_COMMANDS
 
 logger = logging.getLogger(__name__)
 

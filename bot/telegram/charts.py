@@ -18,9 +18,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
+from bot.catalogue import text
 from bot.render import format_number
 from bot.replies import Chart
-from bot.telegram.texts import text
 
 REPORTED_COLOR = "#3b6ea8"
 EXIT_POLL_COLOR = "#f2b134"

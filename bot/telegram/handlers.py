@@ -1,6 +1,6 @@
 """Thin Telegram callbacks over the engine: read the update, ask the core, render the reply.
 
-Registration (and its order) lives in ``bot.telegram.app``; user-facing texts in ``bot.telegram.texts``.
+Registration (and its order) lives in ``bot.telegram.app``; user-facing texts in ``bot.catalogue``.
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.catalogue import html_text, normalize_language, text, topic_title
 from bot.models import TOPICS, KnowledgeBase
 from bot.replies import ChatContext, Reply
 from bot.store import StoreError
 from bot.telegram import keyboards
 from bot.telegram.formatting import MAX_CAPTION_LENGTH, split_html
 from bot.telegram.services import services
-from bot.telegram.texts import normalize_language, text, topic_label
 
 logger = logging.getLogger(__name__)
 
@@ -89,10 +89,10 @@ def reply_markup_for(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> Inline
 
 
 async def send_html(
-    message: Message, html_text: str, reply_markup: InlineKeyboardMarkup | None = None, *, quote: bool | None = None
+    message: Message, content: str, reply_markup: InlineKeyboardMarkup | None = None, *, quote: bool | None = None
 ) -> None:
     """Reply with HTML, split over several messages if needed; buttons go under the last part."""
-    parts = split_html(html_text)
+    parts = split_html(content)
     for index, part in enumerate(parts):
         await message.reply_html(
             part,
@@ -153,7 +153,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     verdict = svc.question_limiter.check(user_id)
     if verdict != "ok":
         if verdict == "notify":
-            await message.reply_html(text("rate_limited", language))
+            await message.reply_html(html_text("rate_limited", language))
         return
     question = question[:MAX_QUESTION_LENGTH]
     reply = svc.engine.answer(question, chat_context(context), language_hint=language)
@@ -162,10 +162,10 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     await send_reply(message, reply, context)
 
 
-async def edit_or_send(update: Update, html_text: str, reply_markup: InlineKeyboardMarkup | None = None) -> None:
+async def edit_or_send(update: Update, content: str, reply_markup: InlineKeyboardMarkup | None = None) -> None:
     """Edit the pressed button's message in place (or send anew if it cannot be edited)."""
     query = update.callback_query
-    parts = split_html(html_text)
+    parts = split_html(content)
     try:
         await query.edit_message_text(
             parts[0],
@@ -178,7 +178,7 @@ async def edit_or_send(update: Update, html_text: str, reply_markup: InlineKeybo
             return
         if query.message is None:
             raise
-        await send_html(query.message, html_text, reply_markup)
+        await send_html(query.message, content, reply_markup)
         return
     if len(parts) > 1 and query.message is not None:
         await send_html(query.message, "\n".join(parts[1:]), reply_markup)
@@ -203,7 +203,8 @@ def topics_view(
 ) -> tuple[str, InlineKeyboardMarkup]:
     name = country_name(context, country_id, language) or ""
     topics = services(context).engine.topics_for_country(country_id)
-    prompt = text("topics_prompt", language, country=name) if topics else text("no_topics", language, country=name)
+    key = "topics_prompt" if topics else "no_topics"
+    prompt = html_text(key, language, country=name)
     return prompt, keyboards.topics_keyboard(country_id, topics, language)
 
 
@@ -222,7 +223,7 @@ def topic_replies(context: ContextTypes.DEFAULT_TYPE, country_id: str | None, to
 
 def topic_html(where: str | None, topic: str, replies: list[Reply], language: str) -> str:
     """A browsed topic's answers under a bold heading saying where the user is ("Kazakhstan: Exit poll")."""
-    label = topic_label(topic, language)
+    label = topic_title(topic, language)
     heading = f"{where}: {label}" if where else label
     return "\n\n".join([f"<b>{html.escape(heading)}</b>", *(reply.html for reply in replies)])
 
@@ -230,7 +231,7 @@ def topic_html(where: str | None, topic: str, replies: list[Reply], language: st
 def sources_html(context: ContextTypes.DEFAULT_TYPE, language: str) -> str:
     """Each source as answers cite it (with its date), its full name, and the countries and topics it covers."""
     kb = services(context).engine.knowledge
-    blocks = [text("sources_header", language)]
+    blocks = [html_text("sources_header", language)]
     for source in kb.sources:
         cited = source.cited_as.get(language) if source.cited_as else f"{source.publisher}, {source.date}"
         title = html.escape(f"{source.publisher}: {source.title}")
@@ -243,9 +244,9 @@ def sources_html(context: ContextTypes.DEFAULT_TYPE, language: str) -> str:
             places = [country.name.get(language) for country in kb.countries if country.id in covered]
             if None in covered:
                 places.append(text("national", language))
-            topics = [topic_label(topic, language) for topic in TOPICS if any(fact.topic == topic for fact in facts)]
-            lines.append(text("source_covers", language, places=", ".join(places), topics=", ".join(topics)))
-            lines.append(text("source_facts", language, count=len(facts)))
+            topics = [topic_title(topic, language) for topic in TOPICS if any(fact.topic == topic for fact in facts)]
+            lines.append(html_text("source_covers", language, places=", ".join(places), topics=", ".join(topics)))
+            lines.append(html_text("source_facts", language, count=len(facts)))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
@@ -282,11 +283,11 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     markup = keyboards.suggestions_keyboard(
         engine.example_questions(language), language, lambda question: stash_question(context, question)
     )
-    greeting = text("greeting", language, name=name)
+    greeting = html_text("greeting", language, name=name)
     if update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE:
         # Plain text is not a question in a group: say how to ask, before the line that leads to the buttons.
         body, _, invitation = greeting.rpartition("\n\n")
-        greeting = f"{body}\n\n{text('group_start_hint', language)}\n\n{invitation}"
+        greeting = f"{body}\n\n{html_text('group_start_hint', language)}\n\n{invitation}"
     await update.effective_message.reply_html(greeting, reply_markup=markup)
 
 
@@ -312,21 +313,21 @@ async def open_start_payload(update: Update, context: ContextTypes.DEFAULT_TYPE,
                 replies += topic_replies(context, country.id, topic, language)
         if replies:
             remember_context(context, replies[-1])
-            html_text = topic_html(where, topic, replies, language)
-            await send_html(message, html_text, keyboards.answer_keyboard(country_id or None, language))
+            answer = topic_html(where, topic, replies, language)
+            await send_html(message, answer, keyboards.answer_keyboard(country_id or None, language))
             return
     if country_id and not topic and kb.fact(country_id) is not None:
         reply = engine.answer_fact(country_id, language, chat_context(context))
         remember_context(context, reply)
         await send_reply(message, reply, context)
         return
-    await message.reply_html(text("bad_start_payload", language), reply_markup=countries_markup(context, language))
+    await message.reply_html(html_text("bad_start_payload", language), reply_markup=countries_markup(context, language))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain what the bot does and list its commands."""
     await update.effective_message.reply_html(
-        text("help", user_language(update, context), bot=context.bot.username or "bot"),
+        html_text("help", user_language(update, context), bot=context.bot.username or "bot"),
         disable_web_page_preview=True,
     )
 
@@ -335,7 +336,7 @@ async def countries(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show the country keyboard."""
     language = user_language(update, context)
     await update.effective_message.reply_html(
-        text("countries_prompt", language), reply_markup=countries_markup(context, language)
+        html_text("countries_prompt", language), reply_markup=countries_markup(context, language)
     )
 
 
@@ -348,7 +349,7 @@ async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer English or Russian."""
     current = user_language(update, context)
     await update.effective_message.reply_html(
-        text("language_prompt", current), reply_markup=keyboards.language_keyboard(current)
+        html_text("language_prompt", current), reply_markup=keyboards.language_keyboard(current)
     )
 
 
@@ -356,7 +357,7 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer the standard charts."""
     language = user_language(update, context)
     await update.effective_message.reply_html(
-        text("chart_prompt", language), reply_markup=keyboards.charts_keyboard(language)
+        html_text("chart_prompt", language), reply_markup=keyboards.charts_keyboard(language)
     )
 
 
@@ -364,7 +365,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer the question after /ask (the way to address the bot in groups)."""
     question = " ".join(context.args or []).strip()
     if not question:
-        await update.effective_message.reply_html(text("ask_usage", user_language(update, context)))
+        await update.effective_message.reply_html(html_text("ask_usage", user_language(update, context)))
         return
     await answer_question(update, context, question)
 
@@ -385,14 +386,14 @@ async def group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     question = strip_mention(message, username)
     if not question:
-        await message.reply_html(text("ask_usage", user_language(update, context)))
+        await message.reply_html(html_text("ask_usage", user_language(update, context)))
         return
     await answer_question(update, context, question)
 
 
 async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Tell the sender of a sticker, photo, voice... what the bot can do."""
-    await update.effective_message.reply_html(text("non_text_hint", user_language(update, context)))
+    await update.effective_message.reply_html(html_text("non_text_hint", user_language(update, context)))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -424,7 +425,7 @@ async def run_button(
     kb = svc.engine.knowledge
     kind, args = action.kind, action.args
     if kind == "c" and not args:
-        await edit_or_send(update, text("countries_prompt", language), countries_markup(context, language))
+        await edit_or_send(update, html_text("countries_prompt", language), countries_markup(context, language))
         return True
     if kind == "c":
         country_id = None if args[0] == keyboards.NATIONAL else args[0]
@@ -438,8 +439,8 @@ async def run_button(
         if not replies:
             return False
         remember_context(context, replies[-1])
-        html_text = topic_html(country_name(context, country_id, language), args[1], replies, language)
-        await edit_or_send(update, html_text, keyboards.answer_keyboard(country_id, language))
+        answer = topic_html(country_name(context, country_id, language), args[1], replies, language)
+        await edit_or_send(update, answer, keyboards.answer_keyboard(country_id, language))
         return True
     if kind == "f":
         if kb.fact(args[0]) is None or query.message is None:
@@ -462,7 +463,7 @@ async def run_button(
                 svc.store.set_user_language(update.effective_user.id, args[0])
             except StoreError:  # e.g. a read-only database: the choice still holds until a restart
                 logger.warning("Could not save a language choice", exc_info=True)
-        await edit_or_send(update, text("language_set", args[0]))
+        await edit_or_send(update, html_text("language_set", args[0]))
         return True
     if kind == "g":
         if query.message is None:
@@ -491,7 +492,7 @@ def inline_title(reply: Reply, kb: KnowledgeBase) -> str:
     if fact is not None:
         country = kb.country(fact.country) if fact.country else None
         where = country.name.get(reply.language) if country else text("national", reply.language)
-        return f"{where}: {topic_label(fact.topic, reply.language)}"
+        return f"{where}: {topic_title(fact.topic, reply.language)}"
     lines = [line for line in reply.text.splitlines() if line.strip()]
     return shorten(lines[0] if lines else reply.text, 100)
 
@@ -574,6 +575,6 @@ async def error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         elif update.inline_query is not None:
             await update.inline_query.answer([], cache_time=0)
         elif update.effective_message is not None:
-            await update.effective_message.reply_html(text("error", language))
+            await update.effective_message.reply_html(html_text("error", language))
     except TelegramError:
         logger.warning("Could not tell the user about the failure of update %s", update.update_id)

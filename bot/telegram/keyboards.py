@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.catalogue import LANGUAGE_NAMES, text, topic_title
 from bot.models import LANGUAGES, TOPICS
 from bot.replies import Suggestion
-from bot.telegram.texts import LANGUAGE_NAMES, text, topic_label
 
 CALLBACK_VERSION = "1"
 MAX_CALLBACK_BYTES = 64
@@ -103,7 +103,7 @@ def topics_keyboard(country_id: str | None, topics: Iterable[str], language: str
     """A country's topics, plus a back button to the country list."""
     country_arg = country_id or NATIONAL
     buttons = [
-        InlineKeyboardButton(topic_label(topic, language), callback_data=callback_data("t", country_arg, topic))
+        InlineKeyboardButton(topic_title(topic, language), callback_data=callback_data("t", country_arg, topic))
         for topic in topics
     ]
     rows = _rows(buttons, 2)
