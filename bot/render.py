@@ -17,10 +17,6 @@ from bot.catalogue import APPROX_WORDS, KIND_LABELS, MONTHS, ORDINAL_NAMES
 from bot.models import Figure, Source
 from bot.text import morph
 
-# kept for bot/engine.py until the pipeline refactor lands
-text = catalogue.text
-TOPIC_LABELS = catalogue.TOPIC_PHRASES
-
 
 def ordinal(rank: int, language: str) -> str:
     names = ORDINAL_NAMES["ru" if language == "ru" else "en"]

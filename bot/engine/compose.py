@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bot import render
+from bot import catalogue, render
 from bot.engine.decisions import (
     Choices,
     Combined,
@@ -73,27 +73,26 @@ class Composer:
         return candidate.name.get(self.language) if candidate else candidate_id
 
     def place_name(self, place: str | None) -> str:
-        return self.country_name(place) if place else render.text("national", self.language)
+        return self.country_name(place) if place else self.say("national")
 
     def in_case(self, name: str, case: str) -> str:
         """A Russian name in the case a template needs ("По Таджикистану", "про Киргизию"); English as is."""
         return render.ru_case(name, case) if self.ru else name
 
+    def say(self, key: str, **values: str) -> str:
+        """The catalogue's text ``key`` in the reply's language."""
+        return catalogue.text(key, self.language, **values)
+
     def topic_label(self, topic: str) -> str:
-        return render.TOPIC_LABELS[topic]["ru" if self.ru else "en"]
+        return catalogue.TOPIC_PHRASES[topic][self.language]
 
     def figure_phrase(self, figure: Figure) -> str:
         return f"{render.format_figure(figure, self.language)} ({render.kind_label(figure.kind, self.language)})"
 
     def metric_title(self, metric: str, candidate: str | None) -> str:
         name = self.candidate_name(candidate) if candidate in self.index.candidates else ""
-        titles = {
-            "voters": {"en": "Russian citizens who voted", "ru": "Сколько граждан России проголосовало"},
-            "vote_share": {"en": f"{name}'s share of the vote", "ru": f"Доля голосов: {name}"},
-            "turnout_percent": {"en": "Turnout", "ru": "Явка"},
-            "votes": {"en": f"Votes for {name}", "ru": f"Голоса за: {name}"},
-        }
-        return titles.get(metric, {"en": metric, "ru": metric})["ru" if self.ru else "en"]
+        key = f"metric_{metric}"
+        return self.say(key, candidate=name) if key in catalogue.TEXTS else metric
 
     def source_line(self, facts: Sequence[Fact], figures: Sequence[Figure] | None = None) -> str:
         sources = [
@@ -139,7 +138,7 @@ class Composer:
     def with_examples(self, lead: str) -> tuple[list[Block], dict]:
         """``lead``, then "For example:" and three questions the bot can answer, offered as buttons."""
         examples = self.examples(EXAMPLES_OFFERED)
-        blocks = [Block(lead), Block(render.text("try", self.language))]
+        blocks = [Block(lead), Block(self.say("try"))]
         blocks += [Block(example.question, "item") for example in examples]
         return blocks, {"suggestions": examples}
 
@@ -155,14 +154,14 @@ class Composer:
         ]
         if national and national.figure and metric != "voters":  # 87 million voters would flatten every other bar
             figure = national.figure
-            bars.append(ChartBar(render.text("national", self.language), figure.value or 0.0, False, figure.approx))
-        unit = "%" if metric in ("vote_share", "turnout_percent") else ("избиратели" if self.ru else "voters")
+            bars.append(ChartBar(self.say("national"), figure.value or 0.0, False, figure.approx))
+        unit = "%" if metric in ("vote_share", "turnout_percent") else self.say("unit_voters")
         return Chart(title=title, unit=unit, bars=tuple(bars), caption=caption, language=self.language)
 
     # ------------------------------------------------------------------ one composer per decision type
 
     def refusal(self, decision: Refusal) -> tuple[list[Block], dict]:
-        return self.with_examples(render.text(decision.reason, self.language))
+        return self.with_examples(self.say(decision.reason))
 
     def no_data(self, decision: NoData) -> tuple[list[Block], dict]:
         name = decision.name
@@ -170,13 +169,13 @@ class Composer:
             # the name as the user wrote it ("Turkey"), unless it is in the other language
             name = country_display_name(decision.iso, self.language)
         key = "no_data_country" if decision.iso else "no_data_place"
-        return self.with_examples(render.text(key, self.language, country=name, countries=self.country_names()))
+        return self.with_examples(self.say(key, country=name, countries=self.country_names()))
 
     def not_reported(self, decision: NotReported) -> tuple[list[Block], dict]:
         name = self.in_case(self.country_name(decision.country), "datv")  # "По Таджикистану ..."
         blocks = [
-            Block(render.text("not_reported", self.language, topic=self.topic_label(decision.topic), country=name)),
-            Block(render.text("has_topics", self.language, country=name, topics=self.topic_labels(decision.country))),
+            Block(self.say("not_reported", topic=self.topic_label(decision.topic), country=name)),
+            Block(self.say("has_topics", country=name, topics=self.topic_labels(decision.country))),
         ]
         suggestions = self.country_suggestions(decision.country)
         blocks += [Block(suggestion.question, "item") for suggestion in suggestions]
@@ -187,9 +186,7 @@ class Composer:
         if decision.missing_candidate:
             candidate, country = decision.missing_candidate
             name = self.in_case(self.country_name(country), "datv")
-            text = render.text(
-                "candidate_missing", self.language, candidate=self.candidate_name(candidate), country=name
-            )
+            text = self.say("candidate_missing", candidate=self.candidate_name(candidate), country=name)
             blocks.append(Block(text))
         blocks += [Block(fact.answer.get(self.language)) for fact in decision.answer_facts]
         blocks.append(Block(self.source_line(decision.answer_facts), "source"))
@@ -197,13 +194,13 @@ class Composer:
 
     def choices(self, decision: Choices) -> tuple[list[Block], dict]:
         suggestions = [self.suggestion(fact) for fact in decision.choices]
-        blocks = [Block(render.text("did_you_mean", self.language))]
+        blocks = [Block(self.say("did_you_mean"))]
         blocks += [Block(suggestion.question, "item") for suggestion in suggestions]
         return blocks, {"suggestions": suggestions}
 
     def which_topic(self, decision: WhichTopic) -> tuple[list[Block], dict]:
         name = self.in_case(self.country_name(decision.country), "accs")  # "про Киргизию"
-        text = render.text("which_topic", self.language, country=name, topics=self.topic_labels(decision.country))
+        text = self.say("which_topic", country=name, topics=self.topic_labels(decision.country))
         suggestions = self.country_suggestions(decision.country)
         return [Block(text)] + [Block(suggestion.question, "item") for suggestion in suggestions], {
             "suggestions": suggestions
@@ -220,7 +217,7 @@ class Composer:
         return blocks, {}
 
     def coverage(self, decision: Coverage) -> tuple[list[Block], dict]:
-        blocks = [Block(render.text("coverage", self.language, countries=self.country_names()))]
+        blocks = [Block(self.say("coverage", countries=self.country_names()))]
         for country in self.index.knowledge.countries:
             blocks.append(Block(f"{country.name.get(self.language)}: {self.topic_labels(country.id)}", "item"))
         blocks.append(Block(self.source_line(decision.source_facts, figures=[]), "source"))
@@ -232,16 +229,14 @@ class Composer:
             names = render.join_names(
                 [self.in_case(self.country_name(c), "datv") for c in decision.missing], self.language
             )
-            blocks.append(
-                Block(render.text("not_reported", self.language, topic=self.topic_label(decision.topic), country=names))
-            )
+            blocks.append(Block(self.say("not_reported", topic=self.topic_label(decision.topic), country=names)))
         if decision.place_facts:
             blocks.append(Block(self.source_line(decision.place_facts), "source"))
         return blocks, {}
 
     def standings(self, decision: Standings) -> tuple[list[Block], dict]:
         place_name = self.place_name(decision.place)
-        blocks = [Block(render.text("standings", self.language, place=place_name), "heading")]
+        blocks = [Block(self.say("standings", place=place_name), "heading")]
         rows, asked, place = decision.rows, decision.asked_candidate, decision.asked_place
         ranked = [candidate for candidate, _, _ in rows]
         if place == 0 and asked:
@@ -249,9 +244,8 @@ class Composer:
             ordinal = render.ordinal(ranked.index(asked) + 1, self.language)
             blocks.append(
                 Block(
-                    render.text(
+                    self.say(
                         "candidate_place",
-                        self.language,
                         candidate=self.candidate_name(asked),
                         ordinal=ordinal,
                         count=str(len(rows)),
@@ -264,9 +258,8 @@ class Composer:
             ordinal = render.ordinal(place, self.language)
             blocks.append(
                 Block(
-                    render.text(
+                    self.say(
                         "place_is",
-                        self.language,
                         ordinal=ordinal[:1].upper() + ordinal[1:],
                         candidate=self.candidate_name(candidate),
                         figure=self.figure_phrase(figure),
@@ -274,7 +267,7 @@ class Composer:
                 )
             )
         elif place != 0:
-            blocks.append(Block(render.text("no_place", self.language, count=str(len(rows)), place=place_name)))
+            blocks.append(Block(self.say("no_place", count=str(len(rows)), place=place_name)))
         for position, (candidate, figure, _) in enumerate(rows, 1):
             blocks.append(Block(f"{position}. {self.candidate_name(candidate)}: {self.figure_phrase(figure)}", "item"))
         blocks.append(Block(self.source_line(decision.facts, [figure for _, figure, _ in rows]), "source"))
@@ -286,35 +279,22 @@ class Composer:
         ranked = decision.ranked
         if ranked and ranked[0].figure and ranked[0].place:
             top_name, top_figure = self.country_name(ranked[0].place), self.figure_phrase(ranked[0].figure)
-            if self.ru:
-                lead = "наибольшее значение" if decision.order == "most" else "наименьшее значение"
-                blocks.append(Block(f"По сообщённым данным {lead}: {top_name} — {top_figure}."))
-            else:
-                lead = "highest" if decision.order == "most" else "lowest"
-                blocks.append(Block(f"Among the reported figures the {lead} is {top_name}: {top_figure}."))
+            blocks.append(Block(self.say(f"ranking_lead_{decision.order}", place=top_name, figure=top_figure)))
         for position, row in enumerate(ranked, 1):
             assert row.place and row.figure
-            blocks.append(
-                Block(f"{position}. {self.country_name(row.place)}: {self.figure_phrase(row.figure)}", "item")
-            )
+            name, figure = self.country_name(row.place), self.figure_phrase(row.figure)
+            blocks.append(Block(f"{position}. {name}: {figure}", "item"))
         for row in decision.exit_polls:
             assert row.place and row.figure
             name, figure = self.country_name(row.place), render.format_figure(row.figure, self.language)
-            if self.ru:
-                text = (
-                    f"{name}: {figure} — это данные экзитпола, а не результат голосования, "
-                    "поэтому в рейтинг не включено."
-                )
-            else:
-                text = f"{name}: {figure} — an exit poll, not a result, so it is not ranked with the others."
-            blocks.append(Block(text, "item"))
+            blocks.append(Block(self.say("ranking_exit_poll_apart", place=name, figure=figure), "item"))
         if decision.missing:
-            prefix = "Нет такой цифры: " if self.ru else "No such figure for: "
-            names = [self.country_name(country) for country in decision.missing]
-            blocks.append(Block(prefix + render.join_names(names, self.language) + "."))
+            names = render.join_names([self.country_name(country) for country in decision.missing], self.language)
+            blocks.append(Block(self.say("ranking_missing", places=names)))
         national = decision.national
         if national and national.figure:
-            blocks.append(Block(f"{render.text('national', self.language)}: {self.figure_phrase(national.figure)}."))
+            figure = self.figure_phrase(national.figure)
+            blocks.append(Block(self.say("national_figure", national=self.say("national"), figure=figure)))
         source = self.source_line(decision.facts, decision.figures)
         blocks.append(Block(source, "source"))
         return blocks, {"chart": self.chart(title, decision.metric, decision.rows, national, source)}
@@ -327,13 +307,11 @@ class Composer:
             blocks.append(Block(title, "heading"))
             for row in compared.rows:
                 assert row.place
-                value = self.figure_phrase(row.figure) if row.figure else render.text("no_figure", self.language)
+                value = self.figure_phrase(row.figure) if row.figure else self.say("no_figure")
                 blocks.append(Block(f"{self.country_name(row.place)}: {value}", "item"))
             national = compared.national
             if national and national.figure:
-                blocks.append(
-                    Block(f"{render.text('national', self.language)}: {self.figure_phrase(national.figure)}", "item")
-                )
+                blocks.append(Block(f"{self.say('national')}: {self.figure_phrase(national.figure)}", "item"))
             found = [row for row in compared.rows if row.figure]
             if chart is None and found:
                 chart = self.chart(title, compared.metric, found, national, "")
