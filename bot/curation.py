@@ -33,6 +33,7 @@ from pydantic import ValidationError
 from rapidfuzz import fuzz, process
 
 from bot.catalogue import action_name, counted, html_text
+from bot.engine.rules import RULES
 from bot.knowledge import MISSING_QUESTIONS, KnowledgeError, dump_yaml, load_folder, normalise_name, parse_fact_yaml
 from bot.models import Fact, KnowledgeBase, Source
 from bot.store import (
@@ -732,6 +733,7 @@ class Curator:
                     askers="{askers}",
                     last=group.last_asked,
                     languages=f" [{', '.join(group.languages)}]" if group.languages else "",
+                    rules=f" ({', '.join(group.rules)})" if group.rules else "",
                 ).replace("{askers}", askers)
             )
             buttons.append(
@@ -837,6 +839,9 @@ class Curator:
         if stats.languages:
             languages = ", ".join(f"{code} {n}" for code, n in stats.languages)
             lines.append(html_text("languages", language, languages=languages))
+        if stats.rules:
+            rules = ", ".join(f"{rule} {n}" for rule, n in stats.rules)
+            lines.append(html_text("top_rules", language, rules=rules))
         return Outcome("\n".join(lines))
 
     def why(self, question: str, context: ChatContext | None = None, *, language: str = "en") -> Outcome:
@@ -853,6 +858,9 @@ class Curator:
         if reply.fact_ids:
             decision += html_text("why_facts", language, ids=", ".join(reply.fact_ids))
         lines = [html_text("why_header", language, question=question), decision]
+        rule = RULES.get(reply.rule)
+        if rule is not None:
+            lines.append(html_text("why_rule", language, rule=rule.name, stage=rule.stage, says=rule.says))
         if reply.reason:
             lines.append(html_text("why_reason", language, reason=reply.reason))
         if reply.considered:

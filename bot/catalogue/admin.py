@@ -298,8 +298,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "unanswered_askers": {"en": " by {people}", "ru": " от {people}"},
     "unanswered_line": {
-        "en": "{number}. “{text}” — {count}×{askers}, last {last}{languages}",
-        "ru": "{number}. «{text}» — {count}×{askers}, последний раз {last}{languages}",
+        "en": "{number}. “{text}” — {count}×{askers}, last {last}{languages}{rules}",
+        "ru": "{number}. «{text}» — {count}×{askers}, последний раз {last}{languages}{rules}",
     },
     "unanswered_footer": {
         "en": "“Add to a fact” makes the question an example question of a fact, so it gets answered.",
@@ -356,6 +356,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "top_topics": {"en": "<b>Top topics:</b> {topics}", "ru": "<b>Частые темы:</b> {topics}"},
     "languages": {"en": "<b>Languages:</b> {languages}", "ru": "<b>Языки:</b> {languages}"},
+    "top_rules": {"en": "<b>Decided by rule:</b> {rules}", "ru": "<b>Решено правилом:</b> {rules}"},
     # /why
     "why_header": {"en": "<b>Why</b> “{question}”", "ru": "<b>Почему</b> «{question}»"},
     "why_decision": {
@@ -364,6 +365,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "why_facts": {"en": ", facts {ids}", "ru": ", факты {ids}"},
     "why_reason": {"en": "Reason: {reason}", "ru": "Причина: {reason}"},
+    "why_rule": {
+        "en": "Rule: <code>{rule}</code> ({stage}: {says})",
+        "ru": "Правило: <code>{rule}</code> ({stage}: {says})",
+    },
     "why_candidates": {"en": "<b>Candidates:</b>", "ru": "<b>Рассмотренные факты:</b>"},
     "why_no_candidates": {"en": "Candidates: none scored", "ru": "Рассмотренные факты: ни один не набрал баллов"},
     "why_suggestions": {"en": "Suggestions: {suggestions}", "ru": "Подсказки: {suggestions}"},
