@@ -244,7 +244,7 @@ def test_cities_with_stations(identifier: str, city: str, russian: str, stations
 def test_every_city_names_its_source_and_a_station_is_never_given_twice() -> None:
     sources = city_sources()
     seen: dict[int, str] = {}
-    for item, city in cities():
+    for _, city in cities():
         assert city.source in sources, city
         assert city.name_en and city.name_ru
         for number in city.stations:
