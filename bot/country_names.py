@@ -81,6 +81,9 @@ ID_OVERRIDES: dict[str, str] = {
     "Cabo Verde": "cabo-verde",
 }
 
+# libyaml's safe loader reads the file in ~40 ms, the pure-Python one in ~400 ms (start-up counts)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FIRST_STATION, LAST_STATION = 8000, 8449  # the CEC's numbers for stations abroad (Baikonur's 8140-8146 included)
 
 
@@ -287,7 +290,7 @@ class _Names:
 
 @cache
 def _load(path: Path = ALIASES_PATH) -> _Names:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     sources = dict(raw.get("sources") or {})
     places = tuple(_place(place, entry, sources) for place, entry in raw["places"].items())
     regions = {region: dict(names) for region, names in (raw.get("regions") or {}).items()}
