@@ -119,6 +119,7 @@ class PlaceNames:
     note: dict[str, str] | None  # {"en": ..., "ru": ...}: a neutral note on the data's label
     cities: tuple[City, ...]
     label: str | None = None  # the data's en_country; None for georgia and baikonur
+    other_cities: tuple[str, ...] = ()  # cities without a station that stand for the place ("Тбилиси")
 
     def name(self, language: str) -> str:
         return self.name_ru if language == "ru" else self.name_en
@@ -252,6 +253,9 @@ def _place(place: str, raw: dict, sources: dict) -> PlaceNames:
         note=dict(raw["note"]) if raw.get("note") else None,
         cities=tuple(_city(city) for city in raw.get("cities") or ()),
         label=label,
+        other_cities=tuple(
+            [*(raw.get("other_cities") or {}).get("en", ()), *(raw.get("other_cities") or {}).get("ru", ())]
+        ),
     )
     _check(names, sources)
     return names

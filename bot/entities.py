@@ -112,6 +112,7 @@ class EntityIndex:
             self._add_all([*own, *(names.names() if names else ())], label)
             for city in names.cities if names else ():
                 self._add_all(city.names(), ("country", country.id, None, city.name_en))
+            self._add_all(names.other_cities if names else (), label)
             self._add_all(country.aliases.all(), label)
             if country.iso and not names:
                 self._add_all(_all(other_country_names(country.iso)), label)
@@ -135,7 +136,8 @@ class EntityIndex:
             label = ("foreign", code, None, None)
             self._by_code.setdefault(code, label)
             # its cities are not indexed: "weather in Paris" names no country, while "how many voted in Paris"
-            # still reads "Paris" as a place the base has no data for (the engine's own check)
+            # still reads "Paris" as a place the base has no data for (the engine's check of capitalised and
+            # geographical words)
             self._add_all(other.names(), label, base_words)
             covered.add(code)
         for area in areas():

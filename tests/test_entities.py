@@ -307,9 +307,18 @@ def test_places_the_base_lacks_are_foreign(index: EntityIndex, text: str, expect
     assert found(index, text) == [expected]
 
 
-def test_cities_of_places_the_base_lacks_are_not_mentions(index: EntityIndex) -> None:
-    """ "weather in Paris" must stay off-topic until France is in the base."""
-    assert found(index, "What's the weather in Paris?") == []
+@pytest.mark.parametrize("text", ["What's the weather in Paris?", "weather in Tbilisi", "гостиницы в Сухуми"])
+def test_cities_of_places_the_base_lacks_are_not_mentions(index: EntityIndex, text: str) -> None:
+    """Until France is in the base, "weather in Paris" must stay off-topic (the engine reads a named place first)."""
+    assert found(index, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [("в Тбилиси", "georgia"), ("Batumi", "georgia"), ("в Сухуми", "abkhazia"), ("Tskhinvali", "south-ossetia")],
+)
+def test_cities_without_a_station_stand_for_their_base_place(full: EntityIndex, text: str, identifier: str) -> None:
+    assert found(full, text) == [("country", identifier)]
 
 
 def test_a_city_mention_carries_the_city(full: EntityIndex) -> None:
