@@ -10,13 +10,14 @@ Where the names come from
     pycountry (ISO 3166-1 and the iso-codes project's Russian translations, gettext domain ``iso3166-1``) gives
     every country's short, common and official names in both languages. Its Russian names are the usual ones for
     all but a few places (it says "Соединённые штаты", "Соединённое Королевство", "Объединённые Арабские
-    Эмираты"). Babel's CLDR names were compared for all 145 rows: they differ from pycountry's for 17, better for
-    three ("Великобритания", "ОАЭ", "Бруней") and worse for others ("Конго - Браззавиль", "Сейшельские о-ва",
-    "Мьянма (Бирма)"), and neither has "США", "ЮАР" or "ДР Конго"; so a second library would not spare the
-    curated list. ``knowledge/abroad/country_aliases.yaml`` holds only what pycountry lacks: ids, data labels and
-    regions, display names where pycountry's are formal, everyday names ("Штаты", "UAE", "Британия"), notes and
-    the cities with a station (each naming its source). Russian case forms are not listed: the entity index
-    (``bot.entities``) matches every form through pymorphy.
+    Эмираты"). Babel's CLDR names were compared for all 145 rows: they differ from pycountry's for 15, better for
+    four ("Великобритания", "ОАЭ", "Бруней", "Центральноафриканская" capitalised) and worse or no better for the
+    rest ("Конго - Браззавиль", "Сейшельские о-ва", "Мьянма (Бирма)", "Республика Корея"); neither has "США",
+    "ЮАР" or "ДР Конго". A second library (10 MB of locale data) would not spare the curated list, so pycountry,
+    already a dependency, is the one library. ``knowledge/abroad/country_aliases.yaml`` holds only what it lacks:
+    ids, data labels and regions, display names where pycountry's are formal, everyday names ("Штаты", "UAE",
+    "Британия"), notes, areas, and the cities with a station (each naming its source). Russian case forms are
+    not listed: the entity index (``bot.entities``) matches every form through pymorphy.
 
 Regions, in menu order (``REGIONS``)
     ``central_asia`` (the four Central Asian countries the bot started with, Turkmenistan and Baikonur),
