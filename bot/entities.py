@@ -1,50 +1,34 @@
-"""Names in a question: the base's countries (and their cities, demonyms, leaders), candidates, Russia itself,
-and every other country in the world (so "Germany" is known to be a country the base has no data for).
+"""Names in a question: the base's countries (their names, cities with a station, demonyms, leaders), candidates,
+Russia itself, the other places of the official data abroad and every other country in the world (so "Germany"
+is known to be a place the base has no data for).
 
-The alias index is built from the KnowledgeBase at start-up, plus pycountry's English names and its Russian
-translations (gettext domain ``iso3166-1``); matching any Russian case goes through ``bot.lexicon``.
+Place names come from ``bot.country_names`` (pycountry plus the curated ``knowledge/abroad/country_aliases.yaml``),
+where the look-alike rules are written down; the index is built once at start-up, and matching any Russian case
+form or a misspelling goes through ``bot.lexicon``. One name has one meaning: when two sources give the same
+name, the first added keeps it (the base's countries, then the other places, then areas, then the world).
 """
 
 from __future__ import annotations
 
-import gettext
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
 import pycountry
 
+from bot.country_names import all_places, areas, other_country_names, place, place_by_iso
 from bot.lexicon import PhraseIndex, PhraseMatch
 from bot.models import KnowledgeBase
 from bot.text import STOPWORDS, tokenize
 
 RUSSIA_ISO = "RU"
 
-# Everyday short forms pycountry does not carry, by ISO code.
-COMMON_COUNTRY_NAMES: dict[str, list[str]] = {
-    "US": ["USA", "U.S.A.", "America", "United States", "the States", "США", "Америка", "Штаты"],
-    "GB": ["UK", "Britain", "Great Britain", "England", "Англия", "Британия", "Великобритания"],
-    "AE": ["UAE", "Emirates", "ОАЭ", "Эмираты"],
-    "NL": ["Holland", "Голландия"],
-    "KR": ["South Korea", "Korea", "Южная Корея", "Корея"],
-    "KP": ["North Korea", "Северная Корея", "КНДР"],
-    "MD": ["Молдавия"],
-    "BY": ["Belorussia", "Белоруссия", "Беларусь"],
-    "TM": ["Туркмения"],
-    "CZ": ["Czech Republic", "Чехия"],
-    "TR": ["Turkey", "Turkiye", "Турция"],
-    "IR": ["Iran", "Иран"],
-    "CN": ["China", "Китай", "КНР"],
-    "VN": ["Vietnam", "Вьетнам"],
-    "SY": ["Syria", "Сирия"],
-    "LA": ["Laos", "Лаос"],
-    "RU": ["Russia", "Russian Federation", "RF", "Россия", "РФ", "Российская Федерация"],
-}
-
-
 # Upper-case abbreviations that are also everyday words in lower case ("us"): recognised only as typed.
 ABBREVIATIONS = {"US": "US", "USA": "US", "UK": "GB", "UAE": "AE"}
 _ABBREVIATION = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,2}\b\.?")
+
+# (kind, id, country, city): what a name stands for
+Label = tuple[str, str, str | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -52,12 +36,15 @@ class Mention:
     """A recognised name: ``kind`` is country, leader, candidate, foreign or national."""
 
     kind: str
-    id: str  # country id, candidate id, ISO code (foreign) or "russia"
+    # country id, candidate id, "russia", or for a foreign place (one the base has no data for) its ISO code,
+    # or its id when it has none ("abkhazia", "baikonur") or is an area ("north-ossetia")
+    id: str
     text: str  # the alias that matched
     start: int
     end: int
     country: str | None = None  # for a leader: the country they lead
     fuzzy: bool = False
+    city: str | None = None  # for a city with a polling station: its English name ("Almaty")
 
 
 @dataclass
@@ -89,44 +76,19 @@ class Mentions:
 
 
 @cache
-def _russian_country_names() -> gettext.NullTranslations:
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+def _world_isos() -> tuple[str, ...]:
+    return tuple(country.alpha_2 for country in pycountry.countries)
 
 
-@cache
-def world_country_names() -> dict[str, dict[str, list[str]]]:
-    """ISO code -> {"en": names, "ru": names} for every country pycountry knows."""
-    russian = _russian_country_names()
-    names: dict[str, dict[str, list[str]]] = {}
-    for country in pycountry.countries:
-        english = [
-            name
-            for name in (
-                getattr(country, "common_name", None),
-                country.name,
-                getattr(country, "official_name", None),
-            )
-            if name
-        ]
-        russian_names = list(dict.fromkeys(russian.gettext(name) for name in english))
-        russian_names = [name for name in russian_names if name not in english]
-        names[country.alpha_2] = {"en": english, "ru": russian_names}
-    for iso, extra in COMMON_COUNTRY_NAMES.items():
-        entry = names.setdefault(iso, {"en": [], "ru": []})
-        for name in extra:
-            language = "ru" if any("а" <= char <= "я" for char in name.casefold()) else "en"
-            if name not in entry[language]:
-                entry[language].append(name)
-    return names
-
-
-def country_display_name(iso: str, language: str) -> str:
-    entry = world_country_names().get(iso)
-    if not entry:
-        return iso
-    if language == "ru" and entry["ru"]:
-        return entry["ru"][0]
-    return entry["en"][0] if entry["en"] else iso
+def country_display_name(code: str, language: str) -> str:
+    """The usual name of a place by ISO code or place/area id ("US", "abkhazia", "north-ossetia")."""
+    found = place_by_iso(code) or place(code) or next((area for area in areas() if area.id == code), None)
+    if found is not None:
+        return found.name(language)
+    names = other_country_names(code)
+    if language == "ru" and names["ru"]:
+        return names["ru"][0]
+    return names["en"][0] if names["en"] else code
 
 
 def _usable(name: str) -> bool:
@@ -140,34 +102,64 @@ class EntityIndex:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.index = PhraseIndex()
-        known_isos = {country.iso for country in kb.countries}
+        self._meaning: dict[tuple[str, ...], Label] = {}  # one label per name (its tokens)
+        self._by_code: dict[str, Label] = {RUSSIA_ISO: ("national", "russia", None, None)}
+        covered: set[str] = set()  # ISO codes and place ids already indexed
         for country in kb.countries:
-            label = ("country", country.id, None)
-            for name in [country.name.en, country.name.ru, country.id, *country.aliases.all()]:
-                self.index.add(name, label)
-            for language_names in world_country_names().get(country.iso, {}).values():
-                for name in language_names:
-                    if _usable(name):
-                        self.index.add(name, label)
+            label: Label = ("country", country.id, None, None)
+            names = place(country.id) or (place_by_iso(country.iso) if country.iso else None)
+            own = [country.name.en, country.name.ru, country.id]
+            self._add_all([*own, *(names.names() if names else ())], label)
+            for city in names.cities if names else ():
+                self._add_all(city.names(), ("country", country.id, None, city.name_en))
+            self._add_all(names.other_cities if names else (), label)
+            self._add_all(country.aliases.all(), label)
+            if country.iso and not names:
+                self._add_all(_all(other_country_names(country.iso)), label)
+            covered.update(code for code in (country.id, country.iso, names and names.id) if code)
+            if country.iso:
+                self._by_code[country.iso] = label
             if country.leader:
                 leader = country.leader
-                for name in [leader.name.en, leader.name.ru, *leader.aliases.all()]:
-                    self.index.add(name, ("leader", leader.id, country.id))
+                self._add_all(
+                    [leader.name.en, leader.name.ru, *leader.aliases.all()], ("leader", leader.id, country.id, None)
+                )
         for candidate in kb.candidates:
-            names = [candidate.name.en, candidate.name.ru, *candidate.aliases.all()]
-            for name in names:
-                self.index.add(name, ("candidate", candidate.id, None))
-        base_phrases = {phrase for phrase in self.index.vocabulary}
-        for iso, names in world_country_names().items():
-            if iso in known_isos:
+            names_of = [candidate.name.en, candidate.name.ru, *candidate.aliases.all()]
+            self._add_all(names_of, ("candidate", candidate.id, None, None))
+        # a one-word name of elsewhere that is also a word of the base's own names stays the base's
+        base_words = frozenset(self.index.vocabulary)
+        for other in all_places():
+            if other.id in covered or (other.iso and other.iso in covered):
                 continue
-            label = ("national", "russia", None) if iso == RUSSIA_ISO else ("foreign", iso, None)
-            for name in [*names["en"], *names["ru"]]:
-                tokens = tokenize(name)
-                # a one-word foreign name that is also a word of the base's own names stays the base's
-                if _usable(name) and not (len(tokens) == 1 and tokens[0] in base_phrases):
-                    self.index.add(name, label)
+            code = other.iso or other.id
+            label = ("foreign", code, None, None)
+            self._by_code.setdefault(code, label)
+            # its cities are not indexed: "weather in Paris" names no country, while "how many voted in Paris"
+            # still reads "Paris" as a place the base has no data for (the engine's check of capitalised and
+            # geographical words)
+            self._add_all(other.names(), label, base_words)
+            covered.add(code)
+        for area in areas():
+            self._add_all(area.names(), ("foreign", area.id, None, None), base_words)
+        for iso in _world_isos():
+            if iso in covered:
+                continue
+            label = self._by_code.setdefault(iso, ("foreign", iso, None, None))
+            self._add_all(_all(other_country_names(iso)), label, base_words)
         self.index.freeze()
+
+    def _add_all(
+        self, names: list[str] | tuple[str, ...], label: Label, base_words: frozenset[str] = frozenset()
+    ) -> None:
+        for name in names:
+            tokens = tuple(tokenize(name))
+            if not _usable(name) or tokens in self._meaning:
+                continue
+            if len(tokens) == 1 and tokens[0] in base_words:
+                continue
+            self._meaning[tokens] = label
+            self.index.add(name, label)
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -179,12 +171,16 @@ class EntityIndex:
         for match in self.index.find(tokens):
             mentions.items.append(_mention(match))
         for found in _ABBREVIATION.finditer(original):
-            iso = ABBREVIATIONS.get(found.group().replace(".", ""))
-            if iso and not any(item.id == iso for item in mentions.items):
-                mentions.items.append(Mention("foreign", iso, found.group(), -1, -1))
+            label = self._by_code.get(ABBREVIATIONS.get(found.group().replace(".", ""), ""))
+            if label and not any(item.id == label[1] for item in mentions.items):
+                mentions.items.append(Mention(label[0], label[1], found.group(), -1, -1, label[2]))
         return mentions
 
 
+def _all(names: dict[str, list[str]]) -> list[str]:
+    return [*names["en"], *names["ru"]]
+
+
 def _mention(match: PhraseMatch) -> Mention:
-    kind, identifier, country = match.label
-    return Mention(kind, identifier, match.phrase, match.start, match.end, country, match.fuzzy)
+    kind, identifier, country, city = match.label
+    return Mention(kind, identifier, match.phrase, match.start, match.end, country, match.fuzzy, city)

@@ -46,6 +46,8 @@ SECTIONS: dict[str, tuple[type[BaseModel], str]] = {
     "candidates": (Candidate, "candidate"),
     "facts": (Fact, "fact"),
 }
+# YAML under knowledge/ that is not fact-base items: read by its own module (bot.country_names), skipped here.
+NOT_KNOWLEDGE = frozenset({"abroad/country_aliases.yaml"})
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian"}
 # Allowed values of the schema's fixed vocabularies, listed in messages so the curator can pick one.
 VOCABULARIES: dict[str, tuple[str, ...]] = {
@@ -368,7 +370,8 @@ def load_folder(path: Path) -> LoadResult:
     """
     root_name = path.resolve().name
     collected = _Collected()
-    files = sorted(path.rglob("*.yaml")) if path.is_dir() else []
+    found = sorted(path.rglob("*.yaml")) if path.is_dir() else []
+    files = [file for file in found if file.relative_to(path).as_posix() not in NOT_KNOWLEDGE]
     if not path.is_dir():
         collected.errors.append(KnowledgeError(str(path), None, None, "knowledge folder does not exist", ""))
     elif not files:

@@ -111,7 +111,7 @@ class Country(Strict):
     """A country the fact base covers, with every name a user might type."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    iso: str = Field(pattern=r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2
+    iso: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2; None for Abkhazia, South Ossetia
     name: Bilingual
     # Official and common names, old names, capital and city names, demonyms and adjectives.
     aliases: BilingualList = Field(default_factory=BilingualList)
