@@ -390,8 +390,11 @@ def test_required_figure_is_recorded(
 
 
 @pytest.mark.skipif(not SHARED_SOURCES_DIR.is_dir(), reason="the shared source folder is not beside this checkout")
-@pytest.mark.parametrize("name", sorted(path.name for path in SOURCES_DIR.glob("*.md")))
+@pytest.mark.parametrize(
+    "name", sorted(path.relative_to(SOURCES_DIR).as_posix() for path in SOURCES_DIR.rglob("*") if path.is_file())
+)
 def test_source_copies_match_the_shared_originals(name: str) -> None:
+    # every stored file, including the abroad package's data files (CSV, txt) and its README / PROVENANCE
     original = SHARED_SOURCES_DIR / name
     assert original.is_file(), f"{name} is not among the shared sources"
     assert (SOURCES_DIR / name).read_bytes() == original.read_bytes()
