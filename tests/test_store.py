@@ -30,6 +30,7 @@ from bot.store import (
     UnknownVersion,
     ValidationFailed,
     _create_schema_v1,
+    _version_reference_data_v2,
     changed_paths,
 )
 
@@ -874,7 +875,9 @@ def test_version_1_database_is_upgraded_in_place_with_a_baseline_history(
     path = tmp_path / "facts.db"
     _v1_database(path, small_knowledge)
     with FactStore(path) as store:
-        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(
+            SCHEMA_VERSION
+        )
         assert store.knowledge() == small_knowledge
         (baseline,) = store.reference_history("country", "tajikistan")
         assert (baseline.version, baseline.actor, baseline.action) == (1, "migration", "add")
@@ -888,3 +891,29 @@ def test_version_1_database_is_upgraded_in_place_with_a_baseline_history(
         assert store.knowledge() == small_knowledge  # the pre-migration content came back
     with FactStore(path) as store:  # opening again migrates nothing more
         assert len(store.reference_history("source", "eurasianet")) == 3
+
+
+def test_version_2_database_gains_the_official_data_tables_in_place(
+    tmp_path: Path, small_knowledge: KnowledgeBase
+) -> None:
+    from sqlite_utils import Database
+
+    path = tmp_path / "facts.db"
+    _v1_database(path, small_knowledge)
+    db = Database(path)
+    _version_reference_data_v2(db)
+    db["meta"].upsert({"key": "schema_version", "value": "2"}, pk="key")
+    db.close()
+    with FactStore(path) as store:
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+        assert store.knowledge() == small_knowledge  # nothing else changed
+        assert {"stations", "country_results", "abroad_totals"} <= set(store.db.table_names())
+        assert store.db.execute("SELECT count(*) FROM stations").fetchone() == (0,)  # filled by the next load
+        store.ensure_loaded(PROJECT_ROOT / "knowledge")
+        counts = [store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in
+                  ("stations", "country_results", "abroad_totals")]  # fmt: skip
+        assert counts == [295, 145, 3]
+        assert store.db.execute("SELECT issued, putin_share FROM abroad_totals WHERE scope = 'abroad'").fetchone() == (
+            380_961,
+            72.3,
+        )
