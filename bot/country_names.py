@@ -65,6 +65,10 @@ _OVERRIDES: dict[str, tuple[str | None, str, str]] = {
     "Bolivia": ("BO", "Bolivia", "Боливия"),
     "Vietnam": ("VN", "Vietnam", "Вьетнам"),
 }
+# Short forms the answers and example questions use.
+_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "United Arab Emirates": (("UAE",), ("ОАЭ",)),
+}
 _NOTES = {
     "Abkhazia": {
         "en": "Abkhazia is a breakaway region of Georgia; the data's label is not a statement that it is a country.",
@@ -112,13 +116,15 @@ def place_names(data_label: str) -> PlaceNames:
         record = pycountry.countries.lookup(label)
         iso, name_en = record.alpha_2, label
         name_ru = _russian().gettext(record.name)
-    aliases_en = (label,) if label != name_en else ()
+    extra_en, extra_ru = _ALIASES.get(label, ((), ()))
+    aliases_en = ((label,) if label != name_en else ()) + extra_en
     return PlaceNames(
         id=country_id(label),
         iso=iso,
         name_en=name_en,
         name_ru=name_ru,
         aliases_en=aliases_en,
+        aliases_ru=extra_ru,
         note=_NOTES.get(label),
     )
 

@@ -571,19 +571,37 @@ def _differs_by_a_word(first: str, second: str) -> bool:
     return False
 
 
-def _about_different_places(first: Fact, second: Fact) -> bool:
-    """Facts about two different countries: the place named in the question decides between them, so their
-    questions may be the same template ("... in Austria?" / "... in Australia?")."""
-    return first.country is not None and second.country is not None and first.country != second.country
+def _place_stems(kb: KnowledgeBase) -> dict[str, list[list[str]]]:
+    """Country id -> its names (name and aliases, both languages), each as the stems of its words, so that a
+    question in any case form can be seen to name it ("Германия" -> ["герман"], found in "в Германии")."""
+
+    def stem(word: str) -> str:
+        return word[:-2] if len(word) >= 5 else word[:-1] if len(word) == 4 else word
+
+    return {
+        country.id: [
+            [stem(word) for word in _normalise_question(name).split()]
+            for name in [country.name.en, country.name.ru, *country.aliases.all()]
+            if _normalise_question(name)
+        ]
+        for country in kb.countries
+    }
+
+
+def _names_place(question: str, names: list[list[str]]) -> bool:
+    words = question.split()
+    return any(all(any(word.startswith(part) for word in words) for part in name) for name in names)
 
 
 def _report_near_duplicate_questions(kb: KnowledgeBase, report: Any) -> None:
     """Two facts with (almost) the same example question make the matcher flip a coin between them.
 
-    Only questions that can clash are scored: those of one country's facts among themselves, and those of facts
-    without a country against all (facts about two different places never clash). With the official data's
-    ~840 facts that is what keeps the check, run at every load and admin edit, in milliseconds.
+    Two questions never clash when one has a number the other lacks ("station 8133" / "station 8134"), or when
+    they belong to facts about two different places and each names its own place ("... in Austria?" / "... in
+    Australia?": the place decides). Only the other pairs are scored, which keeps this check, run at every load
+    and admin edit, fast with the official data's ~840 facts.
     """
+    stems = _place_stems(kb)
     for language in LANGUAGE_NAMES:
         entries = [
             (fact, index, question, _normalise_question(question))
@@ -592,14 +610,10 @@ def _report_near_duplicate_questions(kb: KnowledgeBase, report: Any) -> None:
         ]
         if len(entries) < 2:
             continue
-        for first, second, score in _similar_pairs(entries):
+        for first, second, score in _similar_pairs(entries, stems):
             fact_a, _, question_a, _ = entries[first]
             fact_b, index_b, question_b, _ = entries[second]
-            if (
-                fact_a is fact_b
-                or _about_different_places(fact_a, fact_b)
-                or _differs_by_a_word(entries[first][3], entries[second][3])
-            ):
+            if fact_a is fact_b or _differs_by_a_word(entries[first][3], entries[second][3]):
                 continue
             message = (
                 f"example question {question_b!r} is a near-duplicate of fact {fact_a.id}'s {question_a!r} "
@@ -608,15 +622,26 @@ def _report_near_duplicate_questions(kb: KnowledgeBase, report: Any) -> None:
             report(fact_b, "fact", message, ["questions", language, index_b])
 
 
-def _similar_pairs(entries: list[tuple[Fact, int, str, str]]) -> list[tuple[int, int, float]]:
-    """(first, second, similarity) of the entries at or above the cutoff, first < second, in entry order."""
-    groups: dict[str | None, list[int]] = {}
+def _similar_pairs(
+    entries: list[tuple[Fact, int, str, str]], stems: dict[str, list[list[str]]]
+) -> list[tuple[int, int, float]]:
+    """(first, second, similarity) of the pairs that can clash, at or above the cutoff, first < second, in order."""
+    buckets: dict[frozenset[str], list[int]] = {}  # questions with the same numbers (most have none)
     for number, entry in enumerate(entries):
-        groups.setdefault(entry[0].country, []).append(number)
-    everyone = list(range(len(entries)))
-    comparisons = [(members, members) for country, members in groups.items() if country is not None]
-    if None in groups:
-        comparisons.append((groups[None], everyone))
+        buckets.setdefault(frozenset(re.findall(r"\d+", entry[3])), []).append(number)
+    comparisons: list[tuple[list[int], list[int]]] = []
+    for members in buckets.values():
+        by_place: dict[str, list[int]] = {}
+        free = []  # national facts, and questions that do not name their fact's own place: compared with all
+        for number in members:
+            country = entries[number][0].country
+            if country is not None:
+                by_place.setdefault(country, []).append(number)
+            if country is None or not _names_place(entries[number][3], stems.get(country, [])):
+                free.append(number)
+        comparisons += [(group, group) for group in by_place.values()]
+        if free:
+            comparisons.append((free, members))
     found: dict[tuple[int, int], float] = {}
     for rows, columns in comparisons:
         scores = process.cdist(

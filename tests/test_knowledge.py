@@ -18,7 +18,7 @@ from bot.knowledge import (
     normalise_name,
     parse_fact_yaml,
 )
-from bot.models import Bilingual, BilingualList, Fact, KnowledgeBase, Source
+from bot.models import Bilingual, BilingualList, Country, Fact, KnowledgeBase, Source
 from bot.settings import PROJECT_ROOT
 
 SOURCES = """\
@@ -343,6 +343,42 @@ def test_a_misspelt_word_still_makes_a_near_duplicate() -> None:
         facts=[make_fact("a", "What was the turnout in Russia?"), make_fact("b", "What was the turnot in Russia")],
     )
     assert [error.fact_id for error in check_knowledge(kb)] == ["b"]
+
+
+def _places(*names: tuple[str, str, str]) -> list[Country]:
+    return [Country(id=country_id, name=Bilingual(en=en, ru=ru)) for country_id, en, ru in names]
+
+
+def test_questions_differing_in_a_number_are_not_near_duplicates() -> None:
+    kb = KnowledgeBase(
+        sources=[Source(id="cec", publisher="CEC", title="Results", date="2024-03-21")],
+        facts=[make_fact("station-8133", "Results at polling station 8133"), make_fact("s", "Results at station 8134")],
+    )
+    assert check_knowledge(kb) == []
+
+
+def test_look_alike_places_each_named_by_its_own_fact_are_not_near_duplicates() -> None:
+    kb = KnowledgeBase(
+        sources=[Source(id="cec", publisher="CEC", title="Results", date="2024-03-21")],
+        countries=_places(("austria", "Austria", "Австрия"), ("australia", "Australia", "Австралия")),
+        facts=[
+            make_fact("at", "How many ballots were issued in Austria?", country="austria"),
+            make_fact("au", "How many ballots were issued in Australia?", country="australia"),
+        ],
+    )
+    assert check_knowledge(kb) == []
+
+
+def test_a_question_naming_another_place_than_its_fact_is_still_a_near_duplicate() -> None:
+    kb = KnowledgeBase(
+        sources=[Source(id="cec", publisher="CEC", title="Results", date="2024-03-21")],
+        countries=_places(("austria", "Austria", "Австрия"), ("australia", "Australia", "Австралия")),
+        facts=[
+            make_fact("at", "How many ballots were issued in Austria?", country="austria"),
+            make_fact("au", "How many ballots were issued in Austria", country="australia"),
+        ],
+    )
+    assert [error.fact_id for error in check_knowledge(kb)] == ["au"]
 
 
 def test_parse_fact_yaml_accepts_a_valid_fact() -> None:
