@@ -84,7 +84,7 @@ def load(path: str | None, overwrite: bool, dry_run: bool) -> None:
         sys.exit(1)
     try:
         with FactStore(settings.database_path) as store:
-            report = store.load_knowledge(result.knowledge, overwrite=overwrite, dry_run=dry_run)
+            report = store.load_knowledge(result.knowledge, overwrite=overwrite, dry_run=dry_run, abroad=result.abroad)
     except StoreError as error:
         click.echo(f"Not loaded: {error}", err=True)
         sys.exit(1)

@@ -287,7 +287,7 @@ class Curator:
         if wanted in NATIONAL_WORDS:
             return None
         for country in self._knowledge().countries:
-            names = [country.id, country.iso, country.name.en, country.name.ru, *country.aliases.all()]
+            names = [country.id, country.iso or "", country.name.en, country.name.ru, *country.aliases.all()]
             if wanted in {normalise_name(name) for name in names}:
                 return country.id
         return False

@@ -27,6 +27,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process
 
+from bot.abroad import DATA_SUBDIR, AbroadData, AbroadDataError, load_abroad
+from bot.abroad_facts import PACKAGE_README, build_abroad_knowledge
 from bot.models import (
     FIGURE_KINDS,
     METRICS,
@@ -98,11 +100,16 @@ class KnowledgeError:
 
 @dataclass
 class LoadResult:
-    """What ``load_folder`` found: the valid items, and every error."""
+    """What ``load_folder`` found: the valid items, and every error.
+
+    ``abroad``: the official per-station data the data facts were built from (None when the folder has none),
+    for the store's data tables.
+    """
 
     knowledge: KnowledgeBase
     errors: list[KnowledgeError] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    abroad: AbroadData | None = None
 
     @property
     def ok(self) -> bool:
@@ -365,7 +372,8 @@ def _load_text(text: str, file: str, collected: _Collected) -> None:
 def load_folder(path: Path) -> LoadResult:
     """Read every ``*.yaml`` under ``path``: valid items load even when others are broken.
 
-    Items are ordered by id, so the same knowledge gives the same ``KnowledgeBase`` whatever the file layout.
+    Items are ordered by id, so the same knowledge gives the same ``KnowledgeBase`` whatever the file layout;
+    the places and facts built from the official data in ``sources/abroad/data`` (if present) follow them.
     Items with a broken reference (unknown source, country or candidate) or a repeated id are left out.
     """
     root_name = path.resolve().name
@@ -385,13 +393,40 @@ def load_folder(path: Path) -> LoadResult:
             continue
         _load_text(text, display, collected)
 
-    everything = KnowledgeBase(**{key: sorted(items, key=_by_id) for key, items in collected.items.items()})
+    sections = {key: sorted(items, key=_by_id) for key, items in collected.items.items()}
+    abroad = _add_abroad_data(path, root_name, sections, collected) if path.is_dir() else None
+    everything = KnowledgeBase(**sections)
     cross_errors, dropped = _cross_check(everything, collected.origins, collected.broken_ids)
     knowledge = KnowledgeBase(
         **{key: [item for item in getattr(everything, key) if id(item) not in dropped] for key in SECTIONS}
     )
     errors = sorted(collected.errors + cross_errors, key=lambda error: (error.file, error.line or 0))
-    return LoadResult(knowledge, errors, files)
+    return LoadResult(knowledge, errors, files, abroad)
+
+
+def _add_abroad_data(
+    path: Path, root_name: str, sections: dict[str, list[Any]], collected: _Collected
+) -> AbroadData | None:
+    """Build the official abroad data's places and facts (``bot.abroad_facts``) when the folder holds the data.
+
+    They follow the YAML items (which stay ordered by id) in the data's own order; a curated country with the
+    same id keeps its YAML entry. A data file that does not read is one error naming the file and line.
+    """
+    data_dir = path / DATA_SUBDIR
+    if not data_dir.is_dir():
+        return None
+    display = str(Path(root_name) / DATA_SUBDIR)
+    try:
+        abroad = load_abroad(data_dir)
+        readme = (path / PACKAGE_README).read_text(encoding="utf-8")
+        built = build_abroad_knowledge(abroad, sections["countries"], readme)
+    except (AbroadDataError, OSError, ValueError) as error:
+        message = str(error).replace(str(path), root_name)
+        collected.errors.append(KnowledgeError(display, None, None, f"official data not loaded: {message}", ""))
+        return None
+    sections["countries"] += built.countries
+    sections["facts"] += built.facts
+    return abroad
 
 
 def _by_id(item: BaseModel) -> str:
@@ -525,19 +560,51 @@ def _differs_by_a_word(first: str, second: str) -> bool:
     """True when a word of one question has no look-alike in the other (КПРФ / ЛДПР, Kazakhstan / Tajikistan).
 
     Character similarity alone calls "Сколько набрал кандидат от КПРФ?" and "... от ЛДПР?" near-duplicates;
-    they ask about different things. Short words (articles, prepositions) and typos do not count as different.
+    they ask about different things. Short words (articles, prepositions) and typos do not count as different;
+    a number is never a typo of another ("station 8133" / "station 8134").
     """
     first_words, second_words = set(first.split()), set(second.split())
     only_first, only_second = first_words - second_words, second_words - first_words
     for words, others in ((only_first, only_second), (only_second, only_first)):
         for word in words:
+            if word.isdigit():
+                return True
             if len(word) > 3 and not any(fuzz.ratio(word, other) >= TYPO_SIMILARITY for other in others):
                 return True
     return False
 
 
+def _place_stems(kb: KnowledgeBase) -> dict[str, list[list[str]]]:
+    """Country id -> its names (name and aliases, both languages), each as the stems of its words, so that a
+    question in any case form can be seen to name it ("Германия" -> ["герман"], found in "в Германии")."""
+
+    def stem(word: str) -> str:
+        return word[:-2] if len(word) >= 5 else word[:-1] if len(word) == 4 else word
+
+    return {
+        country.id: [
+            [stem(word) for word in _normalise_question(name).split()]
+            for name in [country.name.en, country.name.ru, *country.aliases.all()]
+            if _normalise_question(name)
+        ]
+        for country in kb.countries
+    }
+
+
+def _names_place(question: str, names: list[list[str]]) -> bool:
+    words = question.split()
+    return any(all(any(word.startswith(part) for word in words) for part in name) for name in names)
+
+
 def _report_near_duplicate_questions(kb: KnowledgeBase, report: Any) -> None:
-    """Two facts with (almost) the same example question make the matcher flip a coin between them."""
+    """Two facts with (almost) the same example question make the matcher flip a coin between them.
+
+    Two questions never clash when one has a number the other lacks ("station 8133" / "station 8134"), or when
+    they belong to facts about two different places and each names its own place ("... in Austria?" / "... in
+    Australia?": the place decides). Only the other pairs are scored, which keeps this check, run at every load
+    and admin edit, fast with the official data's ~840 facts.
+    """
+    stems = _place_stems(kb)
     for language in LANGUAGE_NAMES:
         entries = [
             (fact, index, question, _normalise_question(question))
@@ -546,22 +613,52 @@ def _report_near_duplicate_questions(kb: KnowledgeBase, report: Any) -> None:
         ]
         if len(entries) < 2:
             continue
-        normalised = [entry[3] for entry in entries]
-        scores = process.cdist(
-            normalised, normalised, scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=NEAR_DUPLICATE_CUTOFF
-        )
-        for first, second in zip(*scores.nonzero(), strict=True):
-            if first >= second:
-                continue
+        for first, second, score in _similar_pairs(entries, stems):
             fact_a, _, question_a, _ = entries[first]
             fact_b, index_b, question_b, _ = entries[second]
             if fact_a is fact_b or _differs_by_a_word(entries[first][3], entries[second][3]):
                 continue
             message = (
                 f"example question {question_b!r} is a near-duplicate of fact {fact_a.id}'s {question_a!r} "
-                f"(similarity {scores[first, second]:.0f}%); rephrase one or merge the facts"
+                f"(similarity {score:.0f}%); rephrase one or merge the facts"
             )
             report(fact_b, "fact", message, ["questions", language, index_b])
+
+
+def _similar_pairs(
+    entries: list[tuple[Fact, int, str, str]], stems: dict[str, list[list[str]]]
+) -> list[tuple[int, int, float]]:
+    """(first, second, similarity) of the pairs that can clash, at or above the cutoff, first < second, in order."""
+    buckets: dict[frozenset[str], list[int]] = {}  # questions with the same numbers (most have none)
+    for number, entry in enumerate(entries):
+        buckets.setdefault(frozenset(re.findall(r"\d+", entry[3])), []).append(number)
+    comparisons: list[tuple[list[int], list[int]]] = []
+    for members in buckets.values():
+        by_place: dict[str, list[int]] = {}
+        free = []  # national facts, and questions that do not name their fact's own place: compared with all
+        for number in members:
+            country = entries[number][0].country
+            if country is not None:
+                by_place.setdefault(country, []).append(number)
+            if country is None or not _names_place(entries[number][3], stems.get(country, [])):
+                free.append(number)
+        comparisons += [(group, group) for group in by_place.values()]
+        if free:
+            comparisons.append((free, members))
+    found: dict[tuple[int, int], float] = {}
+    for rows, columns in comparisons:
+        scores = process.cdist(
+            [entries[row][3] for row in rows],
+            [entries[column][3] for column in columns],
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            score_cutoff=NEAR_DUPLICATE_CUTOFF,
+        )
+        for row, column in zip(*scores.nonzero(), strict=True):
+            first, second = sorted((rows[row], columns[column]))
+            if first != second:
+                found[(first, second)] = float(scores[row, column])
+    return [(first, second, score) for (first, second), score in sorted(found.items())]
 
 
 # --- writing ------------------------------------------------------------------------------------------------------

@@ -32,8 +32,24 @@ Topic = Literal[
 ]
 TOPICS: tuple[str, ...] = get_args(Topic)
 
-# What a number measures.
-Metric = Literal["voters", "turnout_percent", "vote_share", "votes", "sample_size", "regions", "polling_stations"]
+# What a number measures. The official per-station data (bot.abroad) add the ballot counts of the CEC protocol;
+# for those, "voters" is the number of ballots issued (early + on the voting days), the count of people who voted.
+Metric = Literal[
+    "voters",
+    "turnout_percent",
+    "vote_share",  # official data: share of the ballots in the boxes (valid + invalid), the CEC convention
+    "votes",
+    "sample_size",
+    "regions",
+    "polling_stations",
+    "registered_voters",  # voters on the stations' lists (abroad: mostly those who came)
+    "ballots_early",  # ballots issued in early voting
+    "ballots_on_day",  # ballots issued on the voting days, inside and outside the polling room
+    "ballots_in_boxes",  # ballots found in the boxes (portable + stationary = valid + invalid)
+    "valid_ballots",
+    "invalid_ballots",
+    "invalid_share",  # invalid ballots as a share of the ballots in the boxes
+]
 METRICS: tuple[str, ...] = get_args(Metric)
 
 # What kind of figure it is: the engine says this in its wording ("exit poll", "reported").
@@ -43,7 +59,7 @@ FIGURE_KINDS: tuple[str, ...] = get_args(FigureKind)
 # How exact the figure is, mirroring the source's hedge.
 Approx = Literal["exact", "around", "more_than", "less_than"]
 
-PERCENT_METRICS = frozenset({"turnout_percent", "vote_share"})
+PERCENT_METRICS = frozenset({"turnout_percent", "vote_share", "invalid_share"})
 
 
 class Strict(BaseModel):
@@ -108,10 +124,12 @@ class Candidate(Person):
 
 
 class Country(Strict):
-    """A country the fact base covers, with every name a user might type."""
+    """A country (or a place reported like one, such as Baikonur) the fact base covers, with every name a user
+    might type."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    iso: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2; None for Abkhazia, South Ossetia
+    # ISO 3166-1 alpha-2; None for places without one (Abkhazia, South Ossetia, Baikonur)
+    iso: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     name: Bilingual
     # Official and common names, old names, capital and city names, demonyms and adjectives.
     aliases: BilingualList = Field(default_factory=BilingualList)

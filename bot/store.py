@@ -43,13 +43,14 @@ import yaml
 from pydantic import ValidationError
 from sqlite_utils import Database
 
+from bot.abroad import CANDIDATES, AbroadData, Counts, Place, Station
 from bot.knowledge import KnowledgeError, check_knowledge, dump_folder, load_folder
 from bot.models import LANGUAGES, Candidate, Country, Fact, KnowledgeBase, Source
 
 logger = logging.getLogger(__name__)
 
 # Bump when the schema changes and add a step to _MIGRATIONS that brings version N-1 to N.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 YAML_ACTOR = "yaml"
 MIGRATION_ACTOR = "migration"  # baseline versions of reference rows that existed before they were versioned
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -949,12 +950,16 @@ class FactStore:
         overwrite: bool = False,
         partial: bool = False,
         dry_run: bool = False,
+        abroad: AbroadData | None = None,
     ) -> LoadReport:
         """Merge a fact base (from YAML) into the store in one transaction; see the module docstring.
 
         ``partial``: ``kb`` is only part of the fact base (an /import of one file): sources, countries and
         candidates are upserted instead of replaced, and facts absent from ``kb`` are left alone.
         ``dry_run``: compute the report, change nothing.
+        ``abroad``: the official data ``kb``'s data facts were built from (``LoadResult.abroad``); the tables
+        ``stations``, ``country_results`` and ``abroad_totals`` are made to hold exactly it, in the same transaction.
+        The data facts themselves are in ``kb`` and merge like any fact (an admin's edit is a conflict).
         """
         actor = str(actor)
         report = LoadReport(dry_run=dry_run)
@@ -973,9 +978,24 @@ class FactStore:
             errors = [error for error in _check_knowledge(self._knowledge_uncached()) if str(error) not in known]
             if errors:
                 raise ValidationFailed(errors, "The loaded fact base")
+            if abroad is not None and self._replace_abroad_tables(abroad):
+                report.reference_changes.append("official data tables")
             if dry_run:
                 raise _DryRun  # roll back: the report is all the caller wanted
         return report
+
+    def _replace_abroad_tables(self, abroad: AbroadData) -> bool:
+        """Make the official data tables hold ``abroad``; True if that changed them."""
+        tables = _abroad_rows(abroad)
+        current = {
+            table: [dict(row) for row in self.db.query(f"SELECT * FROM {table} ORDER BY rowid")] for table in tables
+        }
+        if current == tables:
+            return False
+        for table, rows in tables.items():
+            self.db.execute(f"DELETE FROM {table}")
+            self.db[table].insert_all(rows)
+        return True
 
     def _knowledge_uncached(self) -> KnowledgeBase:
         self._cache = None
@@ -1137,7 +1157,7 @@ class FactStore:
                 result.errors[0],
             )
             return None
-        report = self.load_knowledge(result.knowledge)
+        report = self.load_knowledge(result.knowledge, abroad=result.abroad)
         if fresh:
             logger.info("Built the database from %s: %s", knowledge_dir, report.summary())
         elif report.changed or report.conflicts:
@@ -1486,8 +1506,106 @@ def _question_rule_v3(db: Database) -> None:
     db["question_log"].create_index(["rule"])
 
 
+# --- the official abroad data (bot.abroad) as flat tables, for Datasette and SQL ---------------------------------
+
+# Columns shared by a station, a country and a total: the protocol lines, what follows from them, and shares of the
+# ballots in the boxes (percent, 2 decimals, as in the facts).
+_COUNT_COLUMNS: dict[str, type] = {
+    "stations": int,
+    "registered": int,  # voters on the lists (abroad: mostly those who came)
+    "received": int,  # ballots the commission(s) received
+    "early": int,  # ballots issued in early voting
+    "inside": int,  # ballots issued in the polling room on the voting days
+    "outside": int,  # ballots issued outside the room (mobile voting)
+    "issued": int,  # early + inside + outside: the number who voted
+    "portable": int,
+    "stationary": int,
+    "in_boxes": int,  # portable + stationary = valid + invalid
+    "valid": int,
+    "invalid": int,
+    **{candidate: int for candidate in CANDIDATES},
+    **{f"{candidate}_share": float for candidate in CANDIDATES},
+    "invalid_share": float,
+    "early_share": float,  # early ballots as a share of all ballots issued
+    "winner": str,  # candidate id; "putin, davankov" on a tie
+}
+
+
+def _count_values(counts: Counts, stations: int) -> dict[str, Any]:
+    return {
+        "stations": stations,
+        "registered": counts.registered,
+        "received": counts.received,
+        "early": counts.early,
+        "inside": counts.inside,
+        "outside": counts.outside,
+        "issued": counts.issued,
+        "portable": counts.portable,
+        "stationary": counts.stationary,
+        "in_boxes": counts.in_boxes,
+        "valid": counts.valid,
+        "invalid": counts.invalid,
+        **{candidate: counts.votes[candidate] for candidate in CANDIDATES},
+        **{f"{candidate}_share": float(counts.share(candidate)) for candidate in CANDIDATES},
+        "invalid_share": float(counts.invalid_share),
+        "early_share": float(counts.early_share),
+        "winner": ", ".join(counts.winners),
+    }
+
+
+def _station_row(station: Station, abroad: AbroadData) -> dict[str, Any]:
+    city = abroad.station_city(station.number)
+    values = _count_values(station.counts, 1)
+    del values["stations"]
+    return {
+        "number": station.number,
+        "place": station.country or "baikonur",
+        "abroad": int(station.country is not None),
+        "city_en": city[0] if city else None,
+        "city_ru": city[1] if city else None,
+        **values,
+    }
+
+
+def _place_row(place: Place) -> dict[str, Any]:
+    values = _count_values(place.counts, len(place.stations))
+    return {"country": place.id, "label": place.label, "iso": place.iso, **values}
+
+
+def _abroad_rows(abroad: AbroadData) -> dict[str, list[dict[str, Any]]]:
+    """The rows of the three data tables, in the order they are stored."""
+    both = abroad.abroad.counts + abroad.baikonur.counts
+    both_stations = len(abroad.abroad.stations) + len(abroad.baikonur.stations)
+    return {
+        "stations": [_station_row(station, abroad) for _, station in sorted(abroad.stations.items())],
+        "country_results": [_place_row(place) for _, place in sorted(abroad.countries.items())],
+        "abroad_totals": [
+            {"scope": "abroad", **_count_values(abroad.abroad.counts, len(abroad.abroad.stations))},
+            {"scope": "baikonur", **_count_values(abroad.baikonur.counts, len(abroad.baikonur.stations))},
+            {"scope": "abroad_and_baikonur", **_count_values(both, both_stations)},
+        ],
+    }
+
+
+def _abroad_tables_v4(db: Database) -> None:
+    """v3 -> v4: the official per-station data abroad as tables (filled at the next load of the knowledge folder).
+
+    ``stations``: one row per protocol (288 abroad, 7 in Baikonur, ``abroad = 0``); ``place`` is the country id
+    (or "baikonur"). ``country_results``: the stations summed per country-table row (145). ``abroad_totals``:
+    "abroad" (288 stations), "baikonur" (7) and "abroad_and_baikonur".
+    """
+    station_columns = {column: kind for column, kind in _COUNT_COLUMNS.items() if column != "stations"}
+    db["stations"].create(
+        {"number": int, "place": str, "abroad": int, "city_en": str, "city_ru": str, **station_columns}, pk="number"
+    )
+    db["stations"].create_index(["place"])
+    db["country_results"].create({"country": str, "label": str, "iso": str, **_COUNT_COLUMNS}, pk="country")
+    db["abroad_totals"].create({"scope": str, **_COUNT_COLUMNS}, pk="scope")
+
+
 _MIGRATIONS: dict[int, Callable[[Database], None]] = {
     1: _create_schema_v1,
     2: _version_reference_data_v2,
     3: _question_rule_v3,
+    4: _abroad_tables_v4,
 }

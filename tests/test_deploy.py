@@ -103,3 +103,26 @@ def test_the_installed_package_ships_every_subpackage() -> None:
     declared = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     on_disk = {".".join(path.parent.relative_to(root).parts) for path in (root / "bot").rglob("__init__.py")}
     assert on_disk <= declared
+
+
+def test_datasette_canned_queries_on_the_official_data_run_on_a_built_database(tmp_path: Path) -> None:
+    from bot.store import FactStore
+
+    metadata = yaml.safe_load((DEPLOY / "datasette-metadata.yaml").read_text())
+    queries = metadata["databases"]["facts"]["queries"]
+    with FactStore(tmp_path / "facts.db") as store:
+        store.ensure_loaded(Settings(_env_file=None).knowledge_dir)
+    connection = sqlite3.connect(tmp_path / "facts.db")
+    try:
+        lost = connection.execute(queries["stations_where_putin_lost"]["sql"]).fetchall()
+        biggest = connection.execute(queries["biggest_stations"]["sql"]).fetchall()
+        early = connection.execute(queries["early_votes_by_country"]["sql"]).fetchall()
+    finally:
+        connection.close()
+    assert len(lost) == 42  # Novaya Gazeta Europe's count, from the protocols
+    assert all(row[5] < 50 for row in lost)  # Putin's share where he lost
+    assert len(biggest) == 20 and biggest[0][:2] == (8158, "cyprus")  # Nicosia, 42,866 ballots issued
+    assert len(early) == 145
+    assert [row[5] for row in early] == sorted((row[5] for row in early), reverse=True)
+    assert [row[0] for row in early[:2]] == ["bangladesh", "syria"]  # 3,950 of 4,064 and 7,465 of 7,894 early
+    assert "PROVENANCE.md" in metadata["description_html"] and "license" in metadata

@@ -6,14 +6,19 @@ language) must come from that evidence, and the coverage checklist of the source
 
 from __future__ import annotations
 
+import csv
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 import pytest
 import yaml
 from rapidfuzz import fuzz, process
 
+from bot.abroad import country_id as data_country_id
+from bot.abroad_facts import COUNTRY_TABLE_SOURCE, EXIT_POLL_SOURCE, PACKAGE_SOURCE, PROTOCOLS_SOURCE
+from bot.knowledge import _names_place, _place_stems
 from bot.models import Fact, KnowledgeBase
 from bot.settings import PROJECT_ROOT
 
@@ -79,6 +84,19 @@ def fact_ids() -> list[str]:
     return [fact.id for fact in facts()]
 
 
+# Facts built from the official data files at load (bot/abroad_facts.py) cite one of these sources; their numbers
+# are checked against a recomputation from the station file (below) instead of against evidence prose.
+DATA_SOURCES = frozenset({PROTOCOLS_SOURCE, COUNTRY_TABLE_SOURCE, EXIT_POLL_SOURCE, PACKAGE_SOURCE})
+
+
+def curated_facts() -> list[Fact]:
+    return [fact for fact in facts() if fact.source not in DATA_SOURCES]
+
+
+def data_facts() -> list[Fact]:
+    return [fact for fact in facts() if fact.source in DATA_SOURCES]
+
+
 @cache
 def source_text(source_id: str) -> str:
     source = knowledge().source(source_id)
@@ -88,8 +106,10 @@ def source_text(source_id: str) -> str:
 
 def test_folder_layout_holds_every_part() -> None:
     kb = knowledge()
-    assert {source.id for source in kb.sources} == {"eurasianet-2024", "cec-2024"}
-    assert {country.id for country in kb.countries} == set(COUNTRY_IDS)
+    assert {source.id for source in kb.sources} == {"eurasianet-2024", "cec-2024", *DATA_SOURCES}
+    # the curated four, plus a place per row of the official data's country table (145) and Baikonur
+    assert set(COUNTRY_IDS) <= {country.id for country in kb.countries}
+    assert len(kb.countries) == 146
     assert {candidate.id for candidate in kb.candidates} == set(CANDIDATE_IDS)
     for country_id in COUNTRY_IDS:
         assert (KNOWLEDGE_DIR / "countries" / f"{country_id}.yaml").is_file()
@@ -126,12 +146,12 @@ def test_evidence_is_verbatim_in_the_source(fact: Fact) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-@pytest.mark.parametrize("fact", facts(), ids=fact_ids())
+@pytest.mark.parametrize("fact", curated_facts(), ids=lambda fact: fact.id)
 def test_every_number_in_the_answer_is_in_the_evidence(fact: Fact, language: str) -> None:
     assert unsupported_numbers(fact.answer.get(language), fact.evidence) == []
 
 
-@pytest.mark.parametrize("fact", facts(), ids=fact_ids())
+@pytest.mark.parametrize("fact", curated_facts(), ids=lambda fact: fact.id)
 def test_every_figure_is_in_the_evidence(fact: Fact) -> None:
     evidence_numbers = [number for sentence in fact.evidence for number in numbers_in(sentence)]
     for figure in fact.figures:
@@ -236,7 +256,7 @@ def test_leaders_are_quoted_verbatim(fact: Fact) -> None:
 
 
 def test_every_president_reacts_in_their_country() -> None:
-    for country in knowledge().countries:
+    for country in [country for country in knowledge().countries if country.id in COUNTRY_IDS]:
         assert country.leader is not None, country.id
         surname_en = country.leader.name.en.split()[-1]
         surname_ru = country.leader.name.ru.split()[-1]
@@ -280,13 +300,24 @@ def test_candidates_have_bilingual_names_and_parties() -> None:
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_example_questions_are_not_near_duplicates_across_facts(language: str) -> None:
     # Stricter than the validator's cutoff, so the curated base keeps a margin.
-    entries = [(fact.id, question) for fact in facts() for question in fact.questions.get(language)]
-    texts = [" ".join(re.sub(r"[^\w\s]", " ", question.casefold()).split()) for _, question in entries]
-    scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=85)
+    # The validator's exemptions hold here too: questions differing in a number ("station 8133" / "8134"), and
+    # questions of facts about two different places that each name their own place ("in Austria" / "in Australia").
+    stems = _place_stems(knowledge())
+    entries = [(fact.id, question, fact.country) for fact in facts() for question in fact.questions.get(language)]
+    texts = [" ".join(re.sub(r"[^\w\s]", " ", question.casefold()).split()) for _, question, _ in entries]
+
+    def own_place(number: int) -> bool:
+        country = entries[number][2]
+        return bool(country) and _names_place(texts[number].replace("ё", "е"), stems[country])
+
+    scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=85, workers=-1)
     clashes = [
-        (entries[a], entries[b])
+        (entries[a][:2], entries[b][:2])
         for a, b in zip(*scores.nonzero(), strict=True)
-        if a < b and entries[a][0] != entries[b][0]
+        if a < b
+        and entries[a][0] != entries[b][0]
+        and not (entries[a][2] != entries[b][2] and own_place(a) and own_place(b))
+        and set(re.findall(r"\d+", texts[a])) == set(re.findall(r"\d+", texts[b]))
     ]
     assert clashes == []
 
@@ -379,7 +410,7 @@ def test_required_figure_is_recorded(
 ) -> None:
     matches = [
         figure
-        for fact in facts()
+        for fact in curated_facts()  # the official data's figures are checked by the data tests below
         if fact.country == country_id
         for figure in fact.figures
         if (figure.metric, figure.candidate, figure.kind) == (metric, candidate, kind)
@@ -390,8 +421,180 @@ def test_required_figure_is_recorded(
 
 
 @pytest.mark.skipif(not SHARED_SOURCES_DIR.is_dir(), reason="the shared source folder is not beside this checkout")
-@pytest.mark.parametrize("name", sorted(path.name for path in SOURCES_DIR.glob("*.md")))
+@pytest.mark.parametrize(
+    "name", sorted(path.relative_to(SOURCES_DIR).as_posix() for path in SOURCES_DIR.rglob("*") if path.is_file())
+)
 def test_source_copies_match_the_shared_originals(name: str) -> None:
+    # every stored file, including the abroad package's data files (CSV, txt) and its README / PROVENANCE
     original = SHARED_SOURCES_DIR / name
     assert original.is_file(), f"{name} is not among the shared sources"
     assert (SOURCES_DIR / name).read_bytes() == original.read_bytes()
+
+
+# --- facts built from the official data (bot/abroad_facts.py) ---------------------------------------------------
+# Rule: every number a user reads in a data fact, and every figure it carries, is either a field of its evidence
+# (the quoted CSV row or headline line) or a value recomputed here, independently of bot/abroad.py, from the station
+# file: a sum of protocol lines over the fact's stations, ballots issued / on the day / in the boxes, a share of
+# the ballots in the boxes (2 decimals, half up), or a station count. Figures must equal that recomputation.
+
+DATA_DIR = SOURCES_DIR / "abroad" / "data"
+PROTOCOL_COLUMNS = {
+    "registered": "Число избирателей, включенных в список избирателей",
+    "early": "Число избирательных бюллетеней, выданных избирателям, проголосовавшим досрочно",
+    "inside": "Число избирательных бюллетеней, выданных в помещении для голосования в день голосования",
+    "outside": "Число избирательных бюллетеней, выданных вне помещения для голосования в день голосования",
+    "portable": "Число избирательных бюллетеней в переносных ящиках для голосования",
+    "stationary": "Число бюллетеней в стационарных ящиках для голосования",
+    "invalid": "Число недействительных избирательных бюллетеней",
+    "valid": "Число действительных избирательных бюллетеней",
+    "putin": "Путин Владимир Владимирович",
+    "davankov": "Даванков Владислав Андреевич",
+    "kharitonov": "Харитонов Николай Михайлович",
+    "slutsky": "Слуцкий Леонид Эдуардович",
+}
+
+
+@cache
+def protocols() -> dict[int, dict[str, int]]:
+    with (DATA_DIR / "dkobak_2024_foreign_and_baikonur_uik.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return {
+        int(row["uik"].split("№")[1]): {
+            **{key: int(row[column]) for key, column in PROTOCOL_COLUMNS.items()},
+            "baikonur": int("Байконур" in row["region"]),
+        }
+        for row in rows
+    }
+
+
+@cache
+def stations_by_place() -> dict[str, tuple[int, ...]]:
+    with (DATA_DIR / "station_country.csv").open(encoding="utf-8") as handle:
+        mapping = {int(row["station"]): data_country_id(row["country_en"]) for row in csv.DictReader(handle)}
+    places: dict[str, list[int]] = {}
+    for number, place in sorted(mapping.items()):
+        places.setdefault(place, []).append(number)
+    places["baikonur"] = [number for number, row in sorted(protocols().items()) if row["baikonur"]]
+    places["abroad"] = sorted(mapping)
+    return {place: tuple(numbers) for place, numbers in places.items()}
+
+
+def _share(part: int, whole: int) -> float:
+    return float((Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def recomputed(numbers: tuple[int, ...]) -> dict[str, float]:
+    """Metric (or candidate metric) -> value over the given stations."""
+    rows = [protocols()[number] for number in numbers]
+    summed = {key: sum(row[key] for row in rows) for key in PROTOCOL_COLUMNS}
+    in_boxes = summed["portable"] + summed["stationary"]
+    values = {
+        "polling_stations": len(numbers),
+        "registered_voters": summed["registered"],
+        "voters": summed["early"] + summed["inside"] + summed["outside"],
+        "ballots_early": summed["early"],
+        "ballots_on_day": summed["inside"] + summed["outside"],
+        "ballots_in_boxes": in_boxes,
+        "valid_ballots": summed["valid"],
+        "invalid_ballots": summed["invalid"],
+        "invalid_share": _share(summed["invalid"], in_boxes),
+    }
+    values["turnout_percent"] = _share(values["voters"], summed["registered"])
+    for candidate in CANDIDATE_IDS:
+        values[f"votes/{candidate}"] = summed[candidate]
+        values[f"vote_share/{candidate}"] = _share(summed[candidate], in_boxes)
+    return {key: float(value) for key, value in values.items()}
+
+
+def data_station_sets(fact: Fact) -> list[tuple[int, ...]]:
+    """The station sets a data fact may state figures of; its own set first."""
+    if match := re.fullmatch(r"station-(\d+)", fact.id):
+        return [(int(match.group(1)),)]
+    if fact.id.startswith("exit-poll-"):
+        return []
+    if fact.id.startswith("abroad-total-"):
+        abroad, baikonur = stations_by_place()["abroad"], stations_by_place()["baikonur"]
+        return [abroad, baikonur, abroad + baikonur]
+    place = fact.id.split("-official-")[0]
+    own = stations_by_place()[place]
+    return [own, *((number,) for number in own)]
+
+
+def evidence_fields(fact: Fact) -> list[float]:
+    """The numbers of the evidence: each field of a quoted CSV row, or the numbers of a quoted text line."""
+    found: list[float] = []
+    for sentence in fact.evidence:
+        if sentence.startswith("|"):
+            found += numbers_in(sentence)
+            continue
+        delimiter = ";" if fact.source == EXIT_POLL_SOURCE else ","
+        for field_text in next(csv.reader([sentence], delimiter=delimiter)):
+            digits = re.sub(r"^УИК №", "", field_text.strip())
+            if re.fullmatch(r"\d+(\.\d+)?", digits):
+                found.append(float(digits))
+    return found
+
+
+def allowed_numbers(fact: Fact) -> list[float]:
+    values = evidence_fields(fact)
+    for numbers in data_station_sets(fact):
+        values += [*recomputed(numbers).values(), *numbers]
+    return values
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("fact", data_facts(), ids=lambda fact: fact.id)
+def test_every_number_of_a_data_fact_is_in_its_evidence_or_recomputed(fact: Fact, language: str) -> None:
+    allowed = allowed_numbers(fact)
+    unexplained = [
+        number for number in numbers_in(fact.answer.get(language)) if not any(math.isclose(number, a) for a in allowed)
+    ]
+    assert unexplained == []
+
+
+@pytest.mark.parametrize("fact", data_facts(), ids=lambda fact: fact.id)
+def test_data_figures_equal_the_recomputation_from_the_station_file(fact: Fact) -> None:
+    sets = data_station_sets(fact)
+    if not sets:  # the exit poll: figures are fields of its row
+        fields = evidence_fields(fact)
+        assert all(figure.value in fields for figure in fact.figures if figure.value is not None)
+        assert {figure.kind for figure in fact.figures} == {"exit_poll"}
+        return
+    expected = recomputed(sets[0])
+    for figure in fact.figures:
+        key = f"{figure.metric}/{figure.candidate}" if figure.candidate else figure.metric
+        if figure.value is None:
+            assert figure.metric == "turnout_percent", figure  # no register abroad: stated as not reported
+            continue
+        assert figure.value == expected[key], (key, figure.value, expected[key])
+        assert figure.kind == "official_result"
+
+
+def test_country_result_evidence_is_its_country_table_row_and_equals_its_stations() -> None:
+    with (DATA_DIR / "vearlen_df_2024_cntr_results.csv").open(encoding="utf-8") as handle:
+        table = {data_country_id(row["en_country"]): row for row in csv.DictReader(handle)}
+    assert len(table) == 145
+    for place, row in table.items():
+        fact = knowledge().fact(f"{place}-official-result")
+        assert fact is not None and fact.source == COUNTRY_TABLE_SOURCE
+        [evidence] = fact.evidence
+        assert f'"{row["en_country"]}"' in evidence
+        sums = recomputed(stations_by_place()[place])
+        others = sum(sums[f"votes/{candidate}"] for candidate in ("davankov", "kharitonov", "slutsky"))
+        assert (sums["ballots_in_boxes"], sums["votes/putin"], sums["invalid_ballots"], others) == (
+            float(row["total"]),
+            float(row["gov_total"]),
+            float(row["reject_total"]),
+            float(row["against_total"]),
+        ), place
+
+
+def test_exit_poll_facts_always_say_what_they_are() -> None:
+    polls = [fact for fact in data_facts() if fact.topic == "exit_poll"]
+    assert len(polls) == 62
+    for fact in polls:
+        assert "Exit poll by Vote Abroad volunteers; respondents chose to answer; not an official result." in (
+            fact.answer.en
+        )
+        assert "не официальный результат" in fact.answer.ru
+        assert fact.source == EXIT_POLL_SOURCE

@@ -30,6 +30,7 @@ from bot.store import (
     UnknownVersion,
     ValidationFailed,
     _create_schema_v1,
+    _version_reference_data_v2,
     changed_paths,
 )
 
@@ -875,7 +876,7 @@ def test_version_1_database_is_upgraded_in_place_with_a_baseline_history(
     _v1_database(path, small_knowledge)
     with FactStore(path) as store:
         version = store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-        assert version == str(SCHEMA_VERSION)  # every step ran, v1 -> v2 -> v3
+        assert version == str(SCHEMA_VERSION)  # every step ran, v1 -> v2 -> v3 -> v4
         assert "rule" in store.db["question_log"].columns_dict
         assert store.knowledge() == small_knowledge
         (baseline,) = store.reference_history("country", "tajikistan")
@@ -902,3 +903,29 @@ def test_question_log_records_the_rule_and_stats_and_unanswered_group_by_it(fact
     assert stats.rules == [("no_election_word", 2), ("foreign_country", 1), ("slot_match", 1)]
     groups = {group.text: group.rules for group in store.unanswered()}
     assert groups == {"population of almaty": ["no_election_word"], "Who won in Germany?": ["foreign_country"]}
+
+
+def test_version_2_database_gains_the_official_data_tables_in_place(
+    tmp_path: Path, small_knowledge: KnowledgeBase
+) -> None:
+    from sqlite_utils import Database
+
+    path = tmp_path / "facts.db"
+    _v1_database(path, small_knowledge)
+    db = Database(path)
+    _version_reference_data_v2(db)
+    db["meta"].upsert({"key": "schema_version", "value": "2"}, pk="key")
+    db.close()
+    with FactStore(path) as store:
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
+        assert store.knowledge() == small_knowledge  # nothing else changed
+        assert {"stations", "country_results", "abroad_totals"} <= set(store.db.table_names())
+        assert store.db.execute("SELECT count(*) FROM stations").fetchone() == (0,)  # filled by the next load
+        store.ensure_loaded(PROJECT_ROOT / "knowledge")
+        counts = [store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in
+                  ("stations", "country_results", "abroad_totals")]  # fmt: skip
+        assert counts == [295, 145, 3]
+        assert store.db.execute("SELECT issued, putin_share FROM abroad_totals WHERE scope = 'abroad'").fetchone() == (
+            380_961,
+            72.3,
+        )

@@ -1,0 +1,218 @@
+"""bot/abroad_facts.py and its load hook: the official data become places and facts at every load of knowledge/."""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from bot.abroad import COUNTRY_TABLE_FILE, DATA_SUBDIR, STATION_FILE
+from bot.abroad_facts import ru_in
+from bot.knowledge import load_folder
+from bot.models import Fact, KnowledgeBase
+from bot.settings import PROJECT_ROOT
+from bot.store import FactStore
+
+KNOWLEDGE = PROJECT_ROOT / "knowledge"
+CURATED_COUNTRIES = ("kazakhstan", "kyrgyzstan", "tajikistan", "uzbekistan")
+ADMIN = 4242
+
+
+@cache
+def knowledge() -> KnowledgeBase:
+    result = load_folder(KNOWLEDGE)
+    assert result.errors == []
+    return result.knowledge
+
+
+def fact(fact_id: str) -> Fact:
+    found = knowledge().fact(fact_id)
+    assert found is not None, fact_id
+    return found
+
+
+def figure(fact_id: str, metric: str, candidate: str | None = None) -> float | None:
+    [value] = [item.value for item in fact(fact_id).figures if (item.metric, item.candidate) == (metric, candidate)]
+    return value
+
+
+def test_places_and_fact_ids() -> None:
+    kb = knowledge()
+    ids = {item.id for item in kb.facts}
+    assert len(kb.countries) == 146  # 145 country rows + Baikonur
+    assert {"abroad-total-turnout", "abroad-total-result", "abroad-total-stations"} <= ids
+    for place in ("germany", "south-ossetia", "united-states", "baikonur", *CURATED_COUNTRIES):
+        assert {f"{place}-official-{part}" for part in ("turnout", "result", "stations")} <= ids
+    assert sum(item.startswith("station-") for item in ids) == 295
+    assert sum(item.startswith("exit-poll-") for item in ids) == 62
+    assert "georgia" not in {country.id for country in kb.countries}  # no station there
+
+
+def test_curated_countries_keep_their_entry_and_facts(tmp_path: Path) -> None:
+    folder = _knowledge_copy(tmp_path)
+    shutil.rmtree(folder / DATA_SUBDIR)
+    curated = load_folder(folder).knowledge
+    for country_id in CURATED_COUNTRIES:
+        assert knowledge().country(country_id) == curated.country(country_id)  # names, aliases, leader
+    for item in curated.facts:
+        assert knowledge().fact(item.id) == item  # never replaced
+    assert fact("kazakhstan-official-result").answer.ru.startswith("Казахстан:")
+    assert fact("kyrgyzstan-official-result").answer.ru.startswith("Киргизия:")  # the curated name
+
+
+def test_places_without_iso_and_breakaway_notes() -> None:
+    assert knowledge().country("abkhazia").iso is None
+    assert knowledge().country("south-ossetia").iso is None
+    assert knowledge().country("baikonur").iso is None
+    assert knowledge().country("dr-congo").iso == "CD"
+    assert "breakaway region of Georgia" in fact("south-ossetia-official-result").answer.en
+    assert "Transnistria" in fact("moldova-official-turnout").answer.en
+
+
+def test_abroad_totals() -> None:
+    assert figure("abroad-total-turnout", "polling_stations") == 288
+    assert figure("abroad-total-turnout", "registered_voters") == 383_553
+    assert figure("abroad-total-turnout", "voters") == 380_961
+    assert figure("abroad-total-turnout", "ballots_in_boxes") == 380_724
+    assert figure("abroad-total-turnout", "turnout_percent") is None  # no register abroad
+    assert "388,791" in fact("abroad-total-turnout").answer.en and "7,830" in fact("abroad-total-turnout").answer.en
+    assert figure("abroad-total-result", "valid_ballots") == 354_577
+    assert figure("abroad-total-result", "invalid_ballots") == 26_147
+    expected = {"putin": (275_249, 72.30), "davankov": (63_388, 16.65), "kharitonov": (8_445, 2.22),
+                "slutsky": (7_495, 1.97)}  # fmt: skip
+    for candidate, (votes, share) in expected.items():
+        assert figure("abroad-total-result", "votes", candidate) == votes
+        assert figure("abroad-total-result", "vote_share", candidate) == share
+    assert all(item.country is None for item in knowledge().facts if item.id.startswith("abroad-total-"))
+
+
+def test_baikonur_is_its_own_place_not_abroad() -> None:
+    assert figure("baikonur-official-turnout", "polling_stations") == 7
+    assert figure("baikonur-official-turnout", "voters") == 7_830
+    assert figure("baikonur-official-result", "vote_share", "putin") == 84.25
+    assert "not abroad" in fact("baikonur-official-turnout").answer.en
+    assert fact("station-8140").country == "baikonur"
+
+
+@pytest.mark.parametrize(
+    ("country", "in_boxes", "shares"),
+    [
+        ("kazakhstan", 9_657, {"putin": 42.18, "davankov": 41.43}),
+        ("kyrgyzstan", 7_841, {"putin": 81.34}),
+        ("tajikistan", 9_505, {"putin": 93.89}),
+        ("uzbekistan", 4_661, {"putin": 58.72, "davankov": 31.02}),
+    ],
+)
+def test_central_asia_official_facts(country: str, in_boxes: int, shares: dict[str, float]) -> None:
+    assert figure(f"{country}-official-result", "ballots_in_boxes") == in_boxes
+    for candidate, share in shares.items():
+        assert figure(f"{country}-official-result", "vote_share", candidate) == share
+    assert fact(f"{country}-official-result").topic == "result"
+    assert fact(f"{country}-official-turnout").topic == "turnout"
+
+
+def test_station_and_exit_poll_facts_stay_apart() -> None:
+    station, poll = fact("station-8133"), fact("exit-poll-8133")
+    assert "Almaty" in station.answer.en and "24.99%" in station.answer.en
+    assert {item.kind for item in station.figures} == {"official_result"}
+    assert {item.kind for item in poll.figures} == {"exit_poll"}
+    assert poll.answer.en.startswith("Exit poll by Vote Abroad volunteers; respondents chose to answer; not an")
+    assert figure("exit-poll-8133", "vote_share", "putin") == 8
+    assert figure("exit-poll-8133", "sample_size") == 1615
+    assert not any(item.kind == "exit_poll" for item in fact("kazakhstan-official-result").figures)
+
+
+def test_transnistria_stations_are_moldovas() -> None:
+    issued = [figure(f"station-{number}", "voters") for number in range(8205, 8213)]
+    assert sum(value or 0 for value in issued) == 46_182
+    assert all(fact(f"station-{number}").country == "moldova" for number in range(8205, 8213))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Германия", "в Германии"), ("Кипр", "на Кипре"), ("США", "в США"), ("Коста-Рика", "в Коста-Рике")],
+)
+def test_russian_in_place(name: str, expected: str) -> None:
+    assert ru_in(name) == expected
+
+
+# --- the data files drive the answers at the next load --------------------------------------------------------
+
+
+def _knowledge_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    return folder
+
+
+def _move_tashkent_votes(folder: Path, votes: int) -> None:
+    """Move ``votes`` from Davankov to Putin at station 8297 (Tashkent), in the protocols and the country table."""
+    data = folder / DATA_SUBDIR
+    stations = data / STATION_FILE
+    old_row = "УИК №8297,УИК №8297,4145,40000,0,4144,1,35855,1,4144,297,3848,0,0,1323,2402,56,67"
+    new_row = old_row.replace(",1323,2402,", f",{1323 - votes},{2402 + votes},")
+    text = stations.read_text(encoding="utf-8")
+    assert old_row in text
+    stations.write_text(text.replace(old_row, new_row), encoding="utf-8")
+    table = data / COUNTRY_TABLE_FILE
+    text = table.read_text(encoding="utf-8")
+    old = '"Uzbekistan","UZ",4661,2737,342,1582,'
+    assert old in text
+    table.write_text(text.replace(old, f'"Uzbekistan","UZ",4661,{2737 + votes},342,{1582 - votes},'), "utf-8")
+
+
+def test_a_changed_data_file_changes_the_answers_at_the_next_load(tmp_path: Path) -> None:
+    folder = _knowledge_copy(tmp_path)
+    with FactStore(tmp_path / "facts.db") as store:
+        store.ensure_loaded(folder)
+        curated = store.get_fact("uzbekistan-result")
+        store.set_field("station-8297", "answer.en", "An admin's correction of station 8297.", ADMIN)
+        admin_version = store.get_fact("station-8297")
+
+        _move_tashkent_votes(folder, 10)
+        report = store.ensure_loaded(folder)
+
+        assert report is not None
+        assert "uzbekistan-official-result" in report.updated and "abroad-total-result" in report.updated
+        assert "2,747" in store.get_fact("uzbekistan-official-result").answer.en  # Putin 2,737 + 10
+        assert "275,259" in store.get_fact("abroad-total-result").answer.en
+        assert store.get_fact("uzbekistan-result") == curated  # curated fact untouched
+        assert [conflict.fact_id for conflict in report.conflicts] == ["station-8297"]  # the admin's edit is kept
+        assert store.get_fact("station-8297") == admin_version
+        tashkent = store.db.execute("SELECT putin, davankov FROM stations WHERE number = 8297").fetchone()
+        assert tashkent == (2412, 1313)  # the data tables follow the files too
+
+        overwrite = store.load_knowledge(load_folder(folder).knowledge, overwrite=True)
+        assert overwrite.overwritten == ["station-8297"]
+        assert "Putin 2,412" in store.get_fact("station-8297").answer.en
+
+
+def test_reloading_unchanged_data_changes_nothing_and_keeps_admin_edits(tmp_path: Path) -> None:
+    with FactStore(tmp_path / "facts.db") as store:
+        store.ensure_loaded(KNOWLEDGE)
+        store.set_field("kazakhstan-official-result", "answer.ru", "Правка администратора.", ADMIN)
+        report = store.ensure_loaded(KNOWLEDGE)
+        assert report is not None and not report.changed and not report.conflicts
+        assert store.get_fact("kazakhstan-official-result").answer.ru == "Правка администратора."
+
+
+def test_a_broken_data_file_is_one_error_naming_the_file(tmp_path: Path) -> None:
+    folder = _knowledge_copy(tmp_path)
+    (folder / DATA_SUBDIR / STATION_FILE).write_text("region,tik,uik\n", encoding="utf-8")
+    result = load_folder(folder)
+    [error] = result.errors
+    assert error.file == "knowledge/sources/abroad/data"
+    assert "official data not loaded" in error.message and STATION_FILE in error.message
+    assert result.knowledge.fact("uzbekistan-result") is not None  # the curated facts still load
+    assert result.abroad is None
+
+
+def test_a_folder_without_the_data_has_only_curated_items(tmp_path: Path) -> None:
+    folder = _knowledge_copy(tmp_path)
+    shutil.rmtree(folder / DATA_SUBDIR)
+    result = load_folder(folder)
+    assert result.errors == []
+    assert len(result.knowledge.countries) == 4
+    assert not any(item.id.startswith("station-") for item in result.knowledge.facts)
