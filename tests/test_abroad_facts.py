@@ -92,7 +92,7 @@ def test_baikonur_is_its_own_place_not_abroad() -> None:
     assert figure("baikonur-official-turnout", "polling_stations") == 7
     assert figure("baikonur-official-turnout", "voters") == 7_830
     assert figure("baikonur-official-result", "vote_share", "putin") == 84.25
-    assert "not abroad" in fact("baikonur-official-turnout").answer.en
+    assert "not among the stations abroad" in fact("baikonur-official-turnout").answer.en  # the place note
     assert fact("station-8140").country == "baikonur"
 
 

@@ -11,9 +11,31 @@ from bot.settings import PROJECT_ROOT
 from bot.text import morph, tokenize
 
 
+SEED_COUNTRIES = ("kazakhstan", "kyrgyzstan", "tajikistan", "uzbekistan")
+
+
 @pytest.fixture(scope="module")
 def index() -> EntityIndex:
+    """The shipped base cut to the four seed countries: every other country of the world is "foreign" here."""
+    knowledge = load_folder(Path(PROJECT_ROOT / "knowledge")).knowledge
+    seed = [country for country in knowledge.countries if country.id in SEED_COUNTRIES]
+    return EntityIndex(knowledge.model_copy(update={"countries": seed}))
+
+
+@pytest.fixture(scope="module")
+def shipped_index() -> EntityIndex:
     return EntityIndex(load_folder(Path(PROJECT_ROOT / "knowledge")).knowledge)
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [("Germany", "germany"), ("в Германии", "germany"), ("Армения", "armenia"), ("Turkmenistan", "turkmenistan")],
+)
+def test_countries_with_a_station_are_places_of_the_shipped_base(
+    shipped_index: EntityIndex, text: str, identifier: str
+) -> None:
+    mentions = shipped_index.find(tokenize(text), text)
+    assert [(item.kind, item.id) for item in mentions.items] == [("country", identifier)]
 
 
 @pytest.mark.parametrize(
