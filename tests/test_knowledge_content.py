@@ -19,9 +19,13 @@ from bot.settings import PROJECT_ROOT
 
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
 # The project keeps its own copy of each source text (knowledge/sources/), so evidence is checkable anywhere;
-# the team's shared originals sit beside the project when it is checked out there.
+# the team's shared originals sit beside the project (or beside the folder of its worktrees) when it is checked
+# out there.
 SOURCES_DIR = KNOWLEDGE_DIR / "sources"
-SHARED_SOURCES_DIR = PROJECT_ROOT.parent / "shared" / "sources"
+SHARED_SOURCES_DIR = next(
+    (folder / "shared" / "sources" for folder in PROJECT_ROOT.parents if (folder / "shared" / "sources").is_dir()),
+    PROJECT_ROOT.parent / "shared" / "sources",
+)
 
 COUNTRY_IDS = ("kazakhstan", "kyrgyzstan", "tajikistan", "uzbekistan")
 CANDIDATE_IDS = ("putin", "kharitonov", "davankov", "slutsky")
@@ -88,8 +92,9 @@ def source_text(source_id: str) -> str:
 
 def test_folder_layout_holds_every_part() -> None:
     kb = knowledge()
-    assert {source.id for source in kb.sources} == {"eurasianet-2024", "cec-2024"}
-    assert {country.id for country in kb.countries} == set(COUNTRY_IDS)
+    # the seed's two sources and four countries; the press sources and countries abroad live in knowledge/abroad/
+    assert {source.id for source in kb.sources} >= {"eurasianet-2024", "cec-2024"}
+    assert {country.id for country in kb.countries} >= set(COUNTRY_IDS)
     assert {candidate.id for candidate in kb.candidates} == set(CANDIDATE_IDS)
     for country_id in COUNTRY_IDS:
         assert (KNOWLEDGE_DIR / "countries" / f"{country_id}.yaml").is_file()
@@ -118,11 +123,16 @@ def test_fact_speaks_both_languages(fact: Fact) -> None:
         assert 3 <= len(fact.questions.get(language)) <= 5, f"{language}: want 3-5 example questions"
 
 
+def _unwrapped(text: str) -> str:
+    """The text with line wrapping undone: the fact sheets wrap a bullet over several indented lines."""
+    return " ".join(text.split())
+
+
 @pytest.mark.parametrize("fact", facts(), ids=fact_ids())
 def test_evidence_is_verbatim_in_the_source(fact: Fact) -> None:
-    text = source_text(fact.source)
+    text = _unwrapped(source_text(fact.source))
     for sentence in fact.evidence:
-        assert sentence in text, f"not found verbatim in {fact.source}: {sentence!r}"
+        assert _unwrapped(sentence) in text, f"not found verbatim in {fact.source}: {sentence!r}"
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
@@ -236,8 +246,9 @@ def test_leaders_are_quoted_verbatim(fact: Fact) -> None:
 
 
 def test_every_president_reacts_in_their_country() -> None:
-    for country in knowledge().countries:
-        assert country.leader is not None, country.id
+    # the four Central Asian countries of the seed; the press facts abroad quote no head of state
+    for country in (knowledge().country(country_id) for country_id in COUNTRY_IDS):
+        assert country is not None and country.leader is not None
         surname_en = country.leader.name.en.split()[-1]
         surname_ru = country.leader.name.ru.split()[-1]
         reactions = [fact for fact in facts() if fact.country == country.id and fact.topic == "reaction"]
@@ -390,7 +401,7 @@ def test_required_figure_is_recorded(
 
 
 @pytest.mark.skipif(not SHARED_SOURCES_DIR.is_dir(), reason="the shared source folder is not beside this checkout")
-@pytest.mark.parametrize("name", sorted(path.name for path in SOURCES_DIR.glob("*.md")))
+@pytest.mark.parametrize("name", sorted(path.relative_to(SOURCES_DIR).as_posix() for path in SOURCES_DIR.rglob("*.md")))
 def test_source_copies_match_the_shared_originals(name: str) -> None:
     original = SHARED_SOURCES_DIR / name
     assert original.is_file(), f"{name} is not among the shared sources"
