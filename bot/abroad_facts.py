@@ -36,9 +36,11 @@ PROTOCOLS_SOURCE = "cec-protocols-2024"
 COUNTRY_TABLE_SOURCE = "vearlen-country-table-2024"
 EXIT_POLL_SOURCE = "vote-abroad-exit-poll-2024"
 PACKAGE_SOURCE = "abroad-package-2024"
+DATA_SOURCES = frozenset({PROTOCOLS_SOURCE, COUNTRY_TABLE_SOURCE, EXIT_POLL_SOURCE, PACKAGE_SOURCE})
 PACKAGE_README = Path("sources") / "abroad" / "README.md"  # inside the knowledge folder
 
 ABROAD_PREFIX = "abroad-total"
+ABROAD = "abroad"  # the place "every foreign polling station together" (knowledge/abroad/places.yaml)
 # The README's headline-table lines each abroad-total fact quotes (a line starts with its first cell).
 HEADLINE_LINES = {
     "turnout": ("| polling stations abroad |", "| on foreign voter lists", "| ballots issued |", "| ballots in boxes"),
@@ -432,6 +434,8 @@ def _place_text(place_id: str, label: str, curated: dict[str, Country]) -> tuple
             iso=names.iso,
             name=Bilingual(en=names.name_en, ru=names.name_ru),
             aliases=BilingualList(en=list(names.aliases_en), ru=list(names.aliases_ru)),
+            # Baikonur is counted under a Russian region; a data row without an ISO code is a region of a country
+            kind="territory" if place_id == BAIKONUR else "region" if names.iso is None else "country",
         )
         made: Country | None = country
     else:
@@ -516,6 +520,7 @@ def _station_fact(station: Station, text: PlaceText, data: AbroadData) -> Fact:
     return Fact(
         id=f"station-{station.number}",
         country=text.id,
+        station=station.number,
         topic="polling_places",
         answer=station_answer(station, text, data),
         figures=_ballots_figures(counts, None) + _result_figures(counts),
@@ -529,6 +534,7 @@ def _exit_poll_fact(poll: ExitPoll, text: PlaceText) -> Fact:
     return Fact(
         id=f"exit-poll-{poll.station}",
         country=text.id,
+        station=poll.station,
         topic="exit_poll",
         answer=exit_poll_answer(poll, text),
         figures=exit_poll_figures(poll),
@@ -612,7 +618,7 @@ def abroad_total_facts(data: AbroadData, readme: str) -> list[Fact]:
     return [
         Fact(
             id=f"{ABROAD_PREFIX}-turnout",
-            country=None,
+            country=ABROAD,
             topic="turnout",
             answer=turnout,
             figures=turnout_figures,
@@ -633,7 +639,7 @@ def abroad_total_facts(data: AbroadData, readme: str) -> list[Fact]:
         ),
         Fact(
             id=f"{ABROAD_PREFIX}-result",
-            country=None,
+            country=ABROAD,
             topic="result",
             answer=result,
             figures=_result_figures(counts),
@@ -654,7 +660,7 @@ def abroad_total_facts(data: AbroadData, readme: str) -> list[Fact]:
         ),
         Fact(
             id=f"{ABROAD_PREFIX}-stations",
-            country=None,
+            country=ABROAD,
             topic="polling_places",
             answer=places,
             figures=[_official("polling_stations", stations)],

@@ -53,6 +53,8 @@ Metric = Literal[
 METRICS: tuple[str, ...] = get_args(Metric)
 
 # What kind of figure it is: the engine says this in its wording ("exit poll", "reported").
+PlaceKind = Literal["country", "region", "territory", "abroad"]
+
 FigureKind = Literal["official_result", "exit_poll", "reported_count", "reported_result"]
 FIGURE_KINDS: tuple[str, ...] = get_args(FigureKind)
 
@@ -134,6 +136,15 @@ class Country(Strict):
     # Official and common names, old names, capital and city names, demonyms and adjectives.
     aliases: BilingualList = Field(default_factory=BilingualList)
     leader: Person | None = None
+    # what the place is, so rankings and menus treat it right: a country; a "region" the official data list apart
+    # from its country (Abkhazia, South Ossetia); a "territory" counted under Russia, not abroad (Baikonur);
+    # or "abroad", every foreign polling station together
+    kind: PlaceKind = "country"
+
+    @property
+    def ranked(self) -> bool:
+        """Ranked and compared with the countries abroad (a data row of its own)."""
+        return self.kind in ("country", "region")
 
 
 class Figure(Strict):
@@ -174,6 +185,7 @@ class Fact(Strict):
     country: str | None = None  # country id, or None for national / background facts
     topic: Topic
     candidate: str | None = None  # candidate id when the fact is about one candidate
+    station: int | None = None  # the CEC number of the one polling station the fact is about
     answer: Bilingual
     figures: list[Figure] = Field(default_factory=list)
     questions: BilingualList = Field(default_factory=BilingualList)

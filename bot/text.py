@@ -47,7 +47,22 @@ STOPWORDS_RU = _words(
     спасибо пожалуйста скажи скажите расскажи расскажите знать знаешь знаете отдельно
     """
 )
-STOPWORDS = STOPWORDS_EN | STOPWORDS_RU
+# how many places a question asks for ("the ten countries", "топ-5", "пять стран"): a count, not a content word
+NUMBER_WORDS: dict[str, int] = {
+    **dict.fromkeys(("one", "один", "одна", "одну"), 1),
+    **dict.fromkeys(("two", "два", "две"), 2),
+    **dict.fromkeys(("three", "три", "тройка", "тройку"), 3),
+    **dict.fromkeys(("four", "четыре"), 4),
+    **dict.fromkeys(("five", "пять", "пятёрка", "пятерка", "пятёрку", "пятерку"), 5),
+    **dict.fromkeys(("six", "шесть"), 6),
+    **dict.fromkeys(("seven", "семь"), 7),
+    **dict.fromkeys(("eight", "восемь"), 8),
+    **dict.fromkeys(("nine", "девять"), 9),
+    **dict.fromkeys(("ten", "десять", "десятка", "десятку", "десяти"), 10),
+    **dict.fromkeys(("fifteen", "пятнадцать"), 15),
+    **dict.fromkeys(("twenty", "двадцать"), 20),
+}
+STOPWORDS = STOPWORDS_EN | STOPWORDS_RU | frozenset(NUMBER_WORDS)
 
 _MORPH: pymorphy3.MorphAnalyzer | None = None
 _STEM_RU = snowballstemmer.stemmer("russian")

@@ -100,7 +100,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         background 0.8, troops 0.9, military 1, polling data 1.3, pro putin 0.8, anti putin 0.9, critic
         0.6, военный база 1.4, база 1, очередь 1, протест 1, оппозиция 0.9, несогласие 1, инакомыслие 1,
         настроение 0.9, атмосфера 0.8, фон 0.6, военный 1, войска 0.9, опрос общественного мнения 1.2,
-        данные опрос 1.3, опрос по 0.9, социология 0.9
+        данные опрос 1.3, опрос по 0.9, социология 0.9, noon against putin 1.5, полдень против путина 1.5,
+        полдень против 1.4, noon protest 1.4, акция полдень 1.4
         """
     ),
     "candidate": _weighted(
@@ -159,8 +160,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     ),
     "countries": _phrases(
         """
-        countries, all four, each country, every country, all the countries, страны, все четыре, каждая страна,
-        все страны, по странам
+        countries, all four, each country, every country, all the countries, in which countries, in what countries,
+        страны, все четыре, каждая страна, все страны, по странам, в каких странах, в каких государствах
         """
     ),
     "national": _phrases(

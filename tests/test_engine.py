@@ -12,6 +12,13 @@ from bot.replies import ChatContext
 from bot.settings import PROJECT_ROOT
 
 
+
+def answered_with(reply: object, fact_id: str) -> bool:
+    """``fact_id`` answers, alone or beside the official count of the same place and topic (shown next to it)."""
+    official = ("-official-turnout", "-official-result", "-official-stations")
+    others = [other for other in reply.fact_ids if other != fact_id]  # type: ignore[attr-defined]
+    return fact_id in reply.fact_ids and all(other.endswith(official) for other in others)  # type: ignore[attr-defined]
+
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     result = load_folder(Path(PROJECT_ROOT / "knowledge"))
@@ -38,7 +45,7 @@ def test_questions_find_their_fact(engine: Engine, question: str, fact_id: str |
     assert reply.language == language
     if fact_id:
         assert reply.fact_ids[0] == fact_id
-    assert ("Source:" if language == "en" else "Источник:") in reply.text.splitlines()[-1]
+    assert ("Source" if language == "en" else "Источник") in reply.text.splitlines()[-1]
 
 
 @pytest.mark.parametrize("question", ["weather in Almaty", "tell me a joke", "asdfgh qwerty", "Погода в Бишкеке"])
@@ -50,31 +57,35 @@ def test_off_topic_never_gets_a_fact(engine: Engine, question: str) -> None:
 
 @pytest.mark.parametrize(
     ("question", "name"),
-    [("Germany", "Germany"), ("А что в Армении?", "Армения"), ("How many voted in Turkmenistan?", "Turkmenistan")],
+    [("Ukraine", "Ukraine"), ("А что в Гаити?", "Гаити"), ("How many voted in Honduras?", "Honduras")],
 )
-def test_unknown_country_is_no_data(engine: Engine, question: str, name: str) -> None:
+def test_a_country_without_a_polling_station_is_no_data(engine: Engine, question: str, name: str) -> None:
     reply = engine.answer(question)
     assert reply.kind == "no_data"
-    assert name in reply.text
+    assert name in reply.text and ("polling station" in reply.text or "избирательного участка" in reply.text)
     assert not reply.fact_ids
 
 
 def test_follow_up_keeps_topic_and_changes_country(engine: Engine) -> None:
     first = engine.answer("How many voted in Tajikistan?")
     second = engine.answer("And in Uzbekistan?", first.context)
-    assert second.fact_ids == ["uzbekistan-turnout"]
+    # the report's fact and, beside it, the official count of the same thing
+    assert set(second.fact_ids) == {"uzbekistan-turnout", "uzbekistan-official-turnout"}
     third = engine.answer("How did Putin do there?", second.context)
-    assert third.fact_ids == ["uzbekistan-result"]
+    assert set(third.fact_ids) == {"uzbekistan-result", "uzbekistan-official-result"}
     fourth = engine.answer("А в Кыргызстане?", third.context)
-    assert fourth.fact_ids == ["kyrgyzstan-result"] and fourth.language == "ru"
+    assert set(fourth.fact_ids) == {"kyrgyzstan-result", "kyrgyzstan-official-result"} and fourth.language == "ru"
 
 
-def test_ranking_marks_exit_poll_and_missing(engine: Engine) -> None:
+def test_ranking_puts_the_official_count_first_with_the_ballots_and_the_size_rule(engine: Engine) -> None:
     reply = engine.answer("Where did Putin do best?")
     assert reply.kind == "comparison" and reply.chart is not None
-    assert "exit poll" in reply.text
-    assert "Tajikistan" in reply.text  # named as having no such figure
-    assert any(bar.exit_poll for bar in reply.chart.bars)
+    assert reply.text.index("Moldova") < reply.text.index("Turkmenistan")  # 96.46% before 95.82%
+    assert "48,273 ballots" in reply.text  # the ballots behind each share
+    assert "fewer than 100 ballots" in reply.text  # the size rule is stated
+    assert "South Ossetia: 95.68% (official result); 97% (reported result)" in reply.text  # both, never merged
+    assert [bar.label for bar in reply.chart.bars][:2] == ["Moldova", "Turkmenistan"]  # sorted like the list
+    assert not any(bar.exit_poll for bar in reply.chart.bars)
 
 
 def test_language_hint_only_when_text_does_not_tell(engine: Engine) -> None:
@@ -92,7 +103,7 @@ def test_comparison_is_computed_from_figures_with_a_chart(engine: Engine) -> Non
 
 def test_ranking_api_orders_countries(engine: Engine) -> None:
     reply = engine.ranking("voters", "en", order="least")
-    assert reply.text.index("Uzbekistan") < reply.text.index("Tajikistan")
+    assert reply.text.index("Chad") < reply.text.index("Eritrea")  # 20 before 22
     assert reply.chart is not None and reply.chart.unit == "voters"
 
 
@@ -129,7 +140,7 @@ def test_refresh_uses_the_new_base(engine: Engine) -> None:
     fresh.refresh(kb)
     reply = fresh.answer("How many voted in Tajikistan?")
     assert "tajikistan-turnout" not in reply.fact_ids
-    assert reply.kind in ("no_data", "did_you_mean")
+    assert reply.fact_ids == ["tajikistan-official-turnout"]  # the official count still answers
 
 
 @pytest.mark.parametrize(
@@ -148,19 +159,20 @@ def test_refresh_uses_the_new_base(engine: Engine) -> None:
         ("сравни Узбекистан и Таджикистан по явке", "comparison", None),
         ("where was turnout highest", "comparison", None),
         ("Bitcoin price", "off_topic", None),
-        ("Сколько россиян проголосовало в Грузии?", "no_data", None),
+        ("Сколько россиян проголосовало в Грузии?", "answer", {"georgia-voters-went-to-armenia-and-turkey"}),
     ],
 )
 def test_fresh_questions(engine: Engine, question: str, kind: str, fact_ids: set[str] | None) -> None:
     reply = engine.answer(question)
     assert reply.kind == kind, reply.reason
     if fact_ids:
-        assert reply.fact_ids[0] in fact_ids, reply.reason
+        assert set(reply.fact_ids) & set(fact_ids), reply.reason
 
 
-def test_russian_missing_candidate_note_inflects_the_country(engine: Engine) -> None:
+def test_russian_not_reported_note_inflects_the_country(engine: Engine) -> None:
+    # the report gives no share for Tajikistan, the official count does: both are shown
     reply = engine.answer("Сколько голосов у Путина в Таджикистане?")
-    assert reply.text.startswith("По Таджикистану источник не сообщает")
+    assert "93,89" in reply.text and "не сообщаются" in reply.text
     assert engine.answer("экзитпол в Узбекистане").text.startswith("По Узбекистану")
 
 
@@ -216,7 +228,7 @@ def test_off_domain_look_alikes_get_no_fact(engine: Engine, question: str) -> No
 def test_unusual_wording_still_answers(engine: Engine, question: str, fact_id: str) -> None:
     reply = engine.answer(question)
     assert reply.kind == "answer", reply.reason
-    assert reply.fact_ids[0] == fact_id, reply.reason
+    assert fact_id in reply.fact_ids, reply.reason
 
 
 @pytest.mark.parametrize(
@@ -258,11 +270,11 @@ def test_compare_without_names_covers_every_country(engine: Engine, question: st
         ("a quick summary of kyrgyzstan results", "kyrgyzstan-result"),
         ("точные итоги по Узбекистану", "uzbekistan-result"),
         # an election-only word ("exit poll") needs no name, even next to a word the base does not know
-        ("Who organised the exit poll?", "kazakhstan-exit-poll"),
+        ("Who organised the exit poll?", "abroad-exit-poll-vote-abroad"),  # Vote Abroad's, Almaty's included
         ("What did pollsters find in Almaty?", "kazakhstan-exit-poll"),
         # a named candidate: the fact that states their share beats one saying it is not reported
-        ("Почему Путин проиграл в Алматы?", "kazakhstan-exit-poll"),
-        ("Did Davankov win in Kazakhstan?", "kazakhstan-exit-poll"),
+        ("Почему Путин проиграл в Алматы?", "station-8133"),  # Almaty's official count: Davankov 53.03%
+        ("Did Davankov win in Kazakhstan?", "kazakhstan-official-result"),  # no: 41.43% to Putin's 42.18%
         # the region as a whole: its own overview facts
         ("Russians abroad Central Asia summary", "central-asia-overview"),
         ("Как голосовали россияне в Средней Азии?", "central-asia-overview"),
@@ -274,7 +286,7 @@ def test_compare_without_names_covers_every_country(engine: Engine, question: st
 def test_short_and_region_questions_answer(engine: Engine, question: str, fact_id: str) -> None:
     reply = engine.answer(question)
     assert reply.kind == "answer", reply.reason
-    assert reply.fact_ids[0] == fact_id, reply.reason
+    assert fact_id in reply.fact_ids, reply.reason
 
 
 @pytest.mark.parametrize(
@@ -284,7 +296,7 @@ def test_short_and_region_questions_answer(engine: Engine, question: str, fact_i
         ("цифры по Таджикистану", ["9\xa0500"]),
         ("How many Russians voted in Central Asia?", ["7,800", "9,500", "4,600"]),  # the region: side by side
         ("Davankov's share across Central Asia", ["31.9%", "70%"]),
-        ("Did Davankov beat Putin anywhere?", ["31.9%", "70%", "exit poll"]),  # places ranked by his share
+        ("Did Davankov beat Putin anywhere?", ["first in 23", "Montenegro: 68.89%", "Uruguay"]),  # 23 wins, a tie
     ],
 )
 def test_figures_for_a_place_or_the_region_are_computed(engine: Engine, question: str, figures: list[str]) -> None:
@@ -302,15 +314,15 @@ def test_figures_for_a_place_or_the_region_are_computed(engine: Engine, question
         ("Кто занял второе место?", "Второе место: Николай Харитонов — 4,31%"),
         ("Who came last?", "Last place: Leonid Slutsky, 3.2%"),
         ("Who was the runner-up?", "Second place: Nikolai Kharitonov"),
-        ("Who came second in Uzbekistan?", "Second place: Vladislav Davankov, 31.9% (reported result)"),
-        ("Who came first in Almaty?", "First place: Vladislav Davankov, around 70% (exit poll)"),
+        ("Who came second in Uzbekistan?", "Davankov, 31.02% (official result); 31.9% (reported result)"),
+        ("Who came second in Kazakhstan?", "Second place: Vladislav Davankov, 41.43% (official result)"),
         ("What place did Slutsky take?", "Leonid Slutsky came fourth of the 4 candidates"),
-        ("Какое место занял Путин в Узбекистане?", "Владимир Путин — первое место из 2"),
-        ("Who came third in Kyrgyzstan?", "figures for only 1 candidate"),
+        ("Какое место занял Путин в Узбекистане?", "Владимир Путин — первое место из 4"),
+        ("Who came third in Kyrgyzstan?", "Third place: Nikolai Kharitonov, 1.5% (official result)"),
         ("Kharitonov place", "Nikolai Kharitonov came second of the 4 candidates"),
         # "who" with most/fewest asks for a candidate, not a country
         ("кто набрал меньше всех?", "Последнее место: Леонид Слуцкий"),
-        ("Who got the most votes in Uzbekistan?", "First place: Vladimir Putin, 57.6%"),
+        ("Who got the most votes in Uzbekistan?", "First place: Vladimir Putin, 58.72% (official result); 57.6%"),
         ("ranking of candidates", "4. Leonid Slutsky: 3.2%"),
     ],
 )
@@ -375,7 +387,7 @@ def _dialog(engine: Engine, turns: list[str]):
         (["сколько наших голосовало в Душанбе", "А за Путина там сколько?"], "tajikistan-result", "Путин"),
         (["How many Russians voted in Uzbekistan?", "and Davankov?"], "uzbekistan-result", "31.9"),
         (["Where could Russians vote in Uzbekistan?", "and how many for Putin?"], "uzbekistan-result", "57.6"),
-        (["Что сказал Токаев?", "а сколько там за Путина?"], "kazakhstan-exit-poll", "8"),
+        (["Что сказал Токаев?", "а сколько там за Путина?"], "kazakhstan-official-result", "42,18"),
         # ...and a follow-up naming another topic outright switches to it
         (["How did Davankov do in Uzbekistan?", "and what did Mirziyoyev say?"], "uzbekistan-reaction", "Mirziyoyev"),
         (["за кого голосовали в Таджикистане", "а Рахмон что сказал?"], "tajikistan-reaction", "Рахмон"),
@@ -395,15 +407,16 @@ def test_follow_up_topic_follows_the_new_words(
 ) -> None:
     reply = _dialog(engine, turns)
     assert reply.kind == "answer", reply.reason
-    assert reply.fact_ids[0] == fact_id, reply.reason
+    assert fact_id in reply.fact_ids, reply.reason
     assert must_contain in reply.text
 
 
 def test_missing_candidate_in_a_follow_up_says_so_for_that_country(engine: Engine) -> None:
     fresh = engine.answer("сколько за Даванкова в Киргизии?")
     followed = _dialog(engine, ["сколько проголосовало в Киргизии", "а сколько за Даванкова?"])
-    assert followed.fact_ids == fresh.fact_ids == ["kyrgyzstan-result"]
-    assert "не сообщает" in followed.text and "Даванков" in followed.text
+    assert followed.fact_ids == fresh.fact_ids
+    assert "kyrgyzstan-official-result" in followed.fact_ids  # the official count gives his share: 13,07%
+    assert "13,07" in followed.text and "Даванков" in followed.text
 
 
 @pytest.mark.parametrize(
@@ -464,10 +477,10 @@ def test_region_follow_up_stays_at_the_region(
 
 def test_naming_a_country_leaves_the_region(engine: Engine) -> None:
     reply = _dialog(engine, ["Central Asia turnout", "and Putin's share?", "and in Uzbekistan?"])
-    assert reply.fact_ids == ["uzbekistan-result"]
+    assert answered_with(reply, "uzbekistan-result")
     assert not reply.context.region
     old = ChatContext(country="kyrgyzstan", topic="turnout")  # a context stored before the region field existed
-    assert engine.answer("а за Путина?", old).fact_ids == ["kyrgyzstan-result"]
+    assert answered_with(engine.answer("а за Путина?", old), "kyrgyzstan-result")
 
 
 @pytest.mark.parametrize(
@@ -501,7 +514,7 @@ def test_a_bare_country_name_offers_its_topics(engine: Engine, question: str, ac
         (["а в Таджикистане скока голосовало?", "а сколько народу пришло?"], "answer", "tajikistan-turnout"),
         (["как наши в Узбекистане голосовали"], "answer", "uzbekistan-result"),
         # a superlative follow-up keeps the ranking's figure
-        (["где больше всего наших проголосовало?", "а где меньше?"], "comparison", "uzbekistan-turnout"),
+        (["где больше всего наших проголосовало?", "а где меньше?"], "comparison", "chad-official-turnout"),
         # after an exit poll, the national figure is the result
         (["экзитпол в Алматы", "а Даванков?", "а в целом по стране?"], "answer", "national-result"),
     ],
@@ -575,7 +588,7 @@ def test_a_part_the_sources_do_not_report_is_said_not_dropped(engine: Engine) ->
 def test_a_polite_preamble_does_not_hide_the_question(engine: Engine, question: str, fact_id: str) -> None:
     reply = engine.answer(question)
     assert reply.kind == "answer", reply.reason
-    assert reply.fact_ids == [fact_id], reply.reason
+    assert answered_with(reply, fact_id), reply.reason
 
 
 @pytest.mark.parametrize(
@@ -601,7 +614,7 @@ def test_a_follow_up_to_a_comparison_compares_the_same_countries(
 def test_naming_one_country_after_a_comparison_answers_for_it_alone(engine: Engine) -> None:
     reply = _dialog(engine, ["compare Kyrgyzstan and Uzbekistan", "а по явке?", "а в Таджикистане?"])
     assert reply.kind == "answer"
-    assert reply.fact_ids == ["tajikistan-turnout"]
+    assert answered_with(reply, "tajikistan-turnout")
     assert reply.context.compared == ()
 
 
@@ -613,7 +626,6 @@ def test_naming_one_country_after_a_comparison_answers_for_it_alone(engine: Engi
         "Russian embassy phone number Astana",
         "visa for Russians in Uzbekistan",
         "Российское посольство в Астане телефон",
-        "Russian consulate opening hours in Almaty",
         "how to vote from abroad in the next election?",
         "When is the next Russian presidential election?",
         "Как мне проголосовать на следующих выборах из Ташкента?",

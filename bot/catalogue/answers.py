@@ -12,12 +12,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "sources": {"en": "Sources", "ru": "Источники"},
     "scope": {
         "en": (
-            "I can only answer about how Russian citizens in Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan voted "
-            "in the March 2024 Russian presidential election."
+            "I only answer questions about how Russian citizens voted in the March 2024 Russian presidential "
+            "election: abroad, in each of the 144 countries where they could vote (Central Asia in depth), and in "
+            "Russia as a whole."
         ),
         "ru": (
-            "Я отвечаю только на вопросы о том, как граждане России в Казахстане, Киргизии, Таджикистане и Узбекистане "
-            "голосовали на президентских выборах в марте 2024 года."
+            "Я отвечаю только на вопросы о том, как граждане России голосовали на президентских выборах в марте "
+            "2024 года: за рубежом — в каждой из 144 стран, где они могли проголосовать (Центральная Азия подробно), "
+            "— и в России в целом."
         ),
     },
     "future": {
@@ -27,15 +29,34 @@ TEXTS: dict[str, dict[str, str]] = {
             "следующих выборах."
         ),
     },
+    "other_election": {
+        "en": "I only have figures for the Russian presidential election of 15–17 March 2024 — how Russian citizens "
+        "abroad and in Russia voted — not for other elections.",
+        "ru": "У меня есть данные только о выборах президента России 15–17 марта 2024 года — как голосовали граждане "
+        "России за рубежом и в России, — а не о других выборах.",
+    },
     "try": {"en": "For example:", "ru": "Например:"},
     "empty": {"en": "Please type a question.", "ru": "Пожалуйста, задайте вопрос."},
     "no_data_country": {
-        "en": "I have no data for {country}. I can answer about {countries}.",
-        "ru": "У меня нет данных по стране «{country}». Я могу ответить на вопросы по странам: {countries}.",
+        "en": (
+            "I have no data for {country}: the official results list no Russian polling station there. I have the "
+            "results of every place where Russians voted abroad ({count} of them)."
+        ),
+        "ru": (
+            "По стране «{country}» данных нет: в официальных итогах там нет российского избирательного участка. "
+            "У меня есть итоги по каждому месту, где россияне голосовали за рубежом (всего {count})."
+        ),
     },
     "no_data_place": {
-        "en": "I have no data for {country}. I can answer about {countries}.",
-        "ru": "По месту «{country}» у меня нет данных. Я могу ответить на вопросы по странам: {countries}.",
+        "en": (
+            "I have no data for {country}: it is not one of the places with a Russian polling station in the official "
+            "results. I have the results of every place where Russians voted abroad ({count} of them)."
+        ),
+        "ru": (
+            "По месту «{country}» у меня нет данных: его нет среди мест с российским избирательным участком в "
+            "официальных итогах. У меня есть итоги по каждому месту, где россияне голосовали за рубежом "
+            "(всего {count})."
+        ),
     },
     "not_reported": {
         "en": "The sources do not report {topic} for {country}.",
@@ -67,8 +88,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "no_figure": {"en": "no figure reported", "ru": "данных нет"},
     "coverage": {
-        "en": "I have data for {countries}, plus the national result. Topics per country:",
-        "ru": "У меня есть данные по странам: {countries}, а также общероссийские итоги. Темы по странам:",
+        "en": (
+            "I have the official results of every place with a Russian polling station abroad ({count}), press "
+            "reports about many of them, the totals abroad and the national result. The places, by region:"
+        ),
+        "ru": (
+            "У меня есть официальные итоги по каждому месту с российским избирательным участком за рубежом ({count}), "
+            "сообщения прессы о многих из них, итоги за рубежом в целом и по России. Места по регионам:"
+        ),
     },
     # Chart and ranking titles, one per metric (the engine's _metric_title).
     "metric_voters": {"en": "Russian citizens who voted", "ru": "Сколько граждан России проголосовало"},
@@ -93,6 +120,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "unit_voters": {"en": "voters", "ru": "избиратели"},
     # The national figure after a ranking: "Russia overall: 87.3% (official result)."
     "national_figure": {"en": "{national}: {figure}.", "ru": "{national}: {figure}."},
+    # Rankings across the countries abroad: sizes, limits, and where a candidate came first.
+    "ranking_min_size": {
+        "en": "Places with fewer than {min} ballots in the boxes are not ranked by share ({count} left out).",
+        "ru": "Места, где в ящиках меньше {min} бюллетеней, по доле не ранжируются (не учтено: {count}).",
+    },
+    "ranking_more": {"en": "{count} more not shown.", "ru": "Ещё не показано: {count}."},
+    "ballots_beside": {"en": "{count} ballots", "ru": "бюллетеней: {count}"},
+    "winners_heading": {"en": "Where {candidate} came first", "ru": "Где {candidate} занял первое место"},
+    "winners_count": {
+        "en": "{candidate} came first in {count} of the places abroad:",
+        "ru": "{candidate} занял первое место в {count} из мест голосования за рубежом:",
+    },
+    "winners_tied": {"en": "Tied for first place: {places}.", "ru": "Первое место поровну: {places}."},
+    "winners_none": {
+        "en": "By the official count {candidate} came first nowhere abroad.",
+        "ru": "По официальным данным {candidate} не занял первое место ни в одной стране.",
+    },
 }
 
 # A topic inside a sentence: "The sources do not report how many voted for Uzbekistan."

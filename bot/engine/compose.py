@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot import catalogue, render
+from bot.country_names import region_name
 from bot.engine.decisions import (
     Choices,
     Combined,
@@ -27,11 +28,12 @@ from bot.engine.decisions import (
 )
 from bot.engine.index import KIND_PREFERENCE, KnowledgeIndex
 from bot.entities import country_display_name
-from bot.models import Fact, Figure, Source
+from bot.models import PERCENT_METRICS, Fact, Figure, Source
 from bot.render import Block
 from bot.replies import Chart, ChartBar, Reply, Suggestion
 from bot.text import is_cyrillic
 
+MISSING_NAMED = 10  # places without the figure named after a ranking; more are only counted
 EXAMPLES_OFFERED = 3  # example questions under an "I can't answer that"
 SUGGESTIONS_OFFERED = 3  # a country's topics offered as buttons
 
@@ -89,6 +91,22 @@ class Composer:
     def figure_phrase(self, figure: Figure) -> str:
         return f"{render.format_figure(figure, self.language)} ({render.kind_label(figure.kind, self.language)})"
 
+    def place_phrase(self, row: PlaceFigure, *, ballots: bool = False) -> str:
+        """ "58.72% (official result); 57.6% (reported result)": every source's figure, each with its kind."""
+        assert row.figure is not None
+        phrases = [self.figure_phrase(row.figure), *(self.figure_phrase(figure) for figure, _ in row.also)]
+        text = "; ".join(phrases)
+        if ballots and row.ballots is not None:
+            text += ", " + self.say("ballots_beside", count=render.format_number(row.ballots, self.language))
+        return text
+
+    def row_facts(self, rows: Sequence[PlaceFigure]) -> list[Fact]:
+        """The facts behind rows and their figures from other sources, for the source line."""
+        facts = []
+        for row in rows:
+            facts += ([row.fact] if row.fact else []) + [fact for _, fact in row.also]
+        return facts
+
     def metric_title(self, metric: str, candidate: str | None) -> str:
         name = self.candidate_name(candidate) if candidate in self.index.candidates else ""
         key = f"metric_{metric}"
@@ -127,11 +145,6 @@ class Composer:
                 suggestions.append(self.suggestion(facts[0]))
         return suggestions[:SUGGESTIONS_OFFERED]
 
-    def country_names(self) -> str:
-        return render.join_names(
-            [country.name.get(self.language) for country in self.index.knowledge.countries], self.language
-        )
-
     def topic_labels(self, country_id: str | None) -> str:
         return ", ".join(self.topic_label(topic) for topic in self.index.topics_for_country(country_id))
 
@@ -169,7 +182,7 @@ class Composer:
             # the name as the user wrote it ("Turkey"), unless it is in the other language
             name = country_display_name(decision.iso, self.language)
         key = "no_data_country" if decision.iso else "no_data_place"
-        return self.with_examples(self.say(key, country=name, countries=self.country_names()))
+        return self.with_examples(self.say(key, country=name, count=str(len(self.index.ranked_countries))))
 
     def not_reported(self, decision: NotReported) -> tuple[list[Block], dict]:
         name = self.in_case(self.country_name(decision.country), "datv")  # "По Таджикистану ..."
@@ -217,9 +230,10 @@ class Composer:
         return blocks, {}
 
     def coverage(self, decision: Coverage) -> tuple[list[Block], dict]:
-        blocks = [Block(self.say("coverage", countries=self.country_names()))]
-        for country in self.index.knowledge.countries:
-            blocks.append(Block(f"{country.name.get(self.language)}: {self.topic_labels(country.id)}", "item"))
+        blocks = [Block(self.say("coverage", count=str(len(self.index.ranked_countries))))]
+        for region, places in self.index.places_by_region():
+            names = sorted(self.country_name(place) for place in places)
+            blocks.append(Block(f"{region_name(region, self.language)}: {', '.join(names)}", "item"))
         blocks.append(Block(self.source_line(decision.source_facts, figures=[]), "source"))
         return blocks, {"suggestions": self.examples(EXAMPLES_OFFERED)}
 
@@ -238,66 +252,76 @@ class Composer:
         place_name = self.place_name(decision.place)
         blocks = [Block(self.say("standings", place=place_name), "heading")]
         rows, asked, place = decision.rows, decision.asked_candidate, decision.asked_place
-        ranked = [candidate for candidate, _, _ in rows]
+        ranked = [candidate for candidate, *_ in rows]
+        phrases = {
+            candidate: self.place_phrase(PlaceFigure(decision.place, figure, fact, also))
+            for candidate, figure, fact, also in rows
+        }
         if place == 0 and asked:
-            figure = rows[ranked.index(asked)][1]
             ordinal = render.ordinal(ranked.index(asked) + 1, self.language)
-            blocks.append(
-                Block(
-                    self.say(
-                        "candidate_place",
-                        candidate=self.candidate_name(asked),
-                        ordinal=ordinal,
-                        count=str(len(rows)),
-                        figure=self.figure_phrase(figure),
-                    )
-                )
-            )
+            text = self.say(
+                "candidate_place", candidate=self.candidate_name(asked), ordinal=ordinal, count=str(len(rows)),
+                figure=phrases[asked],
+            )  # fmt: skip
+            blocks.append(Block(text))
         elif rows and (place == -1 or 1 <= place <= len(rows)) and (place != -1 or len(rows) > 1):
-            candidate, figure, _ = rows[place - 1] if place > 0 else rows[-1]
+            candidate = ranked[place - 1] if place > 0 else ranked[-1]
             ordinal = render.ordinal(place, self.language)
-            blocks.append(
-                Block(
-                    self.say(
-                        "place_is",
-                        ordinal=ordinal[:1].upper() + ordinal[1:],
-                        candidate=self.candidate_name(candidate),
-                        figure=self.figure_phrase(figure),
-                    )
-                )
-            )
+            text = self.say(
+                "place_is", ordinal=ordinal[:1].upper() + ordinal[1:], candidate=self.candidate_name(candidate),
+                figure=phrases[candidate],
+            )  # fmt: skip
+            blocks.append(Block(text))
         elif place != 0:
             blocks.append(Block(self.say("no_place", count=str(len(rows)), place=place_name)))
-        for position, (candidate, figure, _) in enumerate(rows, 1):
-            blocks.append(Block(f"{position}. {self.candidate_name(candidate)}: {self.figure_phrase(figure)}", "item"))
-        blocks.append(Block(self.source_line(decision.facts, [figure for _, figure, _ in rows]), "source"))
+        for position, candidate in enumerate(ranked, 1):
+            blocks.append(Block(f"{position}. {self.candidate_name(candidate)}: {phrases[candidate]}", "item"))
+        facts = [fact for _, _, fact, _ in rows] + [fact for *_, also in rows for _, fact in also]
+        blocks.append(Block(self.source_line(facts), "source"))
         return blocks, {}
 
     def ranking(self, decision: Ranking) -> tuple[list[Block], dict]:
         title = self.metric_title(decision.metric, decision.candidate)
+        candidate = self.candidate_name(decision.candidate) if decision.candidate else ""
+        if decision.winners_only:
+            title = self.say("winners_heading", candidate=candidate)
         blocks = [Block(title, "heading")]
-        ranked = decision.ranked
-        if ranked and ranked[0].figure and ranked[0].place:
-            top_name, top_figure = self.country_name(ranked[0].place), self.figure_phrase(ranked[0].figure)
+        shown, shares = decision.shown, decision.metric in PERCENT_METRICS
+        if decision.winners_only:
+            key = "winners_count" if shown else "winners_none"
+            blocks.append(Block(self.say(key, candidate=candidate, count=str(len(decision.ranked)))))
+        elif shown and shown[0].figure and shown[0].place:
+            top_name, top_figure = self.country_name(shown[0].place), self.figure_phrase(shown[0].figure)
             blocks.append(Block(self.say(f"ranking_lead_{decision.order}", place=top_name, figure=top_figure)))
-        for position, row in enumerate(ranked, 1):
-            assert row.place and row.figure
-            name, figure = self.country_name(row.place), self.figure_phrase(row.figure)
-            blocks.append(Block(f"{position}. {name}: {figure}", "item"))
+        for position, row in enumerate(shown, 1):
+            assert row.place
+            blocks.append(
+                Block(f"{position}. {self.country_name(row.place)}: {self.place_phrase(row, ballots=shares)}", "item")
+            )
+        if decision.ties:
+            names = render.join_names([self.country_name(country) for country in decision.ties], self.language)
+            blocks.append(Block(self.say("winners_tied", places=names)))
+        if len(decision.ranked) > len(shown):
+            blocks.append(Block(self.say("ranking_more", count=str(len(decision.ranked) - len(shown)))))
+        if decision.left_out:
+            blocks.append(
+                Block(self.say("ranking_min_size", min=str(decision.min_ballots), count=str(decision.left_out)))
+            )
         for row in decision.exit_polls:
             assert row.place and row.figure
             name, figure = self.country_name(row.place), render.format_figure(row.figure, self.language)
             blocks.append(Block(self.say("ranking_exit_poll_apart", place=name, figure=figure), "item"))
-        if decision.missing:
+        if decision.missing and len(decision.missing) <= MISSING_NAMED:
             names = render.join_names([self.country_name(country) for country in decision.missing], self.language)
             blocks.append(Block(self.say("ranking_missing", places=names)))
         national = decision.national
         if national and national.figure:
             figure = self.figure_phrase(national.figure)
             blocks.append(Block(self.say("national_figure", national=self.say("national"), figure=figure)))
-        source = self.source_line(decision.facts, decision.figures)
+        facts = self.row_facts([*shown, *decision.exit_polls]) + ([national.fact] if national and national.fact else [])
+        source = self.source_line(facts)
         blocks.append(Block(source, "source"))
-        return blocks, {"chart": self.chart(title, decision.metric, decision.rows, national, source)}
+        return blocks, {"chart": self.chart(title, decision.metric, [*shown, *decision.exit_polls], national, source)}
 
     def comparison(self, decision: Comparison) -> tuple[list[Block], dict]:
         blocks: list[Block] = []
@@ -307,7 +331,7 @@ class Composer:
             blocks.append(Block(title, "heading"))
             for row in compared.rows:
                 assert row.place
-                value = self.figure_phrase(row.figure) if row.figure else self.say("no_figure")
+                value = self.place_phrase(row) if row.figure else self.say("no_figure")
                 blocks.append(Block(f"{self.country_name(row.place)}: {value}", "item"))
             national = compared.national
             if national and national.figure:
@@ -316,7 +340,12 @@ class Composer:
             if chart is None and found:
                 chart = self.chart(title, compared.metric, found, national, "")
         facts = decision.facts
-        source = self.source_line(facts, decision.figures) if facts else ""
+        rows = [
+            row
+            for compared in decision.metrics
+            for row in [*compared.rows, *([compared.national] if compared.national else [])]
+        ]
+        source = self.source_line(self.row_facts(rows)) if facts else ""
         if facts:  # no figure at all: no source to cite
             blocks.append(Block(source, "source"))
         if chart is not None:

@@ -117,6 +117,8 @@ class PlaceFigure:
     place: str | None  # country id; None for Russia as a whole
     figure: Figure | None
     fact: Fact | None
+    also: tuple[tuple[Figure, Fact], ...] = ()  # the same figure from other sources, shown beside, never merged
+    ballots: float | None = None  # ballots in the boxes behind a share: 12 ballots are no trend
 
 
 @dataclass(frozen=True)
@@ -134,32 +136,52 @@ class Standings(Decision):
     place: str | None = None  # country id, None for Russia overall
     asked_place: int = 0  # 1, 2, 3... or -1 for last; 0 for "what place did X take"
     asked_candidate: str | None = None
-    rows: tuple[tuple[str, Figure, Fact], ...] = ()  # (candidate id, share, fact), highest first
+    # (candidate id, share, fact, the same share from other sources), highest first
+    rows: tuple[tuple[str, Figure, Fact, tuple[tuple[Figure, Fact], ...]], ...] = ()
     kind = "comparison"
 
     @property
     def facts(self) -> tuple[Fact, ...]:
-        return tuple({fact.id: fact for _, _, fact in self.rows}.values())
+        return tuple({fact.id: fact for _, _, fact, _ in self.rows}.values())
 
 
 @dataclass(frozen=True)
 class Ranking(Decision):
-    """Countries ranked by a figure; exit polls listed apart, never ranked with results."""
+    """Places ranked by a figure; exit polls listed apart, never ranked with results."""
 
     metric: str = ""
     candidate: str | None = None
     order: str = "most"  # "most" or "least"
-    rows: tuple[PlaceFigure, ...] = ()  # every country with the figure, in the base's order
-    missing: tuple[str, ...] = ()  # countries without the figure
+    rows: tuple[PlaceFigure, ...] = ()  # every place with the figure, in the base's order
+    missing: tuple[str, ...] = ()  # places without the figure
     national: PlaceFigure | None = None
+    limit: int = 0  # show the first this many (0: all)
+    min_ballots: int = 0  # a share from fewer ballots in the boxes is not ranked
+    winners_only: bool = False  # only the places where ``candidate`` came first
+    ties: tuple[str, ...] = ()  # places where ``candidate`` tied for first (with ``winners_only``)
     kind = "comparison"
 
     @property
     def ranked(self) -> tuple[PlaceFigure, ...]:
-        """The results (not exit polls), best first for "most", worst first for "least"."""
+        """The results (not exit polls) big enough to rank, best first for "most", worst first for "least"."""
         results = [row for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll"]
+        results = [row for row in results if not self.too_small(row)]
         results.sort(key=lambda row: row.figure.value or 0.0 if row.figure else 0.0, reverse=self.order == "most")
         return tuple(results)
+
+    @property
+    def shown(self) -> tuple[PlaceFigure, ...]:
+        return self.ranked[: self.limit] if self.limit else self.ranked
+
+    def too_small(self, row: PlaceFigure) -> bool:
+        return bool(self.min_ballots) and row.ballots is not None and row.ballots < self.min_ballots
+
+    @property
+    def left_out(self) -> int:
+        """Results not ranked because too few ballots were behind them."""
+        return sum(
+            1 for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll" and self.too_small(row)
+        )
 
     @property
     def exit_polls(self) -> tuple[PlaceFigure, ...]:
@@ -167,12 +189,12 @@ class Ranking(Decision):
 
     @property
     def facts(self) -> tuple[Fact, ...]:
-        rows = [*self.rows, *([self.national] if self.national else [])]
+        rows = [*self.shown, *self.exit_polls, *([self.national] if self.national else [])]
         return tuple(row.fact for row in rows if row.fact is not None)
 
     @property
     def figures(self) -> tuple[Figure, ...]:
-        rows = [*self.rows, *([self.national] if self.national else [])]
+        rows = [*self.shown, *self.exit_polls, *([self.national] if self.national else [])]
         return tuple(row.figure for row in rows if row.figure is not None)
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from bot.abroad_facts import DATA_SOURCES
 from bot.engine.thresholds import COMMON_POSTING, POOL_LIMIT, PREFILTER_LIMIT
 from bot.entities import EntityIndex
 from bot.lexicon import PhraseIndex
@@ -37,6 +38,7 @@ _DATE = re.compile(
 )
 # the region as a whole, in a fact's own text: such national facts answer "how did Central Asia vote"
 _REGION_TEXT = re.compile(r"central asia|центральн\w* ази|средн\w* ази", re.IGNORECASE)
+FEATURED_PLACES = ("abroad", "kazakhstan", "kyrgyzstan", "tajikistan", "uzbekistan")
 # topics whose facts make the best example questions, in the order they are offered
 EXAMPLE_TOPICS = ("turnout", "result", "exit_poll", "reaction", "diaspora", "context", "candidate", "schedule")
 
@@ -82,8 +84,15 @@ class KnowledgeIndex:
     fact_keys: Mapping[str, frozenset[str]]  # fact id -> the keys of its own words
     fact_postings: Mapping[str, tuple[str, ...]]  # word key -> facts containing it
     idf: Mapping[str, float]
+    # words people use to ask about the facts (their example questions): a word only in an answer's long text
+    # ("school", "services") does not make a message about the facts
+    asking_keys: frozenset[str]
     max_idf: float
     examples: Mapping[str, tuple[Fact, ...]]  # language -> facts whose questions make good examples
+    stations: Mapping[int, tuple[Fact, ...]]  # CEC station number -> its facts (the official count first)
+    ranked_countries: tuple[str, ...]  # the places ranked and compared abroad: countries and the data's regions
+    region_members: tuple[str, ...]  # the countries of the region the base began with (Central Asia)
+    city_stations: Mapping[str, tuple[int, ...]]  # a city's English name -> its stations, where a source gives them
 
     # ------------------------------------------------------------------ lookups
 
@@ -100,6 +109,39 @@ class KnowledgeIndex:
             if candidate is None or figure.candidate == candidate:
                 return figure, fact
         return None
+
+    def places_by_region(self) -> list[tuple[str, list[str]]]:
+        """The places of the base (not "abroad" itself) grouped by region, in the regions' menu order."""
+        from bot.country_names import REGIONS, place
+
+        grouped: dict[str, list[str]] = {region: [] for region in REGIONS}
+        for country in self.knowledge.countries:
+            names = place(country.id)
+            if country.kind != "abroad" and names is not None:
+                grouped[names.region].append(country.id)
+        return [(region, places) for region, places in grouped.items() if places]
+
+    def winners(self, country_id: str | None) -> tuple[str, ...]:
+        """The candidate(s) with the highest share in a place, by its best kind of figure (the official count)."""
+        shares: dict[str, float] = {}
+        kind = None
+        for figure, _ in self.figures.get((country_id, "vote_share"), ()):
+            kind = kind or figure.kind
+            if figure.kind == kind and figure.candidate and figure.value is not None:
+                shares.setdefault(figure.candidate, figure.value)
+        top = max(shares.values(), default=None)
+        return tuple(candidate for candidate, share in shares.items() if share == top)
+
+    def other_figures(
+        self, country_id: str | None, metric: str, candidate: str | None, shown: Figure
+    ) -> tuple[tuple[Figure, Fact], ...]:
+        """The same figure from the other sources (a reported count beside the official one), each once."""
+        found = []
+        for figure, fact in self.figures.get((country_id, metric), ()):
+            wanted = figure is not shown and (candidate is None or figure.candidate == candidate)
+            if wanted and figure.kind != shown.kind and all(figure.kind != other.kind for other, _ in found):
+                found.append((figure, fact))
+        return tuple(found)
 
     def country_facts(self, topic: str, content: ContentKeys) -> list[Fact]:
         """Every country's facts on ``topic``; in a large base only those sharing the most words with the message."""
@@ -208,11 +250,51 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         fact_postings=_frozen(fact_postings),
         idf=_frozen({key: math.log(1 + total / len(posting)) for key, posting in fact_postings.items()}),
         max_idf=math.log(1 + total),
+        asking_keys=frozenset(postings),
         # chosen once here: off-topic replies must stay cheap in a large base
+        stations=_frozen(_station_facts(kb)),
+        # ranked and compared: the countries (and the data's regions) with an official count of their own
+        ranked_countries=tuple(
+            country.id for country in kb.countries if country.ranked and figures.get((country.id, "voters"))
+        ),
+        region_members=_region_members(kb),
+        city_stations=_frozen(_city_stations(kb)),
         examples=_frozen(
             {language: _example_facts(kb, by_slot, countries_by_topic, position, language) for language in LANGUAGES}
         ),
     )
+
+
+def _region_members(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The ranked countries of Central Asia, the region the base began with and its overview facts describe."""
+    from bot.country_names import place
+
+    members = []
+    for country in kb.countries:
+        names = place(country.id)
+        if country.ranked and names is not None and names.region == "central_asia":
+            members.append(country.id)
+    return tuple(members)
+
+
+def _city_stations(kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
+    from bot.country_names import place
+
+    found: dict[str, tuple[int, ...]] = {}
+    for country in kb.countries:
+        names = place(country.id)
+        for city in names.cities if names is not None else ():
+            if city.stations:
+                found[city.name_en] = city.stations
+    return found
+
+
+def _station_facts(kb: KnowledgeBase) -> dict[int, tuple[Fact, ...]]:
+    found: dict[int, list[Fact]] = defaultdict(list)
+    for fact in kb.facts:
+        if fact.station is not None:
+            found[fact.station].append(fact)
+    return {number: tuple(sorted(facts, key=lambda fact: fact.topic == "exit_poll")) for number, facts in found.items()}
 
 
 def _group_facts(kb: KnowledgeBase) -> tuple[dict, dict, dict, dict]:
@@ -222,6 +304,8 @@ def _group_facts(kb: KnowledgeBase) -> tuple[dict, dict, dict, dict]:
     countries_by_topic: dict[str, list[str]] = defaultdict(list)
     figures: dict[tuple[str | None, str], list[tuple[Figure, Fact]]] = defaultdict(list)
     for fact in kb.facts:
+        if fact.station is not None:
+            continue  # a single station's fact never answers for its country: stations are looked up by number
         if not by_slot[(fact.country, fact.topic)] and fact.country is not None:
             countries_by_topic[fact.topic].append(fact.country)
         by_slot[(fact.country, fact.topic)].append(fact)
@@ -230,7 +314,8 @@ def _group_facts(kb: KnowledgeBase) -> tuple[dict, dict, dict, dict]:
             if figure.reported:
                 figures[(fact.country, figure.metric)].append((figure, fact))
     for found in figures.values():
-        found.sort(key=lambda item: KIND_PREFERENCE.index(item[0].kind))
+        # the best kind first; among equals the official data before a press report of the same count
+        found.sort(key=lambda item: (KIND_PREFERENCE.index(item[0].kind), item[1].source not in DATA_SOURCES))
     return by_slot, by_country, countries_by_topic, figures
 
 
@@ -293,6 +378,8 @@ def _example_facts(
             fact = min(
                 facts,
                 key=lambda fact: (
+                    fact.station is not None,  # a whole place makes a better example than one station
+                    fact.country not in FEATURED_PLACES,  # the totals abroad and the region the base began with
                     fact.country in used_countries,
                     fact.country is None,
                     _figure_gap(fact),
@@ -305,14 +392,17 @@ def _example_facts(
 
 
 def _figure_gap(fact: Fact) -> int:
-    """Facts with a reported figure make better examples than facts saying a figure is missing."""
-    return 0 if any(figure.reported for figure in fact.figures) or not fact.figures else 1
+    """Facts with a reported figure make better examples than prose, and prose than facts saying one is missing."""
+    if any(figure.reported for figure in fact.figures):
+        return 0
+    return 1 if not fact.figures else 2
 
 
 def _english_texts(kb: KnowledgeBase) -> list[str]:
+    """English as people ask it: the example questions and names. Answer texts quote foreign words and
+    transliterated Russian ("Polden protiv Putina"), which would make typed Russian read as English."""
     texts: list[str] = []
     for fact in kb.facts:
-        texts.append(fact.answer.en)
         texts.extend(fact.questions.en)
     for country in kb.countries:
         texts.extend([country.name.en, *country.aliases.en])

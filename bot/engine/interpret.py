@@ -15,6 +15,7 @@ from bot.engine.thresholds import (
     CANDIDATE_RESULT_LEAD,
     LEADER_REACTION_BOOST,
     NAMED_TOPIC_LEAN,
+    RANKING_MAX,
     SHORT_MESSAGE_WORDS,
     TURNOUT_WITH_CANDIDATE,
     WEAK_TOPIC,
@@ -22,12 +23,14 @@ from bot.engine.thresholds import (
 from bot.entities import Mention
 from bot.models import TOPICS
 from bot.replies import ChatContext
-from bot.text import STOPWORDS
+from bot.text import NUMBER_WORDS, STOPWORDS
 
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
 WHO_WORDS = frozenset({"who", "кто"})
-FIGURE_TOPICS = ("turnout", "result", "exit_poll")  # topics whose facts carry figures to rank and compare
+FIGURE_TOPICS = ("turnout", "result", "exit_poll")
+# the place "every foreign polling station together" (knowledge/abroad/places.yaml)
+ABROAD = "abroad"  # topics whose facts carry figures to rank and compare
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class Question:
     superlative: str | None  # "most" or "least"
     asks_who: bool
     asks_where: bool
+    count: int | None  # how many places the question asks for ("the ten countries", "top 5")
     trace: str  # what was read, for --why
 
     @property
@@ -72,6 +76,11 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     mentions, signals = reading.mentions, reading.signals
     intents = signals.intents
     countries = tuple(mentions.countries())
+    if ABROAD in countries and (len(countries) > 1 or "region" in reading.signals.intents):
+        # "Russians abroad in Kazakhstan", "Russians abroad in Central Asia": "abroad" frames the question
+        countries = tuple(country for country in countries if country != ABROAD)
+    if reading.event and not countries:
+        countries = (ABROAD,)  # "Noon Against Putin" happened at the stations abroad
     candidates = tuple(mentions.candidates())
     leaders = tuple(mentions.of("leader"))
     foreign = tuple(mentions.foreign())
@@ -118,8 +127,18 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         superlative="least" if "least" in intents else "most" if "most" in intents else None,
         asks_who=any(token in WHO_WORDS for token in reading.tokens),
         asks_where=any(token in WHERE_WORDS for token in reading.tokens),
+        count=asked_count(reading),
         trace=describe(reading, topics),
     )
+
+
+def asked_count(reading: Reading) -> int | None:
+    """ "the ten countries", "top 5", "топ-20": a small number asks how many places to list."""
+    for token in reading.tokens:
+        number = NUMBER_WORDS.get(token) or (int(token) if token.isdigit() and len(token) <= 2 else None)
+        if number and 1 <= number <= RANKING_MAX:
+            return number
+    return None
 
 
 def weigh_topics(reading: Reading, candidates: tuple[str, ...], leaders: tuple[Mention, ...]) -> dict[str, float]:

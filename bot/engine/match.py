@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import Choices, Decision, FactAnswer, NotReported, Refusal, WhichTopic
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import Question
+from bot.engine.interpret import ABROAD, Question
 from bot.engine.thresholds import (
+    ABROAD_FIT,
     AMBIGUITY_MARGIN,
     ANSWER_SCORE,
     ANSWER_TYPE_BONUS,
@@ -149,10 +151,21 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         new_context = context.updated(language=language)
         return Refusal("no_fact_close", new_context, trace, considered=considered)
     best_score, best = scored[0]
+    promoted = False
+    if best.topic != slots.topic:
+        # a near-tie between the asked topic and a neighbour ("where could they cast a ballot": polling places,
+        # not the ballot count) goes to the asked topic
+        on_topic = next((item for item in scored[1:] if item[1].topic == slots.topic), None)
+        if on_topic is not None and best_score - on_topic[0] < AMBIGUITY_MARGIN:
+            scored = [on_topic] + [item for item in scored if item is not on_topic]
+            best_score, best = scored[0]
+            promoted = True
     rivals = [
         (score, fact)
         for score, fact in scored[1:]
-        if best_score - score < AMBIGUITY_MARGIN and (fact.country, fact.topic) != (best.country, best.topic)
+        if best_score - score < AMBIGUITY_MARGIN
+        and (fact.country, fact.topic) != (best.country, best.topic)
+        and not (promoted and fact.topic != slots.topic)  # the neighbour topic lost the tie to the asked one
     ]
     if best_score < ANSWER_SCORE or rivals:
         choices = [best] + [fact for _, fact in rivals[:2]] if rivals else [fact for _, fact in scored[:3]]
@@ -164,6 +177,7 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         if best_score - score < AMBIGUITY_MARGIN
         and (fact.country, fact.topic, fact.candidate) == (best.country, best.topic, best.candidate)
     ]
+    facts = with_other_source(facts, scored, slots, index)
     missing = None
     if (
         slots.candidate
@@ -184,6 +198,24 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
     )
 
 
+def with_other_source(
+    facts: list[Fact], scored: list[tuple[float, Fact]], slots: Slots, index: KnowledgeIndex
+) -> list[Fact]:
+    """The answer beside the best fact of the other origin on the same place and topic: a report's figure and the
+    official count are shown side by side, each with its own source, never merged; the better match comes first."""
+    best = facts[0]
+    if best.country is None:
+        return facts
+    official = best.source in DATA_SOURCES
+    carriers = _carriers(slots, index, on_topic_only=False)
+    for _, fact in scored:
+        if fact in facts or fact.country != best.country or (fact.source in DATA_SOURCES) == official:
+            continue
+        if fact.topic == best.topic or fact.id in carriers:
+            return [*facts, fact]
+    return facts
+
+
 def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> list[tuple[float, Fact]]:
     """The facts of the asked (and close) topics for the place, each with its score, best first."""
     topics = question.topics
@@ -196,10 +228,17 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
         pool.update((fact.id, fact) for fact in index.facts_on(slots.country, name))
         if slots.country_from != "text" or not index.facts_on(slots.country, name):
             pool.update((fact.id, fact) for fact in index.facts_on(None, name))
-        if slots.country_from == "none":  # no country anywhere: every country's fact on the topic competes
-            pool.update((fact.id, fact) for fact in index.country_facts(name, content))
+        if slots.country_from == "none":
+            # no place named: Russia as a whole answers; voting abroad as a whole where Russia's facts say nothing
+            # on the topic ("who organised the exit poll?"); every country's fact for "which country...?" too
+            if not index.facts_on(None, name):
+                pool.update((fact.id, fact) for fact in index.facts_on(ABROAD, name))
+            if slots.asks_where or not index.facts_on(None, name):
+                pool.update((fact.id, fact) for fact in index.country_facts(name, content))
     carriers = _carriers(slots, index)
     pool.update((fact_id, index.facts[fact_id]) for fact_id in carriers)
+    if question.region:  # "which Central Asian country...": the region's countries only
+        pool = {fact_id: fact for fact_id, fact in pool.items() if fact.country in (None, *index.region_members)}
     question_scores = index.question_scores(question.reading)
     for fact_id, score in question_scores.items():
         fact = index.facts[fact_id]
@@ -220,7 +259,7 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
     )
 
 
-def _carriers(slots: Slots, index: KnowledgeIndex) -> frozenset[str]:
+def _carriers(slots: Slots, index: KnowledgeIndex, *, on_topic_only: bool = True) -> frozenset[str]:
     """Facts stating the named candidate's share in this place, which compete whatever their topic.
 
     ("Почему Путин проиграл в Алматы?" -> the exit poll; "Сколько голосов получил Слуцкий?" -> his own fact)
@@ -232,6 +271,8 @@ def _carriers(slots: Slots, index: KnowledgeIndex) -> frozenset[str]:
         for figure, fact in index.figures.get((slots.country, "vote_share"), ())
         if figure.candidate == slots.candidate
     )
+    if not on_topic_only:
+        return carriers
     on_topic = frozenset(fact_id for fact_id in carriers if index.facts[fact_id].topic == slots.topic)
     return on_topic or carriers  # another topic's fact only when the asked topic does not state it
 
@@ -264,6 +305,8 @@ def score_fact(
 
 def _place_fit(fact: Fact, slots: Slots) -> float:
     """The fact is about the asked place, or national for a national question."""
+    if fact.country == ABROAD and slots.country_from == "none":
+        return ABROAD_FIT  # voting abroad as a whole: after Russia, before any one country
     if fact.country is not None:
         if fact.country == slots.country:
             return PLACE_NAMED if slots.country_from == "text" else PLACE_FROM_CONTEXT
@@ -273,7 +316,7 @@ def _place_fit(fact: Fact, slots: Slots) -> float:
 
 def _question_kind_fit(fact: Fact, slots: Slots) -> float:
     """How the question named its place: none at all (any country's fact may answer), from the chat, or outright."""
-    if fact.country is not None and slots.country_from == "none":
+    if fact.country not in (None, ABROAD) and slots.country_from == "none":
         # a country's fact for a question naming no country: fits "which country...?" better than "how many?"
         return WHERE_COUNTRY_FIT if slots.asks_where else ANY_COUNTRY_FIT
     return CONTEXT_FIT if slots.country_from == "context" else DEFAULT_FIT

@@ -11,13 +11,14 @@ from collections.abc import Callable
 
 from bot.engine.decisions import Combined, Decision
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import interpret
+from bot.engine.interpret import ABROAD, interpret
 from bot.engine.match import match
 from bot.engine.reading import Reading
 from bot.engine.route import route
 from bot.engine.screen import screen
-from bot.engine.thresholds import ANSWER_SCORE, WEAK_TOPIC
+from bot.engine.thresholds import ANSWER_SCORE, PREAMBLE_WORDS, WEAK_TOPIC
 from bot.replies import ChatContext
+from bot.text import STOPWORDS
 
 # where a message may hold two questions or a preamble and a question: sentence ends, commas, "and", "а также"
 CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+|\s+(?:and|also|plus|as well as|а также|и|а)\s+", re.IGNORECASE)
@@ -37,10 +38,26 @@ def decide_message(
     text: str, reading: Reading, context: ChatContext, language: str, index: KnowledgeIndex, reader: Reader
 ) -> Decision:
     """The whole message's decision, answering each asking clause when it has several."""
+    if CLAUSE_BREAK.search(text):
+        # "I'm a researcher at a university in Switzerland, how many voted in Kazakhstan?": a statement about the
+        # asker names a place that is not asked about; the message is decided without it
+        parts = CLAUSE_BREAK.split(text)
+        kept = [part for part in parts if not _is_preamble(reader(part))]
+        if kept and len(kept) < len(parts):
+            text = " ".join(kept)
+            reading = reader(text)
     whole = decide(reading, context, language, index)
     if whole.kind != "comparison" and CLAUSE_BREAK.search(text):
         return combine_clauses(text, reading, context, language, whole, index, reader) or whole
     return whole
+
+
+def _is_preamble(clause: Reading) -> bool:
+    """A clause that asks nothing (no topic or intent words) but says something: three or more content words."""
+    if clause.signals.topics or clause.signals.intents or clause.mentions.candidates():
+        return False
+    content = [token for token in clause.tokens if token not in STOPWORDS]
+    return len(content) >= PREAMBLE_WORDS
 
 
 def combine_clauses(
@@ -57,7 +74,7 @@ def combine_clauses(
     Each clause that asks something is decided on its own, with the place the whole message names; the answers
     are combined. A preamble ("I'm a researcher at ...") asks nothing and is left out.
     """
-    countries = reading.mentions.countries()
+    countries = [country for country in reading.mentions.countries() if country != ABROAD]
     if len(countries) > 1 or reading.mentions.foreign():
         return None  # several places: a comparison, decided on the whole message
     asking = [

@@ -16,6 +16,11 @@ from bot.topics import TopicSignals, topic_signals
 
 # a capitalised word inside an English sentence is a name ("... in Kazan")
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
+# a polling station by its CEC number: "station 8133", "УИК №8158", "участок 8267", "#8099"
+_STATION = re.compile(
+    r"(?:station|stations|uik|uchastok|участ\w*|уик|тик|№|#|no\.)\s*(?:no\.?|number|номер|№|#)?\s*(\d{4})\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,21 @@ class Reading:
     unknown: tuple[str, ...] = ()  # content words nothing explained
     places: tuple[str, ...] = ()  # unknown words that name a place or a person ("Kazan")
     transliterated: bool = False  # Russian typed in Latin letters
+    stations: tuple[int, ...] = ()  # polling-station numbers named ("station 8133", "УИК 8158")
+    event: bool = False  # a named event of the vote abroad ("Noon Against Putin")
+
+
+# named events whose names contain a candidate's name; each is read through the topic words (topics.py)
+EVENT_NAMES = (("noon", "against", "putin"), ("полдень", "против", "путин"), ("polden", "protiv", "putin"))
+
+
+def _event_spans(tokens: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for name in EVENT_NAMES:
+        for start in range(len(tokens) - len(name) + 1):
+            if all(tokens[start + offset].startswith(word) for offset, word in enumerate(name)):
+                spans.append((start, start + len(name)))
+    return spans
 
 
 def read(text: str, index: KnowledgeIndex) -> Reading:
@@ -41,6 +61,11 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         if converted:
             tokens, language, transliterated = converted, "ru", True
     mentions = index.entities.find(tokens, text)
+    events = _event_spans(tokens)
+    if events:
+        # "Noon Against Putin" names a protest, not the candidate: the name inside it is no mention
+        inside = {position for start, end in events for position in range(start, end)}
+        mentions = Mentions([item for item in mentions.items if not inside & set(range(item.start, item.end))])
     signals = topic_signals(index.topic_index, tokens, mentions.positions)
     explained = mentions.positions | signals.covered
     unknown = [
@@ -50,12 +75,21 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         and token not in STOPWORDS
         and not token.isdigit()
         and len(token) > 1
-        and not any(key in index.idf for key in token_keys(token))  # words of the facts are not foreign
+        and not any(key in index.asking_keys for key in token_keys(token))  # words of the questions are not foreign
     ]
     places = [name for name in map(place_name, unknown) if name]
     if language == "en":
         capitalised = {word.casefold() for word in _INNER_CAPITALISED.findall(text)}
         places += [token.capitalize() for token in unknown if token in capitalised]
+    stations = tuple(dict.fromkeys(int(number) for number in _STATION.findall(text)))
     return Reading(
-        tuple(tokens), language, mentions, signals, tuple(unknown), places=tuple(places), transliterated=transliterated
+        tuple(tokens),
+        language,
+        mentions,
+        signals,
+        tuple(unknown),
+        places=tuple(places),
+        transliterated=transliterated,
+        stations=stations,
+        event=bool(events),
     )

@@ -23,8 +23,19 @@ from bot.engine.decisions import (
 )
 from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import FIGURE_TOPICS, Question
-from bot.engine.thresholds import DOMAIN_TOPIC, NAME_ONLY_TOPIC, QUESTION_MATCH, REGION_TOPIC, STRONG_TOPIC
-from bot.models import Fact
+from bot.engine.match import match
+from bot.engine.thresholds import (
+    DOMAIN_TOPIC,
+    MIN_RANKED_BALLOTS,
+    NAME_ONLY_TOPIC,
+    QUESTION_MATCH,
+    RANKING_LIMIT,
+    RANKING_MAX,
+    REGION_TOPIC,
+    STRONG_TOPIC,
+    WEAK_TOPIC,
+)
+from bot.models import PERCENT_METRICS, Fact
 from bot.replies import ChatContext
 
 DEFAULT_CANDIDATE = "putin"  # "the share" with no name: the winner's, as everyone reading results means
@@ -56,7 +67,58 @@ def figure_topic(question: Question) -> str | None:
     return metric_topic
 
 
+def asks_for_places(question: Question) -> bool:
+    """ "where", "anywhere", "in which countries": the answer is a list of places."""
+    return question.asks_where or bool({"countries", "coverage"} & question.intents.keys())
+
+
 # ---------------------------------------------------------------------- the routes, in order
+
+
+def station(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Station 8133", "УИК 8158": the station's official protocol (and its exit poll, when asked or surveyed)."""
+    numbers = [number for number in question.reading.stations if number in index.stations]
+    if not numbers:
+        return None
+    facts = _station_answer(index, numbers, question.metric_topic == "exit_poll")
+    country = facts[0].country
+    context = question.context.updated(country=country, topic=facts[0].topic, language=question.language)
+    trace = f"{question.trace}; station {', '.join(map(str, numbers))}"
+    return FactAnswer("station", context, trace, 1.0, answer_facts=tuple(facts))
+
+
+def city(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "How did Almaty vote?": the city's stations, where a source gives their numbers."""
+    cities = [item.city for item in question.reading.mentions.items if item.city]
+    numbers = [number for name in cities for number in index.city_stations.get(name, ()) if number in index.stations]
+    if not numbers or len(question.countries) > 1:
+        return None
+    if question.topic is None and question.reading.signals.place is None and not question.candidates:
+        return None  # "Almaty" alone: offer the country's topics
+    about_votes = question.metric_topic or question.topic in (None, "polling_places")
+    if not (about_votes or question.reading.signals.place is not None or question.weight < WEAK_TOPIC):
+        return None  # "what did people in Almaty say?": not the station's count
+    exit_poll = question.metric_topic == "exit_poll"
+    stations = [fact for fact in _station_answer(index, numbers, exit_poll) if (fact.topic == "exit_poll") == exit_poll]
+    country = match(question, index)  # what the country's facts say (a report may speak of the city), then the city
+    facts = [*country.facts, *(fact for fact in stations if fact not in country.facts)] if country.facts else stations
+    if not facts:
+        return None
+    context = (
+        country.context
+        if country.facts
+        else question.context.updated(country=facts[0].country, topic=facts[0].topic, language=question.language)
+    )
+    trace = f"{question.trace}; {', '.join(cities)}: stations {', '.join(map(str, numbers))}"
+    return FactAnswer("city", context, trace, 1.0, country.considered, answer_facts=tuple(facts))
+
+
+def _station_answer(index: KnowledgeIndex, numbers: Sequence[int], exit_poll: bool) -> list[Fact]:
+    """Each station's facts: the official count, and its Vote Abroad exit poll beside it (first when asked)."""
+    facts = [fact for number in numbers for fact in index.stations[number]]
+    if exit_poll:
+        facts.sort(key=lambda fact: fact.topic != "exit_poll")
+    return facts
 
 
 def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -70,6 +132,8 @@ def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
             place = 0  # "ranking of candidates"
     if place is None or question.region or question.reading.unknown:
         return None
+    if question.candidates and asks_for_places(question) and not question.countries:
+        return None  # "in which countries did Davankov come first?": the answer is places, not a candidate
     if not (place or question.candidates or question.topic == "candidate"):
         return None
     followed = question.context.country if question.followup and not question.national else None
@@ -87,7 +151,12 @@ def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     metric = "voters" if metric_topic == "turnout" else "vote_share"
     candidate = question.candidates[0] if question.candidates else (None if metric == "voters" else DEFAULT_CANDIDATE)
     context, language = question.context, question.language
-    return rank(index, "ranking", metric, candidate, question.superlative, context, language, question.trace)
+    limit = question.count or RANKING_LIMIT
+    places = index.region_members if question.region else None  # "best result in Central Asia": its countries
+    trace = question.trace
+    return rank(
+        index, "ranking", metric, candidate, question.superlative, context, language, trace, limit=limit, places=places
+    )
 
 
 def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -97,11 +166,27 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
         and question.candidates
         and not question.countries
         and not question.national
-        and question.asks_where
+        and asks_for_places(question)
     ):
-        context, language = question.context, question.language
+        context, language, trace = question.context, question.language, question.trace
         candidate = question.candidates[0]
-        return rank(index, "candidate_where", "vote_share", candidate, "most", context, language, question.trace)
+        limit = question.count or RANKING_MAX
+        won = rank(
+            index,
+            "candidate_where",
+            "vote_share",
+            candidate,
+            "most",
+            context,
+            language,
+            trace,
+            limit=limit,
+            winners_only=True,
+        )
+        if won.ranked or candidate == DEFAULT_CANDIDATE:
+            return won
+        # first nowhere: where they did best, so the reply still shows their strongest places
+        return rank(index, "candidate_where", "vote_share", candidate, "most", context, language, trace)
     return None
 
 
@@ -198,6 +283,8 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
 
 
 ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
+    station,
+    city,
     standings,
     ranking,
     candidate_where,
@@ -227,10 +314,10 @@ def standings_in(
         if figure.candidate and figure.value is not None:
             best.setdefault(figure.candidate, (figure, fact))
     rows = tuple(
-        (candidate, figure, fact)
+        (candidate, figure, fact, index.other_figures(country, "vote_share", candidate, figure))
         for candidate, (figure, fact) in sorted(best.items(), key=lambda item: -(item[1][0].value or 0.0))
     )
-    ranked = [candidate for candidate, _, _ in rows]
+    ranked = [candidate for candidate, *_ in rows]
     asked = next((candidate for candidate in candidates if candidate in ranked), None)
     new_context = context.updated(
         country=country, topic="result", candidate=ranked[0] if ranked else None, language=language
@@ -250,16 +337,24 @@ def rank(
     context: ChatContext,
     language: str,
     trace: str = "",
+    *,
+    limit: int = RANKING_LIMIT,
+    winners_only: bool = False,
+    places: Sequence[str] | None = None,
 ) -> Ranking:
-    """Every country with the figure, ranked; exit polls apart; Russia's figure beside them."""
+    """The places abroad ranked by a figure, the official count first; too-small places left out of shares."""
     rows: list[PlaceFigure] = []
     missing: list[str] = []
-    for country in index.knowledge.countries:
-        found = index.best_figure(country.id, metric, candidate)
-        if found is None:
-            missing.append(country.id)
-        else:
-            rows.append(PlaceFigure(country.id, *found))
+    ties: list[str] = []
+    for country in index.ranked_countries if places is None else places:
+        row = place_figure(index, country, metric, candidate)
+        winners = index.winners(country) if winners_only else ()
+        if row.figure is None:
+            missing.append(country)
+        elif winners_only and candidate in winners and len(winners) > 1:
+            ties.append(country)  # first together with another candidate: said apart, not counted as a win
+        elif not winners_only or winners == (candidate,):
+            rows.append(row)
     national = index.best_figure(None, metric, candidate)
     new_context = context.updated(
         topic="turnout" if metric == "voters" else "result", candidate=candidate, language=language
@@ -275,6 +370,26 @@ def rank(
         rows=tuple(rows),
         missing=tuple(missing),
         national=PlaceFigure(None, *national) if national else None,
+        limit=limit,
+        min_ballots=MIN_RANKED_BALLOTS if metric in PERCENT_METRICS and not winners_only else 0,
+        winners_only=winners_only,
+        ties=tuple(ties),
+    )
+
+
+def place_figure(index: KnowledgeIndex, place: str, metric: str, candidate: str | None) -> PlaceFigure:
+    """A place's best figure (the official count first), the other sources' beside it, and its ballots."""
+    found = index.best_figure(place, metric, candidate)
+    if found is None:
+        return PlaceFigure(place, None, None)
+    figure, fact = found
+    ballots = index.best_figure(place, "ballots_in_boxes", None)
+    return PlaceFigure(
+        place,
+        figure,
+        fact,
+        also=index.other_figures(place, metric, candidate, figure),
+        ballots=ballots[0].value if ballots else None,
     )
 
 
@@ -287,7 +402,7 @@ def compare(
     metric_topic: str | None,
 ) -> Comparison:
     """The places (every country when none is named) side by side on the topic's metrics."""
-    chosen = list(countries) or [country.id for country in index.knowledge.countries]
+    chosen = list(countries) or list(index.region_members)
     with_national = national or len(chosen) == 1
     candidates = question.candidates
     candidate = candidates[0] if candidates else DEFAULT_CANDIDATE
@@ -298,9 +413,7 @@ def compare(
         wanted.append(("vote_share", candidate))
     metrics = []
     for metric, metric_candidate in wanted:
-        rows = tuple(
-            PlaceFigure(country, *_figure_or_none(index, country, metric, metric_candidate)) for country in chosen
-        )
+        rows = tuple(place_figure(index, country, metric, metric_candidate) for country in chosen)
         found = index.best_figure(None, metric, metric_candidate) if with_national else None
         metrics.append(ComparedMetric(metric, metric_candidate, rows, PlaceFigure(None, *found) if found else None))
     context = question.context.updated(
@@ -312,10 +425,6 @@ def compare(
     )
     trace = f"{question.trace}; comparison of {', '.join(chosen)}"
     return Comparison(rule, context, trace, 1.0, metrics=tuple(metrics))
-
-
-def _figure_or_none(index: KnowledgeIndex, country: str, metric: str, candidate: str | None) -> tuple:
-    return index.best_figure(country, metric, candidate) or (None, None)
 
 
 def _with_context(decision: Decision, context: ChatContext) -> Decision:

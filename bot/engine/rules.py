@@ -20,6 +20,7 @@ class Rule:
 _RULES = (
     Rule("empty_message", "read", "nothing to read: blank text or only punctuation"),
     # screen: refusals, before any fact is considered
+    Rule("other_election", "screen", "another election: a country's own vote, or a parliamentary one"),
     Rule("foreign_country", "screen", "a country of the world the base has no data for"),
     Rule("future_election", "screen", "how or when to vote in a future election: the base holds 2024 figures"),
     Rule("demonym_only", "screen", "unknown words and only 'Russian': says who, not what about"),
@@ -29,7 +30,9 @@ _RULES = (
     Rule("unknown_words_no_name", "screen", "unknown words, no name and no election-only word"),
     Rule("mostly_unknown_words", "screen", "more unknown words than topic words"),
     Rule("candidate_unknown_words", "screen", "a candidate's name beside unknown words and no topic"),
-    # route: answers computed from figures
+    # route: answers computed from figures (and a station's or a city's own protocols)
+    Rule("station", "route", "a polling station by its number: its protocol, and its exit poll if surveyed"),
+    Rule("city", "route", "a city with known station numbers: each station's protocol"),
     Rule("standings", "route", "candidates ranked in one place: who came first, second, last"),
     Rule("ranking", "route", "countries ranked by a figure: where most, where least"),
     Rule("candidate_where", "route", "where a candidate did well: countries ranked by their share"),

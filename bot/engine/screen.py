@@ -14,6 +14,8 @@ from bot.engine.thresholds import WEAK_TOPIC
 
 def screen(question: Question) -> Decision | None:
     """A refusal, or None when the question may be answered."""
+    if question.reading.stations:
+        return None  # "УИК 8158": a polling station's number says what the question is about
     for check in SCREENS:
         decision = check(question)
         if decision is not None:
@@ -31,6 +33,29 @@ def foreign_country(question: Question) -> Decision | None:
         mention = question.foreign[0]
         context = question.context.updated(language=question.language)
         return NoData("foreign_country", context, f"{question.trace}; {mention.id}", name=mention.text, iso=mention.id)
+    return None
+
+
+# words that name an election as such; a country's name right before one makes it that country's own election
+ELECTION_NOUNS = frozenset(
+    {"election", "elections", "presidential", "parliamentary", "выборы", "выборах", "выборов", "президентские",
+     "президентских", "парламентские", "парламентских"}
+)  # fmt: skip
+PARLIAMENT_STEMS = ("parliament", "парламент", "duma", "дум")  # Russia's 2024 vote was presidential only
+RUSSIA_WORDS = frozenset({"russia", "russian", "russians", "россия", "россии", "российские", "российских", "рф"})
+
+
+def other_election(question: Question) -> Decision | None:
+    # "Who won the US presidential election?", "Kyrgyz parliamentary election": not the 2024 Russian vote
+    tokens = question.reading.tokens
+    parliament = any(token.startswith(PARLIAMENT_STEMS) for token in tokens)
+    owned = any(
+        item.kind in ("country", "foreign") and item.id != "abroad" and item.end < len(tokens)
+        and tokens[item.end] in ELECTION_NOUNS
+        for item in question.reading.mentions.items
+    )  # fmt: skip
+    if parliament or (owned and not RUSSIA_WORDS & set(tokens) and not question.candidates):
+        return _refuse(question, "other_election", "other_election")
     return None
 
 
@@ -128,6 +153,7 @@ def _has_election_word(question: Question) -> bool:
 
 # in order: the first that fires decides
 SCREENS: tuple[Callable[[Question], Decision | None], ...] = (
+    other_election,
     foreign_country,
     future_election,
     demonym_only,

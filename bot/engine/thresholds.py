@@ -38,6 +38,7 @@ TOPIC_FIT_WEIGHT = 0.6  # the topic decides most: the place alone must never rea
 PLACE_NAMED = 0.3  # the fact is about the place the message names
 PLACE_FROM_CONTEXT = 0.25  # ...or the place the chat was about (a little less sure)
 NATIONAL_FIT = 0.3  # a national fact for a question naming no country, or Russia itself
+ABROAD_FIT = 0.2  # a fact about voting abroad as a whole, for a question naming no place: after Russia's own
 ANY_COUNTRY_FIT = 0.2  # a country's fact for a question naming no country ("how many voted?")
 WHERE_COUNTRY_FIT = 0.35  # ...fits better when the question asks "where / which country"
 CONTEXT_FIT = 0.15  # the chat's place was taken from the context
@@ -55,8 +56,15 @@ OVERLAP_WEIGHT = 0.2  # weight of the message's words found in the fact's own wo
 PREFILTER_LIMIT = 40  # example questions scored with RapidFuzz per message, after the token prefilter
 COMMON_POSTING = 2000  # a word in more example questions (or facts) than this does not help the prefilters
 POOL_LIMIT = 64  # a topic with more country facts than this is prefiltered by shared words before scoring
+PREAMBLE_WORDS = 3  # a clause that asks nothing but has this many content words is about the asker, not a place
 SHORT_MESSAGE_WORDS = 4  # a message of at most this many content words may lean on the chat's context
 
 # --- reading ---------------------------------------------------------------------------------------------------
 READING_CACHE_SIZE = 4096  # readings of recent messages: repeated questions (buttons, groups) are read once
 REGION_TOPIC = 0.6  # a region overview fact answers when its topic is this close to the asked one
+
+# --- rankings across the countries abroad ------------------------------------------------------------------
+RANKING_LIMIT = 10  # places listed when the question names no number ("the ten countries with most voters")
+RANKING_MAX = 50  # the most places a reply lists when asked for more (a message stays readable)
+# a share from fewer ballots in the boxes is left out of "best / worst": 12 ballots are no trend
+MIN_RANKED_BALLOTS = 100
