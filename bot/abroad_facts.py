@@ -422,6 +422,19 @@ class AbroadKnowledge:
     facts: list[Fact]
 
 
+def place_countries(curated: Iterable[Country]) -> list[Country]:
+    """Every place of the names list (bot.country_names) not curated already: the places exist by name even when
+    the data files cannot be read, so curated press facts about them still load."""
+    curated_by_id = {country.id: country for country in curated}
+    places = []
+    for names in all_places():
+        if names.id not in curated_by_id:
+            _, made = _place_text(names.id, names.label, curated_by_id)
+            if made is not None:
+                places.append(made)
+    return places
+
+
 def _place_text(place_id: str, label: str, curated: dict[str, Country]) -> tuple[PlaceText, Country | None]:
     if place_id == BAIKONUR:
         names = next(entry for entry in all_places() if entry.id == BAIKONUR)

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process
 
 from bot.abroad import DATA_SUBDIR, AbroadData, AbroadDataError, load_abroad
-from bot.abroad_facts import PACKAGE_README, build_abroad_knowledge
+from bot.abroad_facts import PACKAGE_README, build_abroad_knowledge, place_countries
 from bot.models import (
     FIGURE_KINDS,
     METRICS,
@@ -414,6 +414,8 @@ def _add_abroad_data(
     """
     data_dir = path / DATA_SUBDIR
     if not data_dir.is_dir():
+        if data_dir.parent.is_dir():  # the abroad package without its data: the places exist by name alone
+            sections["countries"] += place_countries(sections["countries"])
         return None
     display = str(Path(root_name) / DATA_SUBDIR)
     try:
@@ -423,6 +425,7 @@ def _add_abroad_data(
     except (AbroadDataError, OSError, ValueError) as error:
         message = str(error).replace(str(path), root_name)
         collected.errors.append(KnowledgeError(display, None, None, f"official data not loaded: {message}", ""))
+        sections["countries"] += place_countries(sections["countries"])  # the places stay, by name
         return None
     sections["countries"] += built.countries
     sections["facts"] += built.facts

@@ -12,12 +12,12 @@ from bot.replies import ChatContext
 from bot.settings import PROJECT_ROOT
 
 
-
 def answered_with(reply: object, fact_id: str) -> bool:
     """``fact_id`` answers, alone or beside the official count of the same place and topic (shown next to it)."""
     official = ("-official-turnout", "-official-result", "-official-stations")
     others = [other for other in reply.fact_ids if other != fact_id]  # type: ignore[attr-defined]
     return fact_id in reply.fact_ids and all(other.endswith(official) for other in others)  # type: ignore[attr-defined]
+
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:

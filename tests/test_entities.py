@@ -10,7 +10,6 @@ from bot.models import Bilingual, BilingualList, Country, KnowledgeBase
 from bot.settings import PROJECT_ROOT
 from bot.text import morph, tokenize
 
-
 SEED_COUNTRIES = ("kazakhstan", "kyrgyzstan", "tajikistan", "uzbekistan")
 
 
