@@ -480,7 +480,7 @@ REAL_KNOWLEDGE = PROJECT_ROOT / "knowledge"
 def test_real_knowledge_folder_passes_check() -> None:
     result = load_folder(REAL_KNOWLEDGE)
     assert [str(error) for error in result.errors] == []
-    # 4 curated countries, the other 141 rows of the official data's country table, Baikonur, Georgia (no station) and the place 'abroad'
+    # 4 curated countries, 141 more data rows, Baikonur, Georgia (no station) and the place 'abroad'
     assert len(result.knowledge.countries) == 148
     assert result.knowledge.facts
 
