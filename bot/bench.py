@@ -38,7 +38,7 @@ SKIPPED = "skipped (install .[bench])"
 TARGET_MEDIAN_MS = 0.5
 TARGET_P99_MS = 5.0
 TARGET_SYNTHETIC_MEDIAN_MS = 10.0
-TARGET_STARTUP_S = 1.0
+TARGET_STARTUP_S = 1.5  # every country abroad loaded (issue 10): YAML, the data build and the index
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _WORD = re.compile(r"\w", re.UNICODE)

@@ -54,7 +54,8 @@ OVERLAP_WEIGHT = 0.2  # weight of the message's words found in the fact's own wo
 
 # --- prefilters (cost control in a large base) -------------------------------------------------------------
 PREFILTER_LIMIT = 40  # example questions scored with RapidFuzz per message, after the token prefilter
-COMMON_POSTING = 2000  # a word in more example questions (or facts) than this does not help the prefilters
+COMMON_POSTING = 400  # a word in more example questions (or facts) than this does not help the prefilters:
+# "station", "how many" are in every station's templated questions; counting their postings would cost most of a reply
 POOL_LIMIT = 64  # a topic with more country facts than this is prefiltered by shared words before scoring
 PREAMBLE_WORDS = 3  # a clause that asks nothing but has this many content words is about the asker, not a place
 SHORT_MESSAGE_WORDS = 4  # a message of at most this many content words may lean on the chat's context
