@@ -40,7 +40,8 @@ class Refusal(Decision):
 
     @property
     def kind(self) -> str:  # type: ignore[override]
-        return "empty" if self.reason == "empty" else "off_topic"
+        # another election is a real question the base has no data for; the rest is not about the facts
+        return {"empty": "empty", "other_election": "no_data"}.get(self.reason, "off_topic")
 
 
 @dataclass(frozen=True)

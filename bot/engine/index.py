@@ -90,6 +90,7 @@ class KnowledgeIndex:
     max_idf: float
     examples: Mapping[str, tuple[Fact, ...]]  # language -> facts whose questions make good examples
     stations: Mapping[int, tuple[Fact, ...]]  # CEC station number -> its facts (the official count first)
+    year_facts: Mapping[str, frozenset[str]]  # a year other than 2024 -> the facts that speak of it ("401 in 2018")
     ranked_countries: tuple[str, ...]  # the places ranked and compared abroad: countries and the data's regions
     region_members: tuple[str, ...]  # the countries of the region the base began with (Central Asia)
     city_stations: Mapping[str, tuple[int, ...]]  # a city's English name -> its stations, where a source gives them
@@ -253,6 +254,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         asking_keys=frozenset(postings),
         # chosen once here: off-topic replies must stay cheap in a large base
         stations=_frozen(_station_facts(kb)),
+        year_facts=_frozen(_year_facts(kb)),
         # ranked and compared: the countries (and the data's regions) with an official count of their own
         ranked_countries=tuple(
             country.id for country in kb.countries if country.ranked and figures.get((country.id, "voters"))
@@ -287,6 +289,15 @@ def _city_stations(kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
             if city.stations:
                 found[city.name_en] = city.stations
     return found
+
+
+def _year_facts(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for fact in kb.facts:
+        for year in re.findall(r"\b(?:19[9]\d|20[0-3]\d)\b", fact.answer.en):
+            if year != "2024":
+                found[year].add(fact.id)
+    return {year: frozenset(ids) for year, ids in found.items()}
 
 
 def _station_facts(kb: KnowledgeBase) -> dict[int, tuple[Fact, ...]]:

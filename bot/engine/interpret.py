@@ -59,6 +59,7 @@ class Question:
     asks_who: bool
     asks_where: bool
     count: int | None  # how many places the question asks for ("the ten countries", "top 5")
+    years: tuple[str, ...]  # years named other than 2024 ("in 2018"): another election, unless a fact speaks of it
     trace: str  # what was read, for --why
 
     @property
@@ -128,8 +129,20 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         asks_who=any(token in WHO_WORDS for token in reading.tokens),
         asks_where=any(token in WHERE_WORDS for token in reading.tokens),
         count=asked_count(reading),
+        years=other_years(reading),
         trace=describe(reading, topics),
     )
+
+
+ELECTION_YEAR = "2024"
+
+
+def other_years(reading: Reading) -> tuple[str, ...]:
+    """Years other than 2024 ("2018", "2012"), when the message does not also name 2024."""
+    years = [token for token in reading.tokens if len(token) == 4 and token.isdigit() and "1990" <= token <= "2035"]
+    if ELECTION_YEAR in years:
+        return ()
+    return tuple(dict.fromkeys(years))
 
 
 def asked_count(reading: Reading) -> int | None:

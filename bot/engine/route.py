@@ -19,6 +19,7 @@ from bot.engine.decisions import (
     FactAnswer,
     PlaceFigure,
     Ranking,
+    Refusal,
     Standings,
 )
 from bot.engine.index import KnowledgeIndex
@@ -73,6 +74,20 @@ def asks_for_places(question: Question) -> bool:
 
 
 # ---------------------------------------------------------------------- the routes, in order
+
+
+def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Who won in 2018?": another election, unless a fact speaks of that year ("401 stations in 2018")."""
+    if not question.years:
+        return None
+    allowed = frozenset().union(*(index.year_facts.get(year, frozenset()) for year in question.years))
+    matched = match(question, index) if allowed else None
+    facts = tuple(fact for fact in matched.facts if fact.id in allowed) if matched is not None else ()
+    if isinstance(matched, FactAnswer) and facts:
+        return replace(matched, rule="other_year_fact", answer_facts=facts)
+    context = question.context.updated(language=question.language)
+    trace = f"{question.trace}; the year {', '.join(question.years)}"
+    return Refusal("other_year", context, trace, reason="other_election")
 
 
 def station(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -283,6 +298,7 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
 
 
 ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
+    other_year,
     station,
     city,
     standings,

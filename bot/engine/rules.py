@@ -31,6 +31,8 @@ _RULES = (
     Rule("mostly_unknown_words", "screen", "more unknown words than topic words"),
     Rule("candidate_unknown_words", "screen", "a candidate's name beside unknown words and no topic"),
     # route: answers computed from figures (and a station's or a city's own protocols)
+    Rule("other_year", "route", "a year other than 2024 that no fact speaks of: another election"),
+    Rule("other_year_fact", "route", "a year other than 2024 that a fact speaks of (the 2018 comparison)"),
     Rule("station", "route", "a polling station by its number: its protocol, and its exit poll if surveyed"),
     Rule("city", "route", "a city with known station numbers: each station's protocol"),
     Rule("standings", "route", "candidates ranked in one place: who came first, second, last"),

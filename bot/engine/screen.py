@@ -41,7 +41,10 @@ ELECTION_NOUNS = frozenset(
     {"election", "elections", "presidential", "parliamentary", "выборы", "выборах", "выборов", "президентские",
      "президентских", "парламентские", "парламентских"}
 )  # fmt: skip
-PARLIAMENT_STEMS = ("parliament", "парламент", "duma", "дум")  # Russia's 2024 vote was presidential only
+PARLIAMENT_STEMS = ("parliament", "парламент", "duma", "дум", "госдум")
+PRESIDENT_OF = frozenset(
+    {"president", "президента", "президент"}
+)  # "выборы президента Молдовы"  # Russia's 2024 vote was presidential only
 RUSSIA_WORDS = frozenset({"russia", "russian", "russians", "россия", "россии", "российские", "российских", "рф"})
 
 
@@ -50,8 +53,10 @@ def other_election(question: Question) -> Decision | None:
     tokens = question.reading.tokens
     parliament = any(token.startswith(PARLIAMENT_STEMS) for token in tokens)
     owned = any(
-        item.kind in ("country", "foreign") and item.id != "abroad" and item.end < len(tokens)
-        and tokens[item.end] in ELECTION_NOUNS
+        item.kind in ("country", "foreign") and item.id != "abroad"
+        and ((item.end < len(tokens) and tokens[item.end] in ELECTION_NOUNS)
+             or (item.start > 1 and tokens[item.start - 1] in PRESIDENT_OF
+                 and tokens[item.start - 2] in ELECTION_NOUNS))
         for item in question.reading.mentions.items
     )  # fmt: skip
     if parliament or (owned and not RUSSIA_WORDS & set(tokens) and not question.candidates):
