@@ -62,7 +62,12 @@ NUMBER_WORDS: dict[str, int] = {
     **dict.fromkeys(("fifteen", "пятнадцать"), 15),
     **dict.fromkeys(("twenty", "двадцать"), 20),
 }
-STOPWORDS = STOPWORDS_EN | STOPWORDS_RU | frozenset(NUMBER_WORDS)
+# colloquial fillers ("чё там в Сербии", "kyrgyzstan results pls"): they carry no question of their own
+FILLERS = frozenset(
+    {"чё", "че", "чо", "шо", "ну", "ваще", "плиз", "плз", "пж", "пожалуйста", "кстати", "короче", "типа", "инфа",
+     "инфу", "инфо", "pls", "plz", "please", "pleas", "thx", "info", "btw", "ok", "okay"}
+)  # fmt: skip
+STOPWORDS = STOPWORDS_EN | STOPWORDS_RU | frozenset(NUMBER_WORDS) | FILLERS
 
 _MORPH: pymorphy3.MorphAnalyzer | None = None
 _STEM_RU = snowballstemmer.stemmer("russian")

@@ -203,6 +203,10 @@ class Composer:
             blocks.append(Block(text))
         blocks += [Block(fact.answer.get(self.language)) for fact in decision.answer_facts]
         blocks.append(Block(self.source_line(decision.answer_facts), "source"))
+        if decision.more_about:  # a vague ask: the brief answer, then what else there is about the place
+            name = self.in_case(self.country_name(decision.more_about), "datv")
+            blocks.append(Block(self.say("has_topics", country=name, topics=self.topic_labels(decision.more_about))))
+            return blocks, {"suggestions": self.country_suggestions(decision.more_about)}
         return blocks, {}
 
     def choices(self, decision: Choices) -> tuple[list[Block], dict]:

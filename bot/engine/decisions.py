@@ -72,6 +72,7 @@ class FactAnswer(Decision):
     answer_facts: tuple[Fact, ...] = ()
     # the asked candidate's figure is not in the fact: (candidate id, country id), said before the fact
     missing_candidate: tuple[str, str] | None = None
+    more_about: str | None = None  # a place whose other topics are offered after the facts (a vague ask)
 
     @property
     def facts(self) -> tuple[Fact, ...]:

@@ -48,6 +48,8 @@ from bot.models import Fact
 from bot.replies import ChatContext, Considered
 from bot.text import STOPWORDS
 
+SUMMARY_TOPICS = ("turnout", "result")  # what a vague ask about a place is answered with
+
 
 @dataclass(frozen=True)
 class Slots:
@@ -76,8 +78,14 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
             trace += f"; example question matched {score:.0f}"
             return FactAnswer("example_question", new_context, trace, score / 100, answer_facts=(fact,))
         if slots.country and slots.country_from == "text" and not reading.unknown:
+            summary = place_summary(slots.country, index)
+            if summary:  # "what happened in Serbia?", "Финляндия": how many voted and the result, then the rest
+                new_context = context.updated(country=slots.country, topic="result", language=question.language)
+                return FactAnswer(
+                    "place_summary", new_context, trace, 1.0, answer_facts=summary, more_about=slots.country
+                )
             new_context = context.updated(country=slots.country, language=question.language)
-            return WhichTopic("which_topic", new_context, trace, country=slots.country)
+            return WhichTopic("place_summary", new_context, trace, country=slots.country)  # no figures: its topics
         return Refusal("no_topic", context.updated(language=question.language), trace)
     if not question.on_domain and (reading.unknown or question.weight < STRONG_TOPIC):
         return Refusal("off_domain_topic", context.updated(language=question.language), trace)
@@ -86,6 +94,18 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
     if reading.unknown and question.weight < bar and not (question.candidates or question.leaders or question.followup):
         return Refusal("unknown_words_weak_topic", context.updated(language=question.language), trace)
     return choose_fact(question, slots, index, trace)
+
+
+def place_summary(country: str, index: KnowledgeIndex) -> tuple[Fact, ...]:
+    """A place in brief: how many voted and the result, from each origin (a report's fact, the official count)."""
+    chosen: list[Fact] = []
+    for topic in SUMMARY_TOPICS:
+        facts = index.facts_on(country, topic)
+        for official in (False, True):
+            found = next((fact for fact in facts if (fact.source in DATA_SOURCES) == official), None)
+            if found is not None:
+                chosen.append(found)
+    return tuple(chosen)
 
 
 def fill_slots(question: Question, index: KnowledgeIndex) -> Slots:

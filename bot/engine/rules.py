@@ -46,7 +46,12 @@ _RULES = (
     Rule("comparison", "route", "two or more places (or all) side by side"),
     # match: fuzzy matching onto facts
     Rule("example_question", "match", "no topic words, but the message is close to a fact's example question"),
-    Rule("which_topic", "match", "a country and no question: offer its topics"),
+    Rule(
+        "place_summary",
+        "match",
+        "a place and no question (a vague ask): how many voted and the result, then its topics (only its topics when "
+        "it has no figures)",
+    ),
     Rule("no_topic", "match", "no topic words and no close example question"),
     Rule("off_domain_topic", "match", "weak topic words and no election name"),
     Rule("unknown_words_weak_topic", "match", "unknown words beside weak topic words"),
