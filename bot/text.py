@@ -65,7 +65,7 @@ NUMBER_WORDS: dict[str, int] = {
 # colloquial fillers ("чё там в Сербии", "kyrgyzstan results pls"): they carry no question of their own
 FILLERS = frozenset(
     {"чё", "че", "чо", "шо", "ну", "ваще", "плиз", "плз", "пж", "пожалуйста", "кстати", "короче", "типа", "инфа",
-     "инфу", "инфо", "pls", "plz", "please", "pleas", "thx", "info", "btw", "ok", "okay"}
+     "инфу", "инфо", "pls", "plz", "please", "pleas", "thx", "info", "btw", "ok", "okay", "hw"}
 )  # fmt: skip
 STOPWORDS = STOPWORDS_EN | STOPWORDS_RU | frozenset(NUMBER_WORDS) | FILLERS
 

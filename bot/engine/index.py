@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from bot.abroad_facts import DATA_SOURCES
+from bot.engine.spelling import build_vocabulary
 from bot.engine.thresholds import COMMON_POSTING, POOL_LIMIT, PREFILTER_LIMIT
 from bot.entities import EntityIndex
 from bot.lexicon import PhraseIndex
@@ -89,6 +90,8 @@ class KnowledgeIndex:
     asking_keys: frozenset[str]
     max_idf: float
     examples: Mapping[str, tuple[Fact, ...]]  # language -> facts whose questions make good examples
+    spelling: Mapping[str, tuple[str, ...]]  # the words typos are corrected to, by first letter (spelling.py)
+    known_words: frozenset[str]  # words never corrected: the vocabulary itself
     stations: Mapping[int, tuple[Fact, ...]]  # CEC station number -> its facts (the official count first)
     year_facts: Mapping[str, frozenset[str]]  # a year other than 2024 -> the facts that speak of it ("401 in 2018")
     ranked_countries: tuple[str, ...]  # the places ranked and compared abroad: countries and the data's regions
@@ -215,6 +218,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         for topic, countries in countries_by_topic.items()
     }
     english_words, english_stems, latin_names = _english_vocabulary(kb, entities, topic_index)
+    vocabulary = _asking_vocabulary(kb, entities, topic_index)
     questions, postings = _question_postings(kb)
     fact_keys, fact_postings = _fact_words(kb)
     total = max(len(kb.facts), 1)
@@ -253,6 +257,8 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         max_idf=math.log(1 + total),
         asking_keys=frozenset(postings),
         # chosen once here: off-topic replies must stay cheap in a large base
+        spelling=_frozen(build_vocabulary(vocabulary)),
+        known_words=frozenset(vocabulary),
         stations=_frozen(_station_facts(kb)),
         year_facts=_frozen(_year_facts(kb)),
         # ranked and compared: the countries (and the data's regions) with an official count of their own
@@ -306,6 +312,13 @@ def _station_facts(kb: KnowledgeBase) -> dict[int, tuple[Fact, ...]]:
         if fact.station is not None:
             found[fact.station].append(fact)
     return {number: tuple(sorted(facts, key=lambda fact: fact.topic == "exit_poll")) for number, facts in found.items()}
+
+
+def _asking_vocabulary(kb: KnowledgeBase, entities: EntityIndex, topic_index: PhraseIndex) -> list[str]:
+    """Every word people use to ask about the facts, in both scripts, with repeats (their count ranks them)."""
+    words = [token for fact in kb.facts for question in fact.questions.all() for token in tokenize(question)]
+    words += [*topic_index.vocabulary, *entities.vocabulary, *STOPWORDS]
+    return words
 
 
 def _group_facts(kb: KnowledgeBase) -> tuple[dict, dict, dict, dict]:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.engine.index import KnowledgeIndex
+from bot.engine.spelling import correct
 from bot.entities import Mentions
 from bot.text import STOPWORDS, place_name, russian_typed_in_latin, script_language, token_keys, tokenize
 from bot.topics import TopicSignals, topic_signals
@@ -60,6 +61,7 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         converted = russian_typed_in_latin(tokens, index.english_words, index.english_stems, index.latin_names)
         if converted:
             tokens, language, transliterated = converted, "ru", True
+    tokens = correct(tokens, index.spelling, index.known_words)
     mentions = index.entities.find(tokens, text)
     events = _event_spans(tokens)
     if events:

@@ -1,0 +1,79 @@
+"""Spelling: a typed word that is no word at all is read as the nearest word people use to ask about the facts.
+
+"hw mnay rusians votd in kirgizstan" -> "hw many russians voted in kirgizstan". A word is corrected only when it
+is not a word of its language (English: the dictionary of pyspellchecker; Russian: pymorphy's), so "weather" stays
+"weather" and a question about the weather stays off-topic. The nearest word is searched among the fact base's own
+vocabulary (example questions, topic words, names, function words), never a general dictionary, with a
+length-aware Damerau-Levenshtein (OSA) distance.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.text import is_cyrillic, known_russian_word, latin_to_cyrillic
+
+# the most edits a word of this length may need to be corrected: short words are too easily another word
+MAX_EDITS = ((2, 0), (5, 1), (99, 2))  # up to 2 letters: none; 3-5: one; 6 and more: two
+# Russian unstressed vowels are typed as heard ("прагаласовало"): compared with these folded, a word is found
+# however many of them were typed wrong
+_VOWEL_FOLD = str.maketrans({"о": "а", "е": "и", "ё": "и", "я": "и"})
+
+
+def max_edits(word: str) -> int:
+    return next(edits for length, edits in MAX_EDITS if len(word) <= length)
+
+
+@cache
+def _english() -> object:
+    from spellchecker import SpellChecker  # loaded on the first unknown English word: start-up stays short
+
+    return SpellChecker(language="en", distance=1)
+
+
+def is_word(token: str) -> bool:
+    """Whether ``token`` is a word of its language (so it is not a typo, whatever the fact base knows); a Latin
+    word that reads as Russian ("procent") is a word too."""
+    if is_cyrillic(token):
+        return known_russian_word(token) is not None
+    if known_russian_word(latin_to_cyrillic(token)) is not None:
+        return True
+    return bool(_english().known([token]))  # type: ignore[attr-defined]
+
+
+def fold_vowels(word: str) -> str:
+    return word.translate(_VOWEL_FOLD)
+
+
+def build_vocabulary(words: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
+    """The vocabulary by first letter, the most frequent words first (they win ties); and by its Russian words
+    with their vowels folded, under the key "" + folded form."""
+    counts = Counter(word for word in words if word.isalpha() and len(word) > 2)
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for word, _ in counts.most_common():
+        buckets[word[0]].append(word)
+        if is_cyrillic(word):
+            buckets.setdefault("\x00" + fold_vowels(word), [word])
+    return {letter: tuple(bucket) for letter, bucket in buckets.items()}
+
+
+def correct(tokens: Iterable[str], vocabulary: Mapping[str, tuple[str, ...]], known: frozenset[str]) -> list[str]:
+    """Each token, or the nearest vocabulary word when the token is a typo: no word, and close to one of ours."""
+    corrected = []
+    for token in tokens:
+        edits = max_edits(token)
+        if not edits or token in known or not token.isalpha() or is_word(token):
+            corrected.append(token)
+            continue
+        folded = vocabulary.get("\x00" + fold_vowels(token)) if is_cyrillic(token) else None
+        if folded:
+            corrected.append(folded[0])
+            continue
+        found = process.extractOne(token, vocabulary.get(token[0], ()), scorer=OSA.distance, score_cutoff=edits)
+        corrected.append(found[0] if found else token)
+    return corrected
