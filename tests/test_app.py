@@ -234,7 +234,7 @@ class LongAnswerEngine(ExplodingEngine):
     """Answers with a reply longer than one Telegram message, and did-you-mean buttons."""
 
     def answer(self, text: str, *args: Any, **kwargs: Any) -> Any:
-        reply = self.engine.answer("Kazakhstan", *args, **kwargs)
+        reply = self.engine.answer("where could people vote", *args, **kwargs)  # a did-you-mean with buttons
         reply.html = "\n".join(f"<b>Line {n}</b> " + "x" * 80 for n in range(120))
         return reply
 

@@ -25,7 +25,12 @@ MAX_EDITS = ((2, 0), (5, 1), (99, 2))  # up to 2 letters: none; 3-5: one; 6 and 
 _VOWEL_FOLD = str.maketrans({"о": "а", "е": "и", "ё": "и", "я": "и"})
 
 
+LONGEST_WORD = 30  # longer "words" are noise (a pasted hash, a key held down): never corrected
+
+
 def max_edits(word: str) -> int:
+    if len(word) > LONGEST_WORD:
+        return 0
     return next(edits for length, edits in MAX_EDITS if len(word) <= length)
 
 

@@ -1,0 +1,41 @@
+"""The spelling stage: typos become the fact base's words; real words, names and noise stay as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.spelling import LONGEST_WORD, correct, max_edits
+from bot.knowledge import load_folder
+from bot.settings import PROJECT_ROOT
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_knowledge(load_folder(PROJECT_ROOT / "knowledge").knowledge)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("hw mnay rusians votd in kirgizstan", ("many", "russians")),
+        ("how mny russains voteed abrod", ("many", "russians", "voted", "abroad")),
+        ("скоко прагаласовало в узбекистане", ("проголосовало",)),  # unstressed vowels typed as heard
+    ],
+)
+def test_typos_are_read_as_the_words_of_the_fact_base(engine: Engine, typed: str, read: tuple[str, ...]) -> None:
+    tokens = engine.read(typed).tokens
+    assert all(word in tokens for word in read), tokens
+
+
+@pytest.mark.parametrize("text", ["weather in tashkent", "погода в ташкенте", "yavka v tadzhikistane"])
+def test_real_words_and_transliterated_russian_are_not_corrected(engine: Engine, text: str) -> None:
+    index = engine.index
+    assert correct(text.split(), index.spelling, index.known_words) == text.split()
+
+
+def test_short_and_overlong_words_are_never_corrected() -> None:
+    assert max_edits("hw") == 0
+    assert max_edits("a" * (LONGEST_WORD + 1)) == 0
+    assert max_edits("a" * 5000) == 0
+    assert (max_edits("mny"), max_edits("rusians")) == (1, 2)
