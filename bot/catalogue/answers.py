@@ -104,12 +104,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "metric_votes": {"en": "Votes for {candidate}", "ru": "Голоса за: {candidate}"},
     # Rankings ("Where did Putin do worst?"): the lead line, exit polls kept apart, gaps.
     "ranking_lead_most": {
-        "en": "Among the reported figures the highest is {place}: {figure}.",
-        "ru": "По сообщённым данным наибольшее значение: {place} — {figure}.",
+        "en": "The highest is {place}: {figure}.",
+        "ru": "Наибольшее значение: {place} — {figure}.",
     },
     "ranking_lead_least": {
-        "en": "Among the reported figures the lowest is {place}: {figure}.",
-        "ru": "По сообщённым данным наименьшее значение: {place} — {figure}.",
+        "en": "The lowest is {place}: {figure}.",
+        "ru": "Наименьшее значение: {place} — {figure}.",
     },
     "ranking_exit_poll_apart": {
         "en": "{place}: {figure} — an exit poll, not a result, so it is not ranked with the others.",
