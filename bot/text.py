@@ -67,7 +67,14 @@ FILLERS = frozenset(
     {"чё", "че", "чо", "шо", "ну", "ваще", "плиз", "плз", "пж", "пожалуйста", "кстати", "короче", "типа", "инфа",
      "инфу", "инфо", "pls", "plz", "please", "pleas", "thx", "info", "btw", "ok", "okay", "hw"}
 )  # fmt: skip
-STOPWORDS = STOPWORDS_EN | STOPWORDS_RU | frozenset(NUMBER_WORDS) | FILLERS
+# a claim put to the bot ("I read 15,000 voted there, true?", "правда ли, что 99%?"): the claim is checked
+CLAIM_CUES = frozenset(
+    {"true", "right", "correct", "really", "read", "heard", "claim", "claims", "claimed", "said", "says", "saw",
+     "правда", "верно", "действительно", "читал", "читала", "слышал", "слышала", "говорят", "пишут", "утверждают",
+     "якобы", "правильно", "неправда", "fake", "фейк", "almost", "nearly", "approximately", "roughly", "почти",
+     "примерно", "приблизительно"}
+)  # fmt: skip
+STOPWORDS = STOPWORDS_EN | STOPWORDS_RU | frozenset(NUMBER_WORDS) | FILLERS | CLAIM_CUES
 
 _MORPH: pymorphy3.MorphAnalyzer | None = None
 _STEM_RU = snowballstemmer.stemmer("russian")

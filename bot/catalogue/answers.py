@@ -132,6 +132,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{candidate} came first in {count} of the places abroad:",
         "ru": "{candidate} занял первое место в {count} из мест голосования за рубежом:",
     },
+    # A claim put to the bot ("15,000 voted in Kyrgyzstan, true?"), checked against every source's figure.
+    "claim_holds": {"en": "Yes: the sources give {figures}.", "ru": "Да: в источниках — {figures}."},
+    "claim_fails": {
+        "en": "No: the sources give {figures}, not {claimed}.",
+        "ru": "Нет: в источниках — {figures}, а не {claimed}.",
+    },
+    "claim_unsettled": {
+        "en": "The sources cannot settle {claimed}: they give no figure of that kind here. What they say:",
+        "ru": "Проверить {claimed} по источникам нельзя: такой цифры здесь нет. Вот что в них есть:",
+    },
     "winners_tied": {"en": "Tied for first place: {places}.", "ru": "Первое место поровну: {places}."},
     "winners_none": {
         "en": "By the official count {candidate} came first nowhere abroad.",

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from bot import catalogue, render
 from bot.country_names import region_name
+from bot.engine.claims import Verdict
 from bot.engine.decisions import (
     Choices,
     Combined,
@@ -195,7 +196,7 @@ class Composer:
         return blocks, {"suggestions": suggestions}
 
     def fact_answer(self, decision: FactAnswer) -> tuple[list[Block], dict]:
-        blocks = []
+        blocks = [Block(self.verdict(decision.verdict))] if decision.verdict is not None else []
         if decision.missing_candidate:
             candidate, country = decision.missing_candidate
             name = self.in_case(self.country_name(country), "datv")
@@ -208,6 +209,19 @@ class Composer:
             blocks.append(Block(self.say("has_topics", country=name, topics=self.topic_labels(decision.more_about))))
             return blocks, {"suggestions": self.country_suggestions(decision.more_about)}
         return blocks, {}
+
+    def verdict(self, verdict: Verdict) -> str:  # type: ignore[valid-type]
+        """ "No — 7,842 (official result, ...); more than 7,800 (reported count, ...), not 15,000."."""
+        claimed = render.format_number(verdict.claimed, self.language) + ("%" if verdict.percent else "")
+        if verdict.holds is None:
+            return self.say("claim_unsettled", claimed=claimed)
+        figures = "; ".join(
+            f"{render.format_figure(figure, self.language)} ({render.kind_label(figure.kind, self.language)}, "
+            f"{render.citation(self.index.sources[fact.source], self.language)})"
+            for figure, fact in verdict.figures
+            if fact.source in self.index.sources
+        )
+        return self.say("claim_holds" if verdict.holds else "claim_fails", claimed=claimed, figures=figures)
 
     def choices(self, decision: Choices) -> tuple[list[Block], dict]:
         suggestions = [self.suggestion(fact) for fact in decision.choices]

@@ -73,6 +73,7 @@ class FactAnswer(Decision):
     # the asked candidate's figure is not in the fact: (candidate id, country id), said before the fact
     missing_candidate: tuple[str, str] | None = None
     more_about: str | None = None  # a place whose other topics are offered after the facts (a vague ask)
+    verdict: object | None = None  # a claimed figure checked against the facts' (claims.Verdict)
 
     @property
     def facts(self) -> tuple[Fact, ...]:

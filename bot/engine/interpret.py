@@ -23,7 +23,7 @@ from bot.engine.thresholds import (
 from bot.entities import Mention
 from bot.models import TOPICS
 from bot.replies import ChatContext
-from bot.text import NUMBER_WORDS, STOPWORDS
+from bot.text import CLAIM_CUES, NUMBER_WORDS, STOPWORDS
 
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
@@ -60,6 +60,7 @@ class Question:
     asks_where: bool
     count: int | None  # how many places the question asks for ("the ten countries", "top 5")
     years: tuple[str, ...]  # years named other than 2024 ("in 2018"): another election, unless a fact speaks of it
+    claim: tuple[float, bool] | None  # a figure put to the bot to check ("15,000 voted there, true?"), % or not
     trace: str  # what was read, for --why
 
     @property
@@ -130,6 +131,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         asks_where=any(token in WHERE_WORDS for token in reading.tokens),
         count=asked_count(reading),
         years=other_years(reading),
+        claim=claimed_figure(reading),
         trace=describe(reading, topics),
     )
 
@@ -143,6 +145,16 @@ def other_years(reading: Reading) -> tuple[str, ...]:
     if ELECTION_YEAR in years:
         return ()
     return tuple(dict.fromkeys(years))
+
+
+def claimed_figure(reading: Reading) -> tuple[float, bool] | None:
+    """The figure a message puts forward: any with a claim word ("true?", "правда?"), else a percentage or a count
+    of 100 and more (small numbers ask how many places to list: "top 5")."""
+    cue = any(token in CLAIM_CUES for token in reading.tokens)
+    for value, percent in reading.numbers:
+        if cue or percent or value >= 100:
+            return value, percent
+    return None
 
 
 def asked_count(reading: Reading) -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.engine.claims import check_claim
 from bot.engine.decisions import Combined, Decision
 from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import ABROAD, interpret
@@ -31,7 +32,7 @@ def decide(
 ) -> Decision:
     """One question's decision: a refusal, an answer computed from figures, or the matched fact."""
     question = interpret(reading, context, language, inherit=inherit)
-    return screen(question) or route(question, index) or match(question, index)
+    return check_claim(screen(question) or route(question, index) or match(question, index), question)
 
 
 def decide_message(

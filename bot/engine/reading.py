@@ -17,6 +17,8 @@ from bot.topics import TopicSignals, topic_signals
 
 # a capitalised word inside an English sentence is a name ("... in Kazan")
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
+# "400k", "15тыс", "2nd": a number with a unit, not a word
+_NUMBER_TOKEN = re.compile(r"\d+(?:k|m|тыс|млн|st|nd|rd|th|%)?")
 # a polling station by its CEC number: "station 8133", "УИК №8158", "участок 8267", "#8099"
 _STATION = re.compile(
     r"(?:station|stations|uik|uchastok|участ\w*|уик|тик|№|#|no\.)\s*(?:no\.?|number|номер|№|#)?\s*(\d{4})\b",
@@ -37,6 +39,33 @@ class Reading:
     transliterated: bool = False  # Russian typed in Latin letters
     stations: tuple[int, ...] = ()  # polling-station numbers named ("station 8133", "УИК 8158")
     event: bool = False  # a named event of the vote abroad ("Noon Against Putin")
+    numbers: tuple[tuple[float, bool], ...] = ()  # figures the message states: (value, is a percentage)
+
+
+# a figure as people type it: "15,000", "15 000", "57.6%", "400k", "372 тысячи", "99 процентов"
+_FIGURE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+(?:[.,]\d+)?)"  # the digits, grouped or not
+    r"\s*(k\b|тыс\w*|thousand)?\s*(%|percent|per cent|процент\w*)?",  # thousands, a percentage
+    re.IGNORECASE,
+)
+
+
+def stated_figures(text: str, stations: tuple[int, ...]) -> tuple[tuple[float, bool], ...]:
+    """The figures a message states, leaving out station numbers and years (1990-2035 alone)."""
+    found = []
+    for digits, thousands, percent in _FIGURE.findall(text):
+        plain = re.sub(r"[ ,\u00a0]", "", digits) if re.search(r"\d[ ,\u00a0]\d{3}\b", digits) else digits
+        value = float(plain.replace(",", "."))
+        if thousands:
+            value *= 1000
+        if (
+            not percent
+            and not thousands
+            and (int(value) in stations or (1990 <= value <= 2035 and value == int(value)))
+        ):
+            continue
+        found.append((value, bool(percent)))
+    return tuple(found)
 
 
 # named events whose names contain a candidate's name; each is read through the topic words (topics.py)
@@ -76,6 +105,7 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         if position not in explained
         and token not in STOPWORDS
         and not token.isdigit()
+        and not _NUMBER_TOKEN.fullmatch(token)
         and len(token) > 1
         and not any(key in index.asking_keys for key in token_keys(token))  # words of the questions are not foreign
     ]
@@ -94,4 +124,5 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         transliterated=transliterated,
         stations=stations,
         event=bool(events),
+        numbers=stated_figures(text, stations),
     )

@@ -1,0 +1,93 @@
+"""Claims to check: a figure the user puts forward ("I read 15,000 voted in Kyrgyzstan, true?") against the facts.
+
+The answer's facts are found as for any question; this stage compares the claimed figure with theirs, every
+source's figure in turn (the official count first), and says whether it holds, does not, or cannot be settled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.engine.decisions import Decision, FactAnswer
+from bot.engine.interpret import Question
+from bot.models import Fact, Figure
+
+COUNT_METRICS = ("voters", "ballots_in_boxes", "registered_voters", "votes", "polling_stations")
+SHARE_METRICS = ("vote_share", "turnout_percent", "invalid_share")
+DEFAULT_CANDIDATE = "putin"  # "he got 99%": the winner's share, as people mean it
+POINTS_TOLERANCE = 1.0  # a claimed share within a point of the figure holds ("57%" for 57.6%)
+COUNT_TOLERANCE = 0.03  # a claimed count within 3% holds: people round ("almost 400k" for 388,791)
+APPROX_TOLERANCE = 0.05  # around a figure: within 5%
+MORE_THAN_TOLERANCE = 0.10  # "more than 7,800" holds for a claim up to 10% above
+# how the user hedged the claim: "almost 400k" is a little below it, "about 400k" near it
+CLAIM_HEDGES = {
+    "almost": frozenset({"almost", "nearly", "почти"}),
+    "about": frozenset({"about", "around", "roughly", "approximately", "около", "примерно", "приблизительно"}),
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How a claimed figure compares with the facts' figures."""
+
+    claimed: float
+    percent: bool
+    holds: bool | None  # None: no figure of the facts measures what was claimed
+    figures: tuple[tuple[Figure, Fact], ...]  # the figures compared, best kind first
+
+
+def check_claim(decision: Decision, question: Question) -> Decision:
+    """The decision with a verdict on the claimed figure, when it answers with facts."""
+    if question.claim is None or not isinstance(decision, FactAnswer):
+        return decision
+    value, percent = question.claim
+    figures = comparable_figures(decision.facts, question, percent)
+    hedge = next((name for name, words in CLAIM_HEDGES.items() if words & set(question.reading.tokens)), None)
+    if not figures:
+        verdict = Verdict(value, percent, None, ())
+    else:
+        verdict = Verdict(value, percent, holds(value, figures[0][0], hedge), figures)
+    return replace(decision, verdict=verdict, trace=f"{decision.trace}; claim {value:g}{'%' if percent else ''}")
+
+
+def comparable_figures(facts: tuple[Fact, ...], question: Question, percent: bool) -> tuple[tuple[Figure, Fact], ...]:
+    """The facts' figures that measure what was claimed: a share (of the named candidate) or a count."""
+    shares = ("turnout_percent",) if question.topic == "turnout" else SHARE_METRICS
+    metrics = shares if percent else COUNT_METRICS
+    candidate = question.candidates[0] if question.candidates else DEFAULT_CANDIDATE
+    found = [
+        (figure, fact)
+        for fact in facts
+        for figure in fact.figures
+        if figure.reported and figure.metric in metrics and figure.candidate in (None, candidate)
+        and (figure.metric != "votes" or question.candidates)
+    ]  # fmt: skip
+    order = SHARE_METRICS if percent else COUNT_METRICS
+    found.sort(key=lambda item: order.index(item[0].metric))
+    if not found:
+        return ()
+    # one metric (the first that measures the claim), one figure per kind: the official count, a report, a poll
+    metric = found[0][0].metric
+    by_kind: dict[str, tuple[Figure, Fact]] = {}
+    for figure, fact in found:
+        if figure.metric == metric:
+            by_kind.setdefault(figure.kind, (figure, fact))
+    return tuple(sorted(by_kind.values(), key=lambda item: item[0].kind != "official_result"))
+
+
+def holds(claimed: float, figure: Figure, hedge: str | None = None) -> bool:
+    """Whether the claimed figure agrees with ``figure``, given how exact the figure and the claim are."""
+    value = figure.value or 0.0
+    if hedge == "almost":  # "almost 400k": a little below
+        return claimed * (1 - MORE_THAN_TOLERANCE) <= value <= claimed
+    if hedge == "about":
+        return abs(claimed - value) <= claimed * APPROX_TOLERANCE
+    if figure.approx == "more_than":
+        return value <= claimed <= value * (1 + MORE_THAN_TOLERANCE)
+    if figure.approx == "less_than":
+        return value * (1 - MORE_THAN_TOLERANCE) <= claimed <= value
+    if figure.approx == "around":
+        return abs(claimed - value) <= value * APPROX_TOLERANCE
+    if figure.metric in SHARE_METRICS:
+        return abs(claimed - value) <= POINTS_TOLERANCE
+    return abs(claimed - value) <= value * COUNT_TOLERANCE

@@ -1,0 +1,56 @@
+"""Claims to check: a figure put to the bot is confirmed or corrected with every source's figure, never guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.claims import holds
+from bot.knowledge import load_folder
+from bot.models import Figure
+from bot.settings import PROJECT_ROOT
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_knowledge(load_folder(PROJECT_ROOT / "knowledge").knowledge)
+
+
+@pytest.mark.parametrize(
+    ("claim", "opening", "figures"),
+    [
+        ("I read 15,000 voted in Kyrgyzstan, true?", "No:", ["7,842 (official result", "more than 7,800 (reported"]),
+        ("Putin got 99% in Uzbekistan, right?", "No:", ["58.72% (official result", "57.6% (reported result"]),
+        ("Putin got 58% in Uzbekistan?", "Yes:", ["58.72%"]),
+        ("правда, что в Таджикистане проголосовало 9500 человек?", "Да:", ["9\u00a0505"]),
+        ("was national turnout 90%?", "No:", ["77.49%"]),
+    ],
+)
+def test_a_claim_is_confirmed_or_corrected_with_each_sources_figure(
+    engine: Engine, claim: str, opening: str, figures: list[str]
+) -> None:
+    reply = engine.answer(claim)
+    assert reply.kind == "answer" and reply.text.startswith(opening), reply.text
+    assert all(figure in reply.text.split("\n\n")[0] for figure in figures), reply.text
+
+
+def test_a_claim_about_what_no_figure_measures_cannot_be_settled(engine: Engine) -> None:
+    reply = engine.answer("I heard 5,000 people protested in Tbilisi, true?")
+    assert "5,000" not in reply.text or reply.text.startswith("The sources cannot settle")
+
+
+@pytest.mark.parametrize(
+    ("claimed", "value", "approx", "hedge", "expected"),
+    [
+        (7900, 7800, "more_than", None, True),  # "more than 7,800" allows a little above
+        (15000, 7800, "more_than", None, False),
+        (57.0, 57.6, "exact", None, True),  # a share within a point
+        (55.0, 57.6, "exact", None, False),
+        (400000, 380961, "exact", "almost", True),  # "almost 400k"
+        (400000, 380961, "exact", None, False),
+    ],
+)
+def test_how_close_a_claim_must_be(claimed: float, value: float, approx: str, hedge: str, expected: bool) -> None:
+    metric = "vote_share" if value < 100 else "voters"
+    figure = Figure(metric=metric, value=value, kind="official_result", approx=approx, candidate="putin")
+    assert holds(claimed, figure, hedge) is expected
