@@ -74,7 +74,14 @@ CLAIM_CUES = frozenset(
      "якобы", "правильно", "неправда", "fake", "фейк", "almost", "nearly", "approximately", "roughly", "почти",
      "примерно", "приблизительно"}
 )  # fmt: skip
-STOPWORDS = STOPWORDS_EN | STOPWORDS_RU | frozenset(NUMBER_WORDS) | FILLERS | CLAIM_CUES
+# a repair of the last question ("sorry, I meant Kazakhstan", "нет, я про Узбекистан"): the same question, new place
+REPAIR_CUES = frozenset(
+    {"sorry", "meant", "mean", "instead", "rather", "oops", "correction", "имел", "имела", "виду", "точнее",
+     "вернее", "извини", "извините", "сорри", "ошибся", "ошиблась"}
+)  # fmt: skip
+# a candidate named before ("how much did he get?", "а сколько он набрал?")
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "он", "его", "ему", "им", "она", "её", "ее", "ей"})
+STOPWORDS = STOPWORDS_EN | STOPWORDS_RU | frozenset(NUMBER_WORDS) | FILLERS | CLAIM_CUES | REPAIR_CUES | PRONOUNS
 
 _MORPH: pymorphy3.MorphAnalyzer | None = None
 _STEM_RU = snowballstemmer.stemmer("russian")

@@ -141,7 +141,7 @@ class Standings(Decision):
     asked_candidate: str | None = None
     # (candidate id, share, fact, the same share from other sources), highest first
     rows: tuple[tuple[str, Figure, Fact, tuple[tuple[Figure, Fact], ...]], ...] = ()
-    kind = "comparison"
+    kind = "answer"  # one place's result, its candidates in order: an answer, not a comparison of places
 
     @property
     def facts(self) -> tuple[Fact, ...]:

@@ -23,7 +23,7 @@ from bot.engine.thresholds import (
 from bot.entities import Mention
 from bot.models import TOPICS
 from bot.replies import ChatContext
-from bot.text import CLAIM_CUES, NUMBER_WORDS, STOPWORDS
+from bot.text import CLAIM_CUES, NUMBER_WORDS, PRONOUNS, REPAIR_CUES, STOPWORDS
 
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
@@ -84,6 +84,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     if reading.event and not countries:
         countries = (ABROAD,)  # "Noon Against Putin" happened at the stations abroad
     candidates = tuple(mentions.candidates())
+    if not candidates and context.candidate and PRONOUNS & set(reading.tokens):
+        candidates = (context.candidate,)  # "how much did he get abroad?": the candidate of the last reply
     leaders = tuple(mentions.of("leader"))
     foreign = tuple(mentions.foreign())
     there = inherit or any(token in THERE_WORDS for token in reading.tokens)
@@ -91,7 +93,9 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     national = bool(mentions.of("national")) or ("national" in intents and not countries and not there)
     topics = weigh_topics(reading, candidates, leaders)
     topic, weight = best_topic(topics)
-    followup = intents.get("followup") == 0 or there
+    # "sorry, I meant Kazakhstan": a repair asks the last question again, about another place
+    repair = bool(REPAIR_CUES & set(reading.tokens))
+    followup = intents.get("followup") == 0 or there or repair
     short = len([token for token in reading.tokens if token not in STOPWORDS]) <= SHORT_MESSAGE_WORDS
     # "and Putin's share?" after a region question stays at the region level until a place is named
     region = not (countries or mentions.of("national")) and (

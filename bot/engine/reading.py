@@ -17,6 +17,8 @@ from bot.topics import TopicSignals, topic_signals
 
 # a capitalised word inside an English sentence is a name ("... in Kazan")
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
+STATION_NUMBERS = (8000, 8449)  # the CEC numbers of the stations abroad and in Baikonur
+SHORT_STATION_QUESTION = 3  # words in a follow-up where a bare number in that range is a station ("and 8134?")
 # "400k", "15тыс", "2nd": a number with a unit, not a word
 _NUMBER_TOKEN = re.compile(r"\d+(?:k|m|тыс|млн|st|nd|rd|th|%)?")
 # a polling station by its CEC number: "station 8133", "УИК №8158", "участок 8267", "#8099"
@@ -114,6 +116,11 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         capitalised = {word.casefold() for word in _INNER_CAPITALISED.findall(text)}
         places += [token.capitalize() for token in unknown if token in capitalised]
     stations = tuple(dict.fromkeys(int(number) for number in _STATION.findall(text)))
+    if not stations and len(tokens) <= SHORT_STATION_QUESTION:
+        # "and 8134?": a bare number in the range of the stations abroad, in a short follow-up
+        stations = tuple(
+            int(token) for token in tokens if token.isdigit() and STATION_NUMBERS[0] <= int(token) <= STATION_NUMBERS[1]
+        )
     return Reading(
         tuple(tokens),
         language,

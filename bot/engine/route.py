@@ -275,20 +275,30 @@ def compare_again(question: Question, index: KnowledgeIndex) -> Decision | None:
         return compare(index, "compare_again", question, countries, False, figure_topic(question) or "result")
     if topic is None or not index.countries_by_topic.get(topic):
         return None  # a national topic ("who is Davankov?"): answered on its own
+    return each_place(question, index, countries, topic, compared=tuple(countries))
+
+
+def each_place(
+    question: Question, index: KnowledgeIndex, countries: Sequence[str], topic: str, compared: tuple[str, ...] = ()
+) -> EachPlace:
+    """Each place's fact on a topic without figures, and the places the sources say nothing about."""
     facts = tuple(index.facts_on(country, topic)[0] for country in countries if index.facts_on(country, topic))
     missing = tuple(country for country in countries if not index.facts_on(country, topic))
     context = question.context.updated(
-        country=countries[-1], topic=topic, language=question.language, compared=tuple(countries)
+        country=countries[-1], topic=topic, language=question.language, compared=compared
     )
     trace = f"{question.trace}; {topic} for each of {', '.join(countries)}"
     confidence = 1.0 if facts else 0.0
-    return EachPlace("compare_again", context, trace, confidence, topic=topic, place_facts=facts, missing=missing)
+    rule = "compare_again" if compared else "each_place"
+    return EachPlace(rule, context, trace, confidence, topic=topic, place_facts=facts, missing=missing)
 
 
 def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Compare Kazakhstan and Uzbekistan", "compare all countries"."""
     countries, intents = question.countries, question.intents
     metric_topic = figure_topic(question)
+    if len(countries) >= 2 and question.leaders and question.topic == "reaction":
+        return each_place(question, index, countries, "reaction")  # "did Mirziyoyev and Japarov congratulate him?"
     asked = "compare" in intents and (len(countries) != 1 or question.national)
     if len(countries) >= 2 or (
         asked and (countries or question.national or metric_topic or "countries" in intents or question.topic is None)

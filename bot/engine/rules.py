@@ -43,6 +43,7 @@ _RULES = (
     Rule("region_comparison", "route", "the region's countries side by side on a figure"),
     Rule("region_fact", "route", "the region as a whole, from its own overview facts"),
     Rule("compare_again", "route", "a follow-up to a comparison: the same places on the new topic"),
+    Rule("each_place", "route", "two leaders' or places' words on a topic without figures, one after the other"),
     Rule("comparison", "route", "two or more places (or all) side by side"),
     # match: fuzzy matching onto facts
     Rule("example_question", "match", "no topic words, but the message is close to a fact's example question"),
