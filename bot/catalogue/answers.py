@@ -83,8 +83,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "{candidate} — {ordinal} место из {count} кандидатов, по которым есть данные: {figure}.",
     },
     "no_place": {
-        "en": "The source gives figures for only {count} candidate(s) in {place}:",
-        "ru": "Источник приводит данные лишь по {count} кандидатам ({place}):",
+        "en": "The sources give figures for only {count} of the candidates in {place}:",
+        "ru": "Источники приводят данные лишь по {count} кандидатам ({place}):",
+    },
+    "no_shares": {
+        "en": "The sources give no candidate's share for {place}.",
+        "ru": "По {place} в источниках нет долей кандидатов.",
     },
     "no_figure": {"en": "no figure reported", "ru": "данных нет"},
     "coverage": {

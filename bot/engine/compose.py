@@ -29,7 +29,7 @@ from bot.engine.decisions import (
 )
 from bot.engine.index import KIND_PREFERENCE, KnowledgeIndex
 from bot.entities import country_display_name
-from bot.models import PERCENT_METRICS, Fact, Figure, Source
+from bot.models import PERCENT_METRICS, Fact, Figure
 from bot.render import Block
 from bot.replies import Chart, ChartBar, Reply, Suggestion
 from bot.text import is_cyrillic
@@ -51,6 +51,7 @@ class Composer:
 
     def reply(self, decision: Decision) -> Reply:
         blocks, extras = COMPOSERS[type(decision)](self, decision)
+        blocks = [block for block in blocks if block.content]  # a source line with no source is left out
         return Reply(
             kind=decision.kind,  # type: ignore[arg-type]
             language=self.language,
@@ -123,7 +124,7 @@ class Composer:
             figures = [figure for fact in facts for figure in fact.figures if figure.reported]
         kinds = [kind for kind in KIND_PREFERENCE if any(figure.kind == kind for figure in figures)]
         if not sources:
-            sources = [Source(id="unknown", publisher="?", title="?", date="?")]
+            return ""  # no fact, no source to cite (callers leave the line out)
         return render.source_line(sources, kinds, self.language)
 
     def suggestion(self, fact: Fact) -> Suggestion:
@@ -290,8 +291,10 @@ class Composer:
                 figure=phrases[candidate],
             )  # fmt: skip
             blocks.append(Block(text))
-        elif place != 0:
+        elif place != 0 and rows:
             blocks.append(Block(self.say("no_place", count=str(len(rows)), place=place_name)))
+        if not rows:  # no candidate's share for the place: say so, never "0 candidate(s)"
+            blocks.append(Block(self.say("no_shares", place=self.in_case(place_name, "datv"))))
         for position, candidate in enumerate(ranked, 1):
             blocks.append(Block(f"{position}. {self.candidate_name(candidate)}: {phrases[candidate]}", "item"))
         facts = [fact for _, _, fact, _ in rows] + [fact for *_, also in rows for _, fact in also]
