@@ -132,9 +132,23 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
 
 # Question intents that change how the engine answers rather than what about.
 INTENT_WORDS: dict[str, list[str]] = {
+    # "list all candidates", "перечисли кандидатов": every fact of the topic, not the best one
+    "list": _phrases(
+        """
+        list, list all, all candidates, every candidate, enumerate, name all, перечисли, перечислить, перечень,
+        список, все кандидаты, всех кандидатов, кто баллотировался, who ran, who was running
+        """
+    ),
+    # "how many Russians live in Uzbekistan": a population, which no source gives; not how many voted
+    "population": _phrases(
+        """
+        live, lives, living, population, inhabitants, reside, residents, how many russians are there, живет,
+        живёт, живут, проживает, проживают, население, численность, сколько русских
+        """
+    ),
     "most": _phrases(
         """
-        most, highest, largest, biggest, best, top, maximum, strongest, greatest, more, больше всего,
+        most, highest, largest, biggest, best, top, топ, maximum, strongest, greatest, more, больше всего,
         наибольший, самый большой, самый высокий, лучший, лучше всего, максимальный, больше, выше,
         сильнее, наиболее
         """
@@ -142,7 +156,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     "least": _phrases(
         """
         fewest, least, lowest, smallest, worst, minimum, weakest, fewer, less, меньше всего, наименьший,
-        самый маленький, самый низкий, худший, хуже всего, минимальный, меньше, ниже, слабее, наименее
+        самый маленький, самый низкий, худший, хуже всего, минимальный, меньше, ниже, слабее, наименее,
+        trounced, fared worst, flopped, flop, bottom, провал, провалился, провалиться, хуже, антирекорд
         """
     ),
     "compare": _phrases(

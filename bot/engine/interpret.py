@@ -15,6 +15,7 @@ from bot.engine.thresholds import (
     CANDIDATE_RESULT_LEAD,
     LEADER_REACTION_BOOST,
     NAMED_TOPIC_LEAN,
+    POPULATION_LEAD,
     RANKING_MAX,
     SHORT_MESSAGE_WORDS,
     TURNOUT_WITH_CANDIDATE,
@@ -170,10 +171,18 @@ def asked_count(reading: Reading) -> int | None:
     return None
 
 
+def about_russians(reading: Reading) -> bool:
+    """ "how many Russians live there" (a diaspora) rather than "how many people live there" (a population)."""
+    return any(token.startswith(("russian", "русск", "россиян", "rossiyan", "russkih")) for token in reading.tokens)
+
+
 def weigh_topics(reading: Reading, candidates: tuple[str, ...], leaders: tuple[Mention, ...]) -> dict[str, float]:
     """The topic words' weights, leant on by the names: a leader asks what they said, a candidate how they did."""
     signals = reading.signals
     topics = dict(signals.topics)
+    if "population" in signals.intents and about_russians(reading) and not signals.election:
+        # "how many Russians live there": who lives there (the diaspora), never how many voted
+        topics = {"diaspora": max(topics.values(), default=0.0) + POPULATION_LEAD}
     if leaders:
         topics["reaction"] = topics.get("reaction", 0.0) + LEADER_REACTION_BOOST
     elif candidates and topics:

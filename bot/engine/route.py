@@ -174,8 +174,26 @@ def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     )
 
 
+def list_all(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "List all candidates", "перечисли кандидатов": each one's fact, in the order of the national result."""
+    if "list" not in question.intents or question.countries or question.topic not in (None, "candidate"):
+        return None
+    order = [candidate for candidate, *_ in standings_in(index, None, 0, (), question.context, "en", "").rows]
+    facts = sorted(
+        (fact for fact in index.facts_on(None, "candidate") if fact.candidate),
+        key=lambda fact: order.index(fact.candidate) if fact.candidate in order else len(order),
+    )
+    unique = tuple({fact.candidate: fact for fact in reversed(facts)}.values())[::-1]
+    if not unique:
+        return None
+    context = question.context.updated(topic="candidate", language=question.language)
+    return FactAnswer("list_all", context, f"{question.trace}; every candidate", 1.0, answer_facts=unique)
+
+
 def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Did Davankov beat Putin anywhere?": the places ranked by the candidate's share."""
+    if question.superlative == "least":
+        return None  # "where did Putin flop?": the lowest shares, a ranking
     if (
         figure_topic(question) == "result"
         and question.candidates
@@ -316,6 +334,7 @@ ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     candidate_where,
     coverage,
     place_figures,
+    list_all,
     region,
     compare_again,
     comparison,

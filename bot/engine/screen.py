@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.engine.decisions import Decision, NoData, Refusal
-from bot.engine.interpret import Question
+from bot.engine.interpret import Question, about_russians
 from bot.engine.thresholds import WEAK_TOPIC
 
 
@@ -67,6 +67,14 @@ def other_election(question: Question) -> Decision | None:
 def future_election(question: Question) -> Decision | None:
     # "how to vote in the next election": the base holds the 2024 figures, not how-to advice
     return _refuse(question, "future_election", "future") if "future" in question.intents else None
+
+
+def population(question: Question) -> Decision | None:
+    # "Tajikistan population figures", "how many people live in Almaty": a population, which no source gives
+    signals = question.reading.signals
+    if "population" in signals.intents and not signals.election and not about_russians(question.reading):
+        return _refuse(question, "population")
+    return None
 
 
 def demonym_only(question: Question) -> Decision | None:
@@ -153,6 +161,13 @@ def _topic_words(question: Question) -> int:
 
 def _has_election_word(question: Question) -> bool:
     signals = question.reading.signals
+    if (
+        "population" in signals.intents
+        and question.countries
+        and about_russians(question.reading)
+        and not signals.election
+    ):
+        return True  # "сколько русских живёт в Израиле": the Russians of a place, which the facts speak of
     return bool(signals.election or question.candidates or (question.leaders and "reaction" in signals.topics))
 
 
@@ -161,6 +176,7 @@ SCREENS: tuple[Callable[[Question], Decision | None], ...] = (
     other_election,
     foreign_country,
     future_election,
+    population,
     demonym_only,
     no_election_word,
     weak_topic_words,

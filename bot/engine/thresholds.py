@@ -25,6 +25,7 @@ DOMAIN_TOPIC = 0.3  # a superlative ("the most") with this much topic weight ask
 LEADER_REACTION_BOOST = 0.8  # a leader named: the question is about what they said, unless words say otherwise
 NAMED_TOPIC_LEAN = 0.4  # a candidate named beside another topic's words ("Putin's party"): the name only leans
 CANDIDATE_RESULT_LEAD = 0.4  # "how many for Putin?": the result beats every other topic by this much
+POPULATION_LEAD = 0.5  # "how many Russians live in X": the diaspora beats every other topic by this much
 TURNOUT_WITH_CANDIDATE = 0.5  # turnout's own words next to a candidate keep half their weight
 
 # --- example questions (RapidFuzz token_sort_ratio, 0..100) ----------------------------------------------
