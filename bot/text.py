@@ -235,6 +235,8 @@ def russian_typed_in_latin(
             english += 1
         elif known:
             russian += 1
+    if len(tokens) == 1 and len(tokens[0]) <= 3:
+        return None  # "lol", "ok": too short to tell a language by
     if russian and russian > english:
         return converted
     return None

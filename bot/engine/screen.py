@@ -5,6 +5,7 @@ Each check is one named rule; the first that fires decides. A refusal never carr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.engine.decisions import Decision, NoData, Refusal
@@ -67,6 +68,18 @@ def other_election(question: Question) -> Decision | None:
 def future_election(question: Question) -> Decision | None:
     # "how to vote in the next election": the base holds the 2024 figures, not how-to advice
     return _refuse(question, "future_election", "future") if "future" in question.intents else None
+
+
+# a person's age or birthday, how to get papers: about people and paperwork, not the vote
+OFF_SUBJECT = re.compile(
+    r"\bhow old\b|\bсколько лет\b|\bвозраст|\bbirthday\b|\bдень рождени|\bродил(?:ся|ась)\b"
+    r"|\bhow (?:to|do i|can i) (?:get|obtain|apply)\b|\bкак (?:получить|оформить|сделать)\b"
+)
+
+
+def off_subject(question: Question) -> Decision | None:
+    # "сколько лет Путину", "how to get a Russian passport in Kazakhstan": not about the vote
+    return _refuse(question, "off_subject") if OFF_SUBJECT.search(" ".join(question.reading.tokens)) else None
 
 
 def population(question: Question) -> Decision | None:
@@ -176,6 +189,7 @@ SCREENS: tuple[Callable[[Question], Decision | None], ...] = (
     other_election,
     foreign_country,
     future_election,
+    off_subject,
     population,
     demonym_only,
     no_election_word,
