@@ -57,7 +57,9 @@ if TYPE_CHECKING:
 
 CALLBACK_PREFIX = "a1"  # admin buttons; "a" + version, distinct from the public "1:" buttons
 MAX_CALLBACK_BYTES = 64
-MAX_IMPORT_BYTES = 1_000_000  # an export of the whole base is ~100 KB; anything near 1 MB is not ours
+# A full /export must import again: with every station abroad it is ~2.3 MB (909 facts); 8 MB leaves room to grow
+# while still refusing, before download, a file that cannot be ours.
+MAX_IMPORT_BYTES = 8_000_000
 IMPORT_SUFFIXES = (".yaml", ".yml")
 PENDING_IMPORT_SECONDS = 30 * 60
 MAX_PENDING_IMPORTS = 20
@@ -924,12 +926,19 @@ def import_too_large(file_name: str, size: int, language: str = "en") -> Outcome
     megabytes = f"{size / 1e6:.1f}"
     if language == "ru":
         megabytes = megabytes.replace(".", ",")
-    return refused(html_text("too_large", language, name=Path(file_name).name, size=megabytes), language)
+    limit = import_limit_megabytes(language)
+    return refused(html_text("too_large", language, name=Path(file_name).name, size=megabytes, limit=limit), language)
+
+
+def import_limit_megabytes(language: str = "en") -> str:
+    """MAX_IMPORT_BYTES in megabytes as the admin reads it ("8", "1.5" / "1,5")."""
+    megabytes = f"{MAX_IMPORT_BYTES / 1e6:g}"
+    return megabytes.replace(".", ",") if language == "ru" else megabytes
 
 
 def refused_usage(command: str, language: str = "en") -> Outcome:
     """How to call ``command`` (the /add example YAML follows its first line)."""
-    usage = html_text(f"usage_{command}", language)
+    usage = html_text(f"usage_{command}", language, limit=import_limit_megabytes(language))
     return Outcome(usage + "\n" + ADD_EXAMPLE if command == "add" else usage, ok=False)
 
 

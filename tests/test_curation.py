@@ -9,10 +9,14 @@ from bot.curation import (
     LOW_CONFIDENCE,
     MAX_IMPORT_BYTES,
     Curator,
+    import_limit_megabytes,
     callback_data,
+    import_too_large,
     is_admin_callback,
     parse_callback,
+    refused_usage,
 )
+from bot.settings import PROJECT_ROOT
 from bot.knowledge import dump_yaml, load_folder
 from bot.models import KnowledgeBase
 from bot.replies import ChatContext, Considered, Reply
@@ -325,6 +329,23 @@ def test_export_is_one_yaml_document_that_loads_back(curator: Curator, tmp_path)
     assert not result.errors and len(result.knowledge.facts) == 3
 
 
+@pytest.mark.parametrize(("language", "limit"), [("en", "8 MB"), ("ru", "8 МБ")])
+def test_the_import_limit_is_said_from_the_constant(language: str, limit: str) -> None:
+    assert MAX_IMPORT_BYTES == 8_000_000
+    assert f"{import_limit_megabytes(language)} {limit.split()[1]}" == limit
+    assert limit in refused_usage("import", language).text
+    assert limit in import_too_large("big.yaml", MAX_IMPORT_BYTES + 1, language).text
+    assert import_too_large("big.yaml", MAX_IMPORT_BYTES, language) is None
+
+
+def test_a_full_export_of_the_shipped_base_fits_the_import_limit_with_margin(tmp_path) -> None:
+    """Regression: with every station abroad the export grew to ~2.3 MB, over the old 1 MB limit."""
+    with FactStore(tmp_path / "facts.db") as store:
+        store.load_knowledge(load_folder(PROJECT_ROOT / "knowledge").knowledge)
+        _, content = Curator(store).export().document
+    assert len(content) * 2 < MAX_IMPORT_BYTES
+
+
 def test_export_import_round_trip(curator: Curator, store: FactStore) -> None:
     name, content = curator.export().document
     assert "Nothing to import" in curator.preview_import(name, content, ADMIN).text
@@ -384,7 +405,7 @@ def test_import_cancel_changes_nothing(curator: Curator, store: FactStore) -> No
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
-        ("big.yaml", b"#" * (MAX_IMPORT_BYTES + 1), "at most 1 MB"),
+        ("big.yaml", b"#" * (MAX_IMPORT_BYTES + 1), f"at most {import_limit_megabytes()} MB"),
         ("facts.pdf", b"facts: []", "not a YAML file"),
         ("facts.yaml", b"\xff\xfe\x00", "not UTF-8"),
         ("facts.yaml", b"facts:\n  - id: [oops\n", "import/facts.yaml:3: malformed YAML"),

@@ -71,8 +71,8 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "usage_import": {
-        "en": "Send the YAML file as a document with the caption <code>/import</code> (at most 1 MB).",
-        "ru": "Пришлите YAML-файл документом с подписью <code>/import</code> (не больше 1 МБ).",
+        "en": "Send the YAML file as a document with the caption <code>/import</code> (at most {limit} MB).",
+        "ru": "Пришлите YAML-файл документом с подписью <code>/import</code> (не больше {limit} МБ).",
     },
     # refusals
     "nothing_changed": {"en": "Nothing was changed.", "ru": "Ничего не изменено."},
@@ -225,8 +225,8 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "too_large": {
-        "en": "{name} is {size} MB; an import may be at most 1 MB.",
-        "ru": "{name} весит {size} МБ, а для импорта можно не больше 1 МБ.",
+        "en": "{name} is {size} MB; an import may be at most {limit} MB.",
+        "ru": "{name} весит {size} МБ, а для импорта можно не больше {limit} МБ.",
     },
     "not_yaml": {
         "en": "{name} is not a YAML file: send a .yaml document (such as one from /export).",
