@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from conftest import SMALL_KNOWLEDGE
 
 from bot.curation import (
     LOW_CONFIDENCE,
     MAX_IMPORT_BYTES,
     Curator,
-    import_limit_megabytes,
     callback_data,
+    import_limit_megabytes,
     import_too_large,
     is_admin_callback,
     parse_callback,
     refused_usage,
 )
-from bot.settings import PROJECT_ROOT
 from bot.knowledge import dump_yaml, load_folder
 from bot.models import KnowledgeBase
 from bot.replies import ChatContext, Considered, Reply
+from bot.settings import PROJECT_ROOT
 from bot.store import FactStore, normalize_question
 
 ADMIN = 1001
@@ -114,6 +115,62 @@ def test_facts_national_and_unknown_country(curator: Curator) -> None:
     outcome = curator.facts("Germany")
     assert not outcome.ok
     assert "No country matches 'Germany'" in outcome.text and "Tajikistan" in outcome.text
+
+
+def large_curator(tmp_path, small_knowledge: KnowledgeBase, stations: int = 90) -> Curator:
+    """The small base plus one station fact per number 8000.. in Tajikistan (data-sourced), over the size limits."""
+    raw = {**SMALL_KNOWLEDGE, "sources": [*SMALL_KNOWLEDGE["sources"], {"id": "cec-protocols-2024",
+           "publisher": "CEC", "title": "Protocols", "date": "2024-03"}]}  # fmt: skip
+    raw["facts"] = [*SMALL_KNOWLEDGE["facts"]] + [
+        {"id": f"station-{8000 + n}", "country": "tajikistan", "topic": "polling_places", "station": 8000 + n,
+         "answer": {"en": f"Station {8000 + n}.", "ru": f"Участок {8000 + n}."},
+         "questions": {"en": [f"Station {8000 + n}?"], "ru": [f"Участок {8000 + n}?"]},
+         "source": "cec-protocols-2024", "evidence": [f"{8000 + n}"]}
+        for n in range(stations)
+    ]  # fmt: skip
+    store = FactStore(tmp_path / "large.db")
+    store.load_knowledge(KnowledgeBase.model_validate(raw))
+    return Curator(store)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_facts_of_a_large_base_lists_national_facts_and_counts_per_place(tmp_path, small_knowledge, language) -> None:
+    curator = large_curator(tmp_path, small_knowledge)
+    text = curator.facts(language=language).text
+    assert "national-result" in text
+    assert "tajikistan-turnout" not in text and "station-8000" not in text
+    expected = "Kazakhstan 1 · Tajikistan 91" if language == "en" else "Казахстан 1 · Таджикистан 91"
+    assert expected in text
+    curator.store.close()
+
+
+def test_facts_of_one_place_count_its_station_facts_on_one_line(tmp_path, small_knowledge) -> None:
+    curator = large_curator(tmp_path, small_knowledge, stations=3)
+    text = curator.facts("Tajikistan").text
+    assert "tajikistan-turnout · turnout" in text
+    assert "… and 3 station protocols (/fact station-<number>): 8000, 8001, 8002" in text
+    assert "station-8000 ·" not in text
+    curator.store.close()
+
+
+def test_edit_offers_every_fact_of_a_small_base(curator: Curator) -> None:
+    labels = [row[0].label for row in curator.edit_choices().buttons]
+    assert labels == ["tajikistan-turnout", "kazakhstan-exit-poll", "national-result"]
+
+
+def test_edit_of_a_large_base_offers_places_with_hand_written_facts_then_their_facts(tmp_path, small_knowledge) -> None:
+    curator = large_curator(tmp_path, small_knowledge)
+    places = curator.edit_choices()
+    labels = [button.label for row in places.buttons for button in row]
+    assert labels == ["National and background · 1", "Kazakhstan · 1", "Tajikistan · 1"]  # station facts: data
+    assert parse_callback(places.buttons[1][0].data).args == ("tajikistan",)
+    assert parse_callback(places.buttons[0][0].data).args == ("-",)
+    facts = curator.edit_choices("tajikistan")
+    assert [row[0].label for row in facts.buttons] == ["tajikistan-turnout"]
+    assert "… and 90 station protocols" in facts.text
+    assert [row[0].label for row in curator.edit_choices("-").buttons] == ["national-result"]
+    assert not curator.edit_choices("Atlantis").ok
+    curator.store.close()
 
 
 def test_fact_shows_both_languages_figures_source_evidence_and_version(curator: Curator) -> None:

@@ -20,7 +20,7 @@ ADMIN, STRANGER = 4711, 666
 SECRET = TEST_TOKEN.partition(":")[2]
 EXAMPLE_ARGS = {"ua": ["0123456789ab"], "ut": ["0123456789ab", "tajikistan-turnout"], "ud": ["0123456789ab"],
                 "ia": ["0123abcd"], "io": ["0123abcd"], "ic": ["0123abcd"], "ef": ["tajikistan-turnout"],
-                "ei": ["answer.en"], "ey": [], "en": []}  # fmt: skip
+                "ec": ["tajikistan"], "ei": ["answer.en"], "ey": [], "en": []}  # fmt: skip
 
 
 @pytest.fixture
