@@ -343,6 +343,13 @@ def place_names(data_label: str) -> PlaceNames:
     return found
 
 
+def alphabetical_key(name: str) -> str:
+    """Alphabetical order in either language: case and Latin accents ignored ("Côte" after "Costa"), "ё" as "е"."""
+    kept = name.casefold().replace("ё", "е").replace("й", "\uffff")  # й is a letter of its own, after и
+    folded = "".join(char for char in unicodedata.normalize("NFKD", kept) if not unicodedata.combining(char))
+    return folded.replace("\uffff", "и\uffff")
+
+
 def place(place: str) -> PlaceNames | None:
     """A place by its id ("united-states", "south-ossetia", "georgia")."""
     return _load().by_id.get(place)

@@ -32,7 +32,9 @@ import yaml
 from pydantic import ValidationError
 from rapidfuzz import fuzz, process
 
+from bot.abroad_facts import DATA_SOURCES
 from bot.catalogue import action_name, counted, html_text
+from bot.country_names import alphabetical_key
 from bot.engine.rules import RULES
 from bot.knowledge import MISSING_QUESTIONS, KnowledgeError, dump_yaml, load_folder, normalise_name, parse_fact_yaml
 from bot.models import Fact, KnowledgeBase, Source
@@ -57,7 +59,9 @@ if TYPE_CHECKING:
 
 CALLBACK_PREFIX = "a1"  # admin buttons; "a" + version, distinct from the public "1:" buttons
 MAX_CALLBACK_BYTES = 64
-MAX_IMPORT_BYTES = 1_000_000  # an export of the whole base is ~100 KB; anything near 1 MB is not ours
+# A full /export must import again: with every station abroad it is ~2.3 MB (909 facts); 8 MB leaves room to grow
+# while still refusing, before download, a file that cannot be ours.
+MAX_IMPORT_BYTES = 8_000_000
 IMPORT_SUFFIXES = (".yaml", ".yml")
 PENDING_IMPORT_SECONDS = 30 * 60
 MAX_PENDING_IMPORTS = 20
@@ -68,6 +72,14 @@ ATTACH_CHOICES = 5
 HISTORY_SHOWN = 15
 STATS_DAYS = 30
 SUMMARY_CHARS = 70
+# /facts lists every fact of a base this small; a larger one (909 facts with every station abroad) gets the
+# national facts and a count per place, and /facts <country> lists one place.
+FACTS_LISTED_IN_FULL = 80
+# /edit offers a button per fact up to this many (a Telegram keyboard of hundreds is unusable); beyond, it first
+# offers the places whose facts were written by hand (the official data's facts are rebuilt at each load).
+MAX_FACT_BUTTONS = 40
+# "No country matches": the known places are named when this few, else the admin is pointed to /facts.
+COUNTRIES_NAMED = 20
 MAX_ERRORS_SHOWN = 15
 NATIONAL_WORDS = {"national", "russia", "none", "-", "россия", "общие"}
 
@@ -75,6 +87,8 @@ _FACT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 _GROUP_KEY = re.compile(r"^[0-9a-f]{12}$")
 _TOKEN = re.compile(r"^[0-9a-f]{8}$")
 _FIELD = re.compile(r"^[a-z_]+(?:\.[a-z0-9_]+){0,3}$")
+NATIONAL_ARG = "-"  # "no country" in callback data
+_PLACE = re.compile(r"^(?:-|[a-z0-9][a-z0-9-]{0,40})$")
 # verb -> patterns of its arguments. Anything else is forged or from another version: parse_callback -> None.
 CALLBACK_ARGS: dict[str, tuple[re.Pattern[str], ...]] = {
     "ua": (_GROUP_KEY,),  # unanswered: choose a fact to attach the question to
@@ -83,6 +97,7 @@ CALLBACK_ARGS: dict[str, tuple[re.Pattern[str], ...]] = {
     "ia": (_TOKEN,),  # import: apply
     "io": (_TOKEN,),  # import: apply, overwriting conflicts
     "ic": (_TOKEN,),  # import: cancel
+    "ec": (_PLACE,),  # /edit: the facts of this place ("-": national)
     "ef": (_FACT_ID,),  # /edit: this fact
     "ei": (_FIELD,),  # /edit: this field
     "ey": (),  # /edit: confirm
@@ -293,15 +308,18 @@ class Curator:
         return False
 
     def facts(self, query: str = "", *, language: str = "en") -> Outcome:
-        """``/facts [country]``: fact ids with a one-line summary (in the admin's language), grouped by country."""
+        """``/facts [country]``: fact ids with a one-line summary (in the admin's language), grouped by country.
+
+        A large base lists its national facts and then one line of places with their counts; a place's station
+        facts (hundreds abroad) are counted on one line with their numbers, not listed.
+        """
         kb = self._knowledge()
         query = query.strip()
         wanted: str | bool | None = True  # True: every country
         if query:
             wanted = self.find_country(query)
             if wanted is False:
-                names = ", ".join(country.name.get(language) for country in kb.countries)
-                return refused(html_text("no_country", language, query=query, names=names), language)
+                return self._no_country(query, kb, language)
         groups: dict[str | None, list[Fact]] = {}
         for fact in kb.facts:
             if wanted is True or fact.country == wanted:
@@ -310,15 +328,69 @@ class Curator:
             return Outcome(html_text("no_facts", language))
         count = sum(len(items) for items in groups.values())
         lines = [html_text("facts_header", language, count=counted(count, "fact", language))]
+        overview = wanted is True and count > FACTS_LISTED_IN_FULL
         for country_id, items in groups.items():
-            country = kb.country(country_id) if country_id else None
-            group = country.name.get(language) if country else html_text("national_group", language)
-            lines.append(f"\n<b>{esc(group)}</b>")
-            lines += [
-                f"<code>{esc(fact.id)}</code> · {esc(fact.topic)} · {esc(summary(fact.answer.get(language)))}"
-                for fact in items
-            ]
+            if overview and country_id is not None:
+                continue
+            lines.append(f"\n<b>{esc(place_name(kb, country_id, language))}</b>")
+            lines += fact_lines(items, language)
+        if overview:
+            places = sorted(
+                ((place_name(kb, place, language), len(items)) for place, items in groups.items() if place),
+                key=lambda place: alphabetical_key(place[0]),
+            )
+            lines.append("\n" + html_text("facts_places", language))
+            lines.append(" · ".join(f"{esc(name)} {number}" for name, number in places))
         return Outcome("\n".join(lines))
+
+    def _no_country(self, query: str, kb: KnowledgeBase, language: str) -> Outcome:
+        if len(kb.countries) > COUNTRIES_NAMED:
+            return refused(html_text("no_country_see_facts", language, query=query), language)
+        names = ", ".join(country.name.get(language) for country in kb.countries)
+        return refused(html_text("no_country", language, query=query, names=names), language)
+
+    def edit_choices(self, place: str | None = None, *, language: str = "en") -> Outcome:
+        """``/edit`` without a fact id: a button per fact, or first a button per place when there are many.
+
+        ``place`` (a place id, ``NATIONAL_ARG`` or a name) asks for that place's facts: its hand-written ones and
+        the official data's per-country facts, each a button; its station facts are counted, to be sent as an id.
+        """
+        kb = self._knowledge()
+        if place is None and len(kb.facts) <= MAX_FACT_BUTTONS:
+            buttons = [[Button(fact.id, callback_data("ef", fact.id))] for fact in kb.facts]
+            return Outcome(html_text("edit_which_fact", language), buttons=buttons)
+        if place is None:
+            return self._edit_places(kb, language)
+        country_id = None if place == NATIONAL_ARG else self.find_country(place)
+        if country_id is False:
+            return self._no_country(place, kb, language)
+        facts = [fact for fact in kb.facts if fact.country == country_id]
+        listed = [fact for fact in facts if fact.station is None][:MAX_FACT_BUTTONS]
+        buttons = [[Button(fact.id, callback_data("ef", fact.id))] for fact in listed]
+        lines = [html_text("edit_which_fact_of", language, place=place_name(kb, country_id, language))]
+        lines += station_lines([fact for fact in facts if fact.station is not None], language)
+        if not facts:
+            lines.append(html_text("no_facts", language))
+        return Outcome("\n".join(lines), buttons=buttons)
+
+    def _edit_places(self, kb: KnowledgeBase, language: str) -> Outcome:
+        """A button per place with hand-written facts (national first), with how many it has."""
+        counts: dict[str | None, int] = {}
+        for fact in kb.facts:
+            if fact.source not in DATA_SOURCES:
+                counts[fact.country] = counts.get(fact.country, 0) + 1
+        places = sorted(
+            ((place_name(kb, place, language), place, count) for place, count in counts.items() if place),
+            key=lambda place: alphabetical_key(place[0]),
+        )
+        if None in counts:
+            places.insert(0, (place_name(kb, None, language), None, counts[None]))
+        buttons = [
+            Button(f"{name} · {count}", callback_data("ec", country_id or NATIONAL_ARG))
+            for name, country_id, count in places
+        ]
+        rows = [buttons[index : index + 2] for index in range(0, len(buttons), 2)]
+        return Outcome(html_text("edit_which_place", language, count=counted(len(kb.facts), "fact", language)), rows)
 
     def fact(self, fact_id: str, *, language: str = "en") -> Outcome:
         """``/fact <id>``: the fact in full: both languages, figures, questions, source, evidence, version."""
@@ -917,6 +989,45 @@ class Curator:
         return value
 
 
+def place_name(kb: KnowledgeBase, country_id: str | None, language: str) -> str:
+    """A place's name in the admin's language; national facts have a heading of their own."""
+    country = kb.country(country_id) if country_id else None
+    if country is not None:
+        return country.name.get(language)
+    return country_id or html_text("national_group", language)
+
+
+def fact_lines(facts: Sequence[Fact], language: str) -> list[str]:
+    """One line per fact (id, topic, summary); station facts summed up by ``station_lines``."""
+    lines = [
+        f"<code>{esc(fact.id)}</code> · {esc(fact.topic)} · {esc(summary(fact.answer.get(language)))}"
+        for fact in facts
+        if fact.station is None
+    ]
+    return lines + station_lines([fact for fact in facts if fact.station is not None], language)
+
+
+def station_lines(facts: Sequence[Fact], language: str) -> list[str]:
+    """The facts about single stations as two count lines with their numbers: protocols, then exit polls."""
+    lines = []
+    for noun, prefix, kept in (
+        ("station_protocol", "station", lambda fact: fact.topic != "exit_poll"),
+        ("station_exit_poll", "exit-poll", lambda fact: fact.topic == "exit_poll"),
+    ):
+        numbers = sorted(fact.station for fact in facts if kept(fact) and fact.station is not None)
+        if numbers:
+            lines.append(
+                html_text(
+                    "facts_stations",
+                    language,
+                    count=counted(len(numbers), noun, language),
+                    prefix=prefix,
+                    numbers=", ".join(map(str, numbers)),
+                )
+            )
+    return lines
+
+
 def import_too_large(file_name: str, size: int, language: str = "en") -> Outcome | None:
     """The refusal for an upload over MAX_IMPORT_BYTES (checked before downloading it), else None."""
     if size <= MAX_IMPORT_BYTES:
@@ -924,12 +1035,19 @@ def import_too_large(file_name: str, size: int, language: str = "en") -> Outcome
     megabytes = f"{size / 1e6:.1f}"
     if language == "ru":
         megabytes = megabytes.replace(".", ",")
-    return refused(html_text("too_large", language, name=Path(file_name).name, size=megabytes), language)
+    limit = import_limit_megabytes(language)
+    return refused(html_text("too_large", language, name=Path(file_name).name, size=megabytes, limit=limit), language)
+
+
+def import_limit_megabytes(language: str = "en") -> str:
+    """MAX_IMPORT_BYTES in megabytes as the admin reads it ("8", "1.5" / "1,5")."""
+    megabytes = f"{MAX_IMPORT_BYTES / 1e6:g}"
+    return megabytes.replace(".", ",") if language == "ru" else megabytes
 
 
 def refused_usage(command: str, language: str = "en") -> Outcome:
     """How to call ``command`` (the /add example YAML follows its first line)."""
-    usage = html_text(f"usage_{command}", language)
+    usage = html_text(f"usage_{command}", language, limit=import_limit_megabytes(language))
     return Outcome(usage + "\n" + ADD_EXAMPLE if command == "add" else usage, ok=False)
 
 

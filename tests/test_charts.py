@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 
 import pytest
 from matplotlib.image import imread
@@ -81,3 +82,49 @@ def test_value_labels_keep_the_hedge_in_the_replies_number_style(
 
 def test_empty_chart_still_renders() -> None:
     assert charts.render_chart(Chart("Nothing", "voters", (), "Source: -")).startswith(PNG_MAGIC)
+
+
+def drawn_axes(monkeypatch, to_draw: Chart):
+    drawn = {}
+    original = charts.Figure.savefig
+    monkeypatch.setattr(charts.Figure, "savefig", lambda f, *a, **k: (drawn.setdefault("f", f), original(f, *a, **k)))
+    png = charts.render_chart(to_draw)
+    return drawn["f"], png
+
+
+def test_bars_keep_the_given_order_and_exit_polls_and_russia_overall_stand_apart(monkeypatch) -> None:
+    ranked = Chart(
+        "Putin's share", "%",
+        (ChartBar("Moldova", 96.5), ChartBar("Tajikistan", 93.9), ChartBar("Almaty", 8, exit_poll=True),
+         ChartBar("Russia overall", 87.28)),
+        "Sources: CEC",
+    )  # fmt: skip
+    figure, _ = drawn_axes(monkeypatch, ranked)
+    axes = figure.axes[0]
+    assert [label.get_text().split("\n")[0] for label in axes.get_xticklabels()] == [
+        "Moldova", "Tajikistan", "Almaty", "Russia overall"]  # fmt: skip
+    centres = [patch.get_x() + patch.get_width() / 2 for patch in axes.patches]
+    steps = [round(b - a, 2) for a, b in itertools.pairwise(centres)]
+    assert steps == [1, 1 + charts.GROUP_GAP, 1 + charts.GROUP_GAP]
+    assert [patch.get_hatch() for patch in axes.patches] == [None, None, "//", None]
+    assert charts.bar_group(ranked.bars[-1], "en") == "national"
+
+
+def test_many_bars_are_drawn_as_rows_in_a_taller_figure_first_at_the_top(monkeypatch) -> None:
+    bars = (*tuple(ChartBar(f"Country {n}", 100 - n) for n in range(50)), ChartBar("Almaty", 8, exit_poll=True))
+    figure, png = drawn_axes(monkeypatch, Chart("Ranking", "%", bars, "Sources: CEC"))
+    axes = figure.axes[0]
+    labels = [label.get_text() for label in axes.get_yticklabels()]
+    assert labels[:2] == ["Country 0", "Country 1"] and labels[-1] == "Almaty (exit poll)"
+    assert axes.yaxis_inverted()  # the first bar at the top
+    assert [patch.get_hatch() for patch in axes.patches][-1] == "//"
+    assert axes.get_xlabel() == "Share, %"
+    width, height = figure.get_size_inches()
+    assert height > 15 and width < 8
+    pixels_high, pixels_wide, _ = imread(io.BytesIO(png)).shape
+    assert pixels_high + pixels_wide < 10_000 and pixels_high / pixels_wide < 20  # Telegram's photo limits
+
+
+def test_a_few_bars_stay_upright() -> None:
+    assert not charts.is_horizontal(chart())
+    assert charts.figure_size(chart()) == (7.0, 4.2)

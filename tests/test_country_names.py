@@ -276,3 +276,12 @@ def test_every_city_of_the_exit_poll_file_is_listed_with_its_station() -> None:
         russian, _english = (part.strip() for part in row["City"].split("/"))
         city = listed[int(row["Voting station"])]
         assert russian.replace("ё", "е") in {name.replace("ё", "е") for name in (city.name_ru, *city.aliases_ru)}
+
+
+def test_alphabetical_key_ignores_case_and_latin_accents_and_keeps_russian_order() -> None:
+    from bot.country_names import alphabetical_key
+
+    assert sorted(["Czechia", "Côte d'Ivoire", "cuba", "Costa Rica"], key=alphabetical_key) == [
+        "Costa Rica", "Côte d'Ivoire", "cuba", "Czechia"]  # fmt: skip
+    assert sorted(["Кипр", "Йемен", "Иран", "Ёлка", "Египет"], key=alphabetical_key) == [
+        "Египет", "Ёлка", "Иран", "Йемен", "Кипр"]  # fmt: skip

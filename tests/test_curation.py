@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from conftest import SMALL_KNOWLEDGE
 
 from bot.curation import (
     LOW_CONFIDENCE,
     MAX_IMPORT_BYTES,
     Curator,
     callback_data,
+    import_limit_megabytes,
+    import_too_large,
     is_admin_callback,
     parse_callback,
+    refused_usage,
 )
 from bot.knowledge import dump_yaml, load_folder
 from bot.models import KnowledgeBase
 from bot.replies import ChatContext, Considered, Reply
+from bot.settings import PROJECT_ROOT
 from bot.store import FactStore, normalize_question
 
 ADMIN = 1001
@@ -110,6 +115,62 @@ def test_facts_national_and_unknown_country(curator: Curator) -> None:
     outcome = curator.facts("Germany")
     assert not outcome.ok
     assert "No country matches 'Germany'" in outcome.text and "Tajikistan" in outcome.text
+
+
+def large_curator(tmp_path, small_knowledge: KnowledgeBase, stations: int = 90) -> Curator:
+    """The small base plus one station fact per number 8000.. in Tajikistan (data-sourced), over the size limits."""
+    raw = {**SMALL_KNOWLEDGE, "sources": [*SMALL_KNOWLEDGE["sources"], {"id": "cec-protocols-2024",
+           "publisher": "CEC", "title": "Protocols", "date": "2024-03"}]}  # fmt: skip
+    raw["facts"] = [*SMALL_KNOWLEDGE["facts"]] + [
+        {"id": f"station-{8000 + n}", "country": "tajikistan", "topic": "polling_places", "station": 8000 + n,
+         "answer": {"en": f"Station {8000 + n}.", "ru": f"Участок {8000 + n}."},
+         "questions": {"en": [f"Station {8000 + n}?"], "ru": [f"Участок {8000 + n}?"]},
+         "source": "cec-protocols-2024", "evidence": [f"{8000 + n}"]}
+        for n in range(stations)
+    ]  # fmt: skip
+    store = FactStore(tmp_path / "large.db")
+    store.load_knowledge(KnowledgeBase.model_validate(raw))
+    return Curator(store)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_facts_of_a_large_base_lists_national_facts_and_counts_per_place(tmp_path, small_knowledge, language) -> None:
+    curator = large_curator(tmp_path, small_knowledge)
+    text = curator.facts(language=language).text
+    assert "national-result" in text
+    assert "tajikistan-turnout" not in text and "station-8000" not in text
+    expected = "Kazakhstan 1 · Tajikistan 91" if language == "en" else "Казахстан 1 · Таджикистан 91"
+    assert expected in text
+    curator.store.close()
+
+
+def test_facts_of_one_place_count_its_station_facts_on_one_line(tmp_path, small_knowledge) -> None:
+    curator = large_curator(tmp_path, small_knowledge, stations=3)
+    text = curator.facts("Tajikistan").text
+    assert "tajikistan-turnout · turnout" in text
+    assert "… and 3 station protocols (/fact station-<number>): 8000, 8001, 8002" in text
+    assert "station-8000 ·" not in text
+    curator.store.close()
+
+
+def test_edit_offers_every_fact_of_a_small_base(curator: Curator) -> None:
+    labels = [row[0].label for row in curator.edit_choices().buttons]
+    assert labels == ["tajikistan-turnout", "kazakhstan-exit-poll", "national-result"]
+
+
+def test_edit_of_a_large_base_offers_places_with_hand_written_facts_then_their_facts(tmp_path, small_knowledge) -> None:
+    curator = large_curator(tmp_path, small_knowledge)
+    places = curator.edit_choices()
+    labels = [button.label for row in places.buttons for button in row]
+    assert labels == ["National and background · 1", "Kazakhstan · 1", "Tajikistan · 1"]  # station facts: data
+    assert parse_callback(places.buttons[1][0].data).args == ("tajikistan",)
+    assert parse_callback(places.buttons[0][0].data).args == ("-",)
+    facts = curator.edit_choices("tajikistan")
+    assert [row[0].label for row in facts.buttons] == ["tajikistan-turnout"]
+    assert "… and 90 station protocols" in facts.text
+    assert [row[0].label for row in curator.edit_choices("-").buttons] == ["national-result"]
+    assert not curator.edit_choices("Atlantis").ok
+    curator.store.close()
 
 
 def test_fact_shows_both_languages_figures_source_evidence_and_version(curator: Curator) -> None:
@@ -325,6 +386,23 @@ def test_export_is_one_yaml_document_that_loads_back(curator: Curator, tmp_path)
     assert not result.errors and len(result.knowledge.facts) == 3
 
 
+@pytest.mark.parametrize(("language", "limit"), [("en", "8 MB"), ("ru", "8 МБ")])
+def test_the_import_limit_is_said_from_the_constant(language: str, limit: str) -> None:
+    assert MAX_IMPORT_BYTES == 8_000_000
+    assert f"{import_limit_megabytes(language)} {limit.split()[1]}" == limit
+    assert limit in refused_usage("import", language).text
+    assert limit in import_too_large("big.yaml", MAX_IMPORT_BYTES + 1, language).text
+    assert import_too_large("big.yaml", MAX_IMPORT_BYTES, language) is None
+
+
+def test_a_full_export_of_the_shipped_base_fits_the_import_limit_with_margin(tmp_path) -> None:
+    """Regression: with every station abroad the export grew to ~2.3 MB, over the old 1 MB limit."""
+    with FactStore(tmp_path / "facts.db") as store:
+        store.load_knowledge(load_folder(PROJECT_ROOT / "knowledge").knowledge)
+        _, content = Curator(store).export().document
+    assert len(content) * 2 < MAX_IMPORT_BYTES
+
+
 def test_export_import_round_trip(curator: Curator, store: FactStore) -> None:
     name, content = curator.export().document
     assert "Nothing to import" in curator.preview_import(name, content, ADMIN).text
@@ -384,7 +462,7 @@ def test_import_cancel_changes_nothing(curator: Curator, store: FactStore) -> No
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
-        ("big.yaml", b"#" * (MAX_IMPORT_BYTES + 1), "at most 1 MB"),
+        ("big.yaml", b"#" * (MAX_IMPORT_BYTES + 1), f"at most {import_limit_megabytes()} MB"),
         ("facts.pdf", b"facts: []", "not a YAML file"),
         ("facts.yaml", b"\xff\xfe\x00", "not UTF-8"),
         ("facts.yaml", b"facts:\n  - id: [oops\n", "import/facts.yaml:3: malformed YAML"),

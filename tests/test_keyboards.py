@@ -27,6 +27,9 @@ from bot.telegram.keyboards import (
         ("q", ("12",)),
         ("l", ("en",)),
         ("g", ("voters",)),
+        ("r", ("europe", "0")),
+        ("r", ("central_asia", "1")),
+        ("r", ("other", "0")),
     ],
 )
 def test_callback_data_round_trips(kind: str, args: tuple[str, ...]) -> None:
@@ -58,6 +61,13 @@ def test_callback_data_round_trips(kind: str, args: tuple[str, ...]) -> None:
         "1:f:" + "a" * 70 + ":en",
         "1:c:../etc",
         "1:c:kaz akh",
+        "1:r",
+        "1:r:europe",
+        "1:r:atlantis:0",
+        "1:r:europe:-1",
+        "1:r:europe:01",
+        "1:r:europe:99",
+        "1:r:Europe:0",
     ],
 )
 def test_forged_or_foreign_data_is_rejected(data: object) -> None:

@@ -12,7 +12,7 @@ import pytest
 from hardening import OfflineBot, check_sent, dump_store
 from telegram_harness import TEST_TOKEN, fresh_engine, make_settings, project_store
 
-from bot.curation import CALLBACK_ARGS, MAX_IMPORT_BYTES
+from bot.curation import CALLBACK_ARGS, MAX_IMPORT_BYTES, import_limit_megabytes
 from bot.telegram.admin import COMMANDS
 from bot.telegram.runner import configure_logging
 
@@ -20,7 +20,7 @@ ADMIN, STRANGER = 4711, 666
 SECRET = TEST_TOKEN.partition(":")[2]
 EXAMPLE_ARGS = {"ua": ["0123456789ab"], "ut": ["0123456789ab", "tajikistan-turnout"], "ud": ["0123456789ab"],
                 "ia": ["0123abcd"], "io": ["0123abcd"], "ic": ["0123abcd"], "ef": ["tajikistan-turnout"],
-                "ei": ["answer.en"], "ey": [], "en": []}  # fmt: skip
+                "ec": ["tajikistan"], "ei": ["answer.en"], "ey": [], "en": []}  # fmt: skip
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_import_document_from_a_non_admin_is_refused_and_never_downloaded(bot: O
 def test_oversize_import_is_refused_before_download(bot: OfflineBot) -> None:
     before = dump_store(store_of(bot))
     calls = bot.process(document_update(bot, ADMIN, MAX_IMPORT_BYTES + 1))
-    assert any("at most 1 MB" in call.sent_text for call in calls)
+    assert any(f"at most {import_limit_megabytes()} MB" in call.sent_text for call in calls)
     assert not [call for call in calls if call.method == "getFile"]
     assert dump_store(store_of(bot)) == before
 
@@ -85,7 +85,7 @@ def test_oversize_import_is_refused_before_download(bot: OfflineBot) -> None:
 def test_an_import_that_lies_about_its_size_is_still_refused(bot: OfflineBot) -> None:
     """The claimed file_size is small, the download is large: the content itself is measured too."""
     calls = bot.process(document_update(bot, ADMIN, 10, content=b"#" * (MAX_IMPORT_BYTES + 1)))
-    assert any("at most 1 MB" in call.sent_text for call in calls)
+    assert any(f"at most {import_limit_megabytes()} MB" in call.sent_text for call in calls)
 
 
 def test_another_admins_pending_import_cannot_be_applied(tmp_path: Path) -> None:

@@ -71,8 +71,8 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "usage_import": {
-        "en": "Send the YAML file as a document with the caption <code>/import</code> (at most 1 MB).",
-        "ru": "Пришлите YAML-файл документом с подписью <code>/import</code> (не больше 1 МБ).",
+        "en": "Send the YAML file as a document with the caption <code>/import</code> (at most {limit} MB).",
+        "ru": "Пришлите YAML-файл документом с подписью <code>/import</code> (не больше {limit} МБ).",
     },
     # refusals
     "nothing_changed": {"en": "Nothing was changed.", "ru": "Ничего не изменено."},
@@ -115,6 +115,18 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "no_engine": {"en": "The engine is not running.", "ru": "Движок ответов не запущен."},
     # /facts and /fact
+    "no_country_see_facts": {
+        "en": "No country matches '{query}'. /facts lists the places; national facts: /facts national.",
+        "ru": "Страна «{query}» не найдена. Список мест — в /facts; общие факты — /facts national.",
+    },
+    "facts_places": {
+        "en": "<b>By place</b> (facts each; <code>/facts &lt;country&gt;</code> lists one place's):",
+        "ru": "<b>По местам</b> (число фактов; список фактов места — <code>/facts &lt;страна&gt;</code>):",
+    },
+    "facts_stations": {
+        "en": "… and {count} (<code>/fact {prefix}-&lt;number&gt;</code>): {numbers}",
+        "ru": "… и ещё {count} (<code>/fact {prefix}-&lt;номер&gt;</code>): {numbers}",
+    },
     "no_facts": {
         "en": "No facts here yet. Add one with /add.",
         "ru": "Здесь пока нет фактов. Добавьте факт командой /add.",
@@ -225,8 +237,8 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "too_large": {
-        "en": "{name} is {size} MB; an import may be at most 1 MB.",
-        "ru": "{name} весит {size} МБ, а для импорта можно не больше 1 МБ.",
+        "en": "{name} is {size} MB; an import may be at most {limit} MB.",
+        "ru": "{name} весит {size} МБ, а для импорта можно не больше {limit} МБ.",
     },
     "not_yaml": {
         "en": "{name} is not a YAML file: send a .yaml document (such as one from /export).",
@@ -379,6 +391,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Which fact? Press it or send its id. /cancel stops.",
         "ru": "Какой факт? Нажмите на него или пришлите его id. /cancel — выйти.",
     },
+    "edit_which_place": {
+        "en": (
+            "Which fact? The base has {count}: choose a place (the number is of its hand-written facts), send a "
+            "place's name, or send a fact id. /cancel stops."
+        ),
+        "ru": (
+            "Какой факт? В базе {count}: выберите место (число — его факты, написанные вручную), пришлите название "
+            "места или id факта. /cancel — выйти."
+        ),
+    },
+    "edit_which_fact_of": {
+        "en": "<b>{place}</b>: which fact? Press it or send its id. /cancel stops.",
+        "ru": "<b>{place}</b>: какой факт? Нажмите на него или пришлите его id. /cancel — выйти.",
+    },
     "edit_which_field": {"en": "Which field of <code>{id}</code>?", "ru": "Какое поле факта <code>{id}</code>?"},
     "edit_field_gone": {
         "en": "That field is not offered any more. Start again with /edit.",
@@ -431,6 +457,14 @@ NOUNS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("person", "people"),
         "ru": ("человека", "человек", "человек"),
     },  # genitive: "от 1 человека", "от 5 человек"
+    "station_protocol": {
+        "en": ("station protocol", "station protocols"),
+        "ru": ("протокол участка", "протокола участков", "протоколов участков"),
+    },
+    "station_exit_poll": {
+        "en": ("exit poll at a station", "exit polls at stations"),
+        "ru": ("экзитпол на участке", "экзитпола на участках", "экзитполов на участках"),
+    },
     "day": {"en": ("day", "days"), "ru": ("день", "дня", "дней")},
     "conflict": {"en": ("conflict", "conflicts"), "ru": ("конфликт", "конфликта", "конфликтов")},
 }

@@ -9,16 +9,18 @@ from __future__ import annotations
 TEXTS: dict[str, dict[str, str]] = {
     "greeting": {
         "en": (
-            "Hello, {name}! I answer questions about how Russian citizens in Kazakhstan, Kyrgyzstan, Tajikistan and "
-            "Uzbekistan voted in the March 2024 Russian presidential election: turnout, results, the Almaty exit poll, "
-            "polling places and what local leaders said.\n\n"
+            "Hello, {name}! I answer questions about how Russian citizens abroad voted in the March 2024 Russian "
+            "presidential election, in every country with a Russian polling station: turnout, official results by "
+            "country and by polling station, rankings and comparisons, exit polls, and what the press and local "
+            "leaders reported (Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan in most depth).\n\n"
             "Every answer names its source; when I do not know something, I say so.\n\n"
             "Ask me anything, browse with /countries, see /help for what I can do, or try one of these:"
         ),
         "ru": (
-            "Здравствуйте, {name}! Я отвечаю на вопросы о том, как граждане России в Казахстане, Киргизии, "
-            "Таджикистане и Узбекистане голосовали на президентских выборах в марте 2024 года: явка, результаты, "
-            "экзитпол в Алматы, участки для голосования и что сказали местные лидеры.\n\n"
+            "Здравствуйте, {name}! Я отвечаю на вопросы о том, как граждане России за рубежом голосовали на "
+            "президентских выборах в марте 2024 года, во всех странах, где был российский избирательный участок: "
+            "явка, официальные итоги по странам и участкам, рейтинги и сравнения, экзитполы и что сообщали пресса "
+            "и местные лидеры (подробнее всего — Казахстан, Киргизия, Таджикистан и Узбекистан).\n\n"
             "У каждого ответа есть источник; если я чего-то не знаю, я так и говорю.\n\n"
             "Спросите что угодно, выберите страну в /countries, загляните в /help или попробуйте один из вопросов:"
         ),
@@ -26,9 +28,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "help": {
         "en": (
             "<b>How to use this bot</b>\nJust write a question, in English or Russian, for example <i>How many people "
-            "voted in Tajikistan?</i> Follow-ups work too: <i>and in Uzbekistan?</i>\n\n"
+            "voted in Tajikistan?</i> Follow-ups work too: <i>and in Uzbekistan?</i> I know every country with a "
+            "Russian polling station, each station by its number (<i>station 8133</i>), and rankings such as "
+            "<i>Where did Putin do worst?</i>\n\n"
             "When a question is vague, I offer the questions I can answer as buttons: tap one.\n\n"
-            "/start: greeting and example questions\n/countries: browse the facts by country and topic\n"
+            "/start: greeting and example questions\n/countries: browse the facts by region, country and topic\n"
             "/chart: standard charts (voters by country, Putin's share)\n/sources: where the figures come from\n"
             "/language: switch between English and Russian\n/ask: ask a question in a group\n/help: this message\n\n"
             "In a group, address me with <code>/ask your question</code>, mention me, or reply to my message.\n"
@@ -36,16 +40,30 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "ru": (
             "<b>Как пользоваться ботом</b>\nПросто напишите вопрос по-русски или по-английски, например <i>Сколько "
-            "человек проголосовало в Таджикистане?</i> Уточнения тоже работают: <i>а в Узбекистане?</i>\n\n"
+            "человек проголосовало в Таджикистане?</i> Уточнения тоже работают: <i>а в Узбекистане?</i> Я знаю все "
+            "страны, где был российский участок, каждый участок по номеру (<i>участок 8133</i>) и рейтинги, например "
+            "<i>Где Путин набрал меньше всего?</i>\n\n"
             "Если вопрос неясен, я предложу вопросы, на которые могу ответить, кнопками: нажмите нужную.\n\n"
-            "/start: приветствие и примеры вопросов\n/countries: факты по странам и темам\n"
+            "/start: приветствие и примеры вопросов\n/countries: факты по регионам, странам и темам\n"
             "/chart: готовые диаграммы (избиратели по странам, доля Путина)\n/sources: откуда взяты цифры\n"
             "/language: сменить язык (русский или английский)\n/ask: задать вопрос в группе\n/help: эта справка\n\n"
             "В группе обращайтесь ко мне так: <code>/ask ваш вопрос</code>, упомяните меня или ответьте на моё "
             "сообщение.\nВ любом чате наберите <code>@{bot} ваш вопрос</code>, чтобы поделиться ответом."
         ),
     },
-    "countries_prompt": {"en": "Choose a country:", "ru": "Выберите страну:"},
+    "countries_prompt": {
+        "en": "Choose a region, then a country (every place with a Russian polling station):",
+        "ru": "Выберите регион, затем страну (все места, где был российский избирательный участок):",
+    },
+    "region_prompt": {"en": "<b>{region}</b>: choose a country:", "ru": "<b>{region}</b>: выберите страну:"},
+    "region_prompt_paged": {
+        "en": "<b>{region}</b> (page {page} of {pages}): choose a country:",
+        "ru": "<b>{region}</b> (страница {page} из {pages}): выберите страну:",
+    },
+    "previous_page": {"en": "‹ Previous", "ru": "‹ Назад"},
+    "next_page": {"en": "Next ›", "ru": "Дальше ›"},
+    "abroad_overall": {"en": "Abroad overall", "ru": "Всё зарубежье"},
+    "other_places": {"en": "Other places", "ru": "Другие места"},
     "topics_prompt": {
         "en": "<b>{country}</b>: what would you like to know?",
         "ru": "<b>{country}</b>: что вас интересует?",
@@ -70,12 +88,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "non_text_hint": {
         "en": (
-            "I can only read text. Ask me a question about how Russians in Central Asia voted in March 2024, or use "
-            "/countries to browse."
+            "I can only read text. Ask me a question about how Russians abroad voted in March 2024 (any country with "
+            "a Russian polling station), or use /countries to browse."
         ),
         "ru": (
-            "Я понимаю только текст. Задайте вопрос о том, как россияне в Центральной Азии голосовали в марте 2024 "
-            "года, или выберите страну в /countries."
+            "Я понимаю только текст. Задайте вопрос о том, как россияне за рубежом голосовали в марте 2024 года "
+            "(в любой стране, где был российский участок), или выберите страну в /countries."
         ),
     },
     "rate_limited": {

@@ -56,7 +56,6 @@ CURATOR_KEY = "curator"
 # The /edit conversation: pick fact -> pick field -> type the new value -> confirm.
 PICK_FACT, PICK_FIELD, TYPE_VALUE, CONFIRM = range(4)
 MAX_ALERT_CHARS = 200  # Telegram's limit for a callback notice
-MAX_FACT_BUTTONS = 60  # beyond this /edit asks for the id as text
 # An /edit left waiting this long ends by itself, so a later message is not taken as the awaited value.
 # (ConversationHandler's timeout runs on the JobQueue: python-telegram-bot's job-queue extra.)
 EDIT_TIMEOUT = dt.timedelta(minutes=10)
@@ -318,16 +317,22 @@ async def admin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 @admin_only("edit")
 async def edit_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Start the guided edit: /edit <id> goes straight to the fields; /edit alone offers the facts."""
-    fact_id = command_argument(update.effective_message).strip()
-    if fact_id:
-        return await offer_fields(update, context, fact_id)
-    ids = curator(context).store.fact_ids()
-    rows = [[Button(fact_id, callback_data("ef", fact_id))] for fact_id in ids[:MAX_FACT_BUTTONS]]
-    await update.effective_message.reply_html(
-        html_text("edit_which_fact", user_language(update, context)), reply_markup=markup(rows)
-    )
+    """Start the guided edit: /edit <id> goes straight to the fields; /edit <country> or /edit alone offers facts."""
+    argument = command_argument(update.effective_message).strip()
+    if argument:
+        return await offer_fact_or_place(update, context, argument)
+    outcome = curator(context).edit_choices(language=user_language(update, context))
+    await send_outcome(update.effective_message, outcome)
     return PICK_FACT
+
+
+async def offer_fact_or_place(update: Update, context: ContextTypes.DEFAULT_TYPE, typed: str) -> int:
+    """A fact id goes to its fields; a place's id or name lists that place's facts as buttons."""
+    cur = curator(context)
+    if cur.store.get_fact(typed) is None and cur.find_country(typed) is not False:
+        await send_outcome(update.effective_message, cur.edit_choices(typed, language=user_language(update, context)))
+        return PICK_FACT
+    return await offer_fields(update, context, typed)
 
 
 async def offer_fields(update: Update, context: ContextTypes.DEFAULT_TYPE, fact_id: str) -> int:
@@ -352,13 +357,18 @@ async def edit_pick_fact(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if query is not None:
         await query.answer()
         action = parse_callback(query.data)
+        if action is not None and action.verb == "ec":  # a place: its facts, in place of the place buttons
+            outcome = curator(context).edit_choices(action.args[0], language=user_language(update, context))
+            await edit_or_send(update, outcome.html, markup(outcome.buttons))
+            return PICK_FACT
         return await offer_fields(update, context, action.args[0] if action else "")
     typed = (update.effective_message.text or "").strip()
-    if len(typed.split()) > 1:  # a sentence is never a fact id: the admin has moved on, so answer the question
+    # A sentence is never a fact id nor a place's name: the admin has moved on, so answer the question.
+    if len(typed.split()) > 1 and curator(context).find_country(typed) is False:
         context.user_data.pop("edit", None)
         await answer_question(update, context, typed)
         return ConversationHandler.END
-    return await offer_fields(update, context, typed)
+    return await offer_fact_or_place(update, context, typed)
 
 
 @admin_only("edit")
@@ -458,7 +468,7 @@ def edit_conversation() -> ConversationHandler:
             entry_points=[CommandHandler("edit", edit_start)],
             states={
                 PICK_FACT: [
-                    CallbackQueryHandler(edit_pick_fact, pattern=r"^a1:ef:"),
+                    CallbackQueryHandler(edit_pick_fact, pattern=r"^a1:e[fc]:"),
                     MessageHandler(text, edit_pick_fact),
                 ],
                 PICK_FIELD: [CallbackQueryHandler(edit_pick_field, pattern=r"^a1:ei:")],

@@ -24,7 +24,8 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.catalogue import html_text, normalize_language, text, topic_title
-from bot.models import TOPICS, KnowledgeBase
+from bot.country_names import alphabetical_key, place, region_name
+from bot.models import TOPICS, Country, KnowledgeBase
 from bot.replies import ChatContext, Reply
 from bot.store import StoreError
 from bot.telegram import keyboards
@@ -34,6 +35,8 @@ from bot.telegram.services import services
 logger = logging.getLogger(__name__)
 
 START_PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+STATION_NUMBER = re.compile(r"^(?:station[-_ ]?)?([0-9]{4})$", re.IGNORECASE)  # "8133", "station-8133"
+PLACES_PER_PAGE = 24  # a region's places per message: 12 rows of two, under Telegram's comfortable keyboard size
 MAX_STASHED_QUESTIONS = 50
 MAX_INLINE_RESULTS = 10
 MAX_QUESTION_LENGTH = 1000  # longer text is cut before matching; nobody asks a 10,000-character question
@@ -191,11 +194,73 @@ def country_name(context: ContextTypes.DEFAULT_TYPE, country_id: str | None, lan
     return country.name.get(language) if country else None
 
 
-def countries_markup(context: ContextTypes.DEFAULT_TYPE, language: str) -> InlineKeyboardMarkup:
+def place_region(country: Country) -> str | None:
+    """The menu region of a place; None for "every foreign station together", which has a button of its own."""
+    if country.kind == "abroad":
+        return None
+    names = place(country.id)
+    return names.region if names is not None else keyboards.OTHER_REGION
+
+
+def menu_region_name(region: str, language: str) -> str:
+    return text("other_places", language) if region == keyboards.OTHER_REGION else region_name(region, language)
+
+
+def region_places(context: ContextTypes.DEFAULT_TYPE, region: str, language: str) -> list[tuple[str, str]]:
+    """A region's places as (id, name), alphabetical in the user's language."""
     kb = services(context).engine.knowledge
-    return keyboards.countries_keyboard(
-        ((country.id, country.name.get(language)) for country in kb.countries), language
-    )
+    places = [(country.id, country.name.get(language)) for country in kb.countries if place_region(country) == region]
+    return sorted(places, key=lambda item: alphabetical_key(item[1]))
+
+
+def page_count(places: int) -> int:
+    return max(1, -(-places // PLACES_PER_PAGE))
+
+
+def regions_view(context: ContextTypes.DEFAULT_TYPE, language: str) -> tuple[str, InlineKeyboardMarkup]:
+    """The /countries menu: the regions with how many places each, then abroad overall and Russia overall."""
+    kb = services(context).engine.knowledge
+    counts: dict[str | None, int] = {}
+    for country in kb.countries:
+        region = place_region(country)
+        counts[region] = counts.get(region, 0) + 1
+    regions = [
+        (region, f"{menu_region_name(region, language)} ({counts[region]})")
+        for region in keyboards.MENU_REGIONS
+        if counts.get(region)
+    ]
+    abroad = next((country.id for country in kb.countries if country.kind == "abroad"), None)
+    return html_text("countries_prompt", language), keyboards.regions_keyboard(regions, abroad, language)
+
+
+def region_view(
+    context: ContextTypes.DEFAULT_TYPE, region: str, page: int, language: str
+) -> tuple[str, InlineKeyboardMarkup] | None:
+    """One page of a region's places; None when the region has no places or no such page."""
+    places = region_places(context, region, language)
+    pages = page_count(len(places))
+    if not places or page >= pages:
+        return None
+    shown = places[page * PLACES_PER_PAGE : (page + 1) * PLACES_PER_PAGE]
+    name = menu_region_name(region, language)
+    if pages > 1:
+        prompt = html_text("region_prompt_paged", language, region=name, page=page + 1, pages=pages)
+    else:
+        prompt = html_text("region_prompt", language, region=name)
+    return prompt, keyboards.places_keyboard(region, shown, page, pages, language)
+
+
+def back_to_region(
+    context: ContextTypes.DEFAULT_TYPE, country_id: str | None, language: str
+) -> tuple[str, int, str] | None:
+    """(region, page, region name) of the page that lists the place, for its back button."""
+    country = services(context).engine.knowledge.country(country_id) if country_id else None
+    region = place_region(country) if country is not None else None
+    if region is None:
+        return None
+    ids = [place_id for place_id, _ in region_places(context, region, language)]
+    page = ids.index(country_id) // PLACES_PER_PAGE if country_id in ids else 0
+    return region, page, menu_region_name(region, language)
 
 
 def topics_view(
@@ -205,7 +270,8 @@ def topics_view(
     topics = services(context).engine.topics_for_country(country_id)
     key = "topics_prompt" if topics else "no_topics"
     prompt = html_text(key, language, country=name)
-    return prompt, keyboards.topics_keyboard(country_id, topics, language)
+    back = back_to_region(context, country_id, language)
+    return prompt, keyboards.topics_keyboard(country_id, topics, language, back)
 
 
 def topic_replies(context: ContextTypes.DEFAULT_TYPE, country_id: str | None, topic: str, language: str) -> list[Reply]:
@@ -292,10 +358,16 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def open_start_payload(update: Update, context: ContextTypes.DEFAULT_TYPE, payload: str, language: str) -> None:
-    """Open what a t.me/<bot>?start=<payload> link names: a country, a topic, country__topic, or a fact."""
+    """Open what a t.me/<bot>?start=<payload> link names: a region, a country, a topic, country__topic, a fact,
+    or a station by its number ("8133", "station-8133")."""
     message = update.effective_message
     engine = services(context).engine
     kb = engine.knowledge
+    if START_PAYLOAD.match(payload) and (station := STATION_NUMBER.match(payload)):
+        payload = f"station-{station.group(1)}"
+    if payload.lower() in keyboards.MENU_REGIONS and (view := region_view(context, payload.lower(), 0, language)):
+        await message.reply_html(view[0], reply_markup=view[1])
+        return
     country_id, _, topic = payload.lower().partition("__") if START_PAYLOAD.match(payload) else ("", "", "")
     if not topic and country_id in TOPICS:
         country_id, topic = "", country_id
@@ -321,7 +393,8 @@ async def open_start_payload(update: Update, context: ContextTypes.DEFAULT_TYPE,
         remember_context(context, reply)
         await send_reply(message, reply, context)
         return
-    await message.reply_html(html_text("bad_start_payload", language), reply_markup=countries_markup(context, language))
+    _, markup = regions_view(context, language)
+    await message.reply_html(html_text("bad_start_payload", language), reply_markup=markup)
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -333,11 +406,9 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def countries(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Show the country keyboard."""
-    language = user_language(update, context)
-    await update.effective_message.reply_html(
-        html_text("countries_prompt", language), reply_markup=countries_markup(context, language)
-    )
+    """Show the region menu (regions, then abroad overall and Russia overall)."""
+    prompt, markup = regions_view(context, user_language(update, context))
+    await update.effective_message.reply_html(prompt, reply_markup=markup)
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -425,7 +496,13 @@ async def run_button(
     kb = svc.engine.knowledge
     kind, args = action.kind, action.args
     if kind == "c" and not args:
-        await edit_or_send(update, html_text("countries_prompt", language), countries_markup(context, language))
+        await edit_or_send(update, *regions_view(context, language))
+        return True
+    if kind == "r":
+        view = region_view(context, args[0], int(args[1]), language)
+        if view is None:
+            return False
+        await edit_or_send(update, *view)
         return True
     if kind == "c":
         country_id = None if args[0] == keyboards.NATIONAL else args[0]
@@ -520,6 +597,11 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                 replies.append(engine.answer_fact(suggestion.fact_id, language))
             else:
                 replies.append(engine.answer(suggestion.question, language_hint=language))
+    elif (station := STATION_NUMBER.match(question)) and engine.knowledge.fact(f"station-{station.group(1)}"):
+        # A bare station number: its protocol, and the exit poll there when there was one.
+        number = station.group(1)
+        ids = [f"station-{number}", f"exit-poll-{number}"]
+        replies = [engine.answer_fact(fact_id, language) for fact_id in ids if engine.knowledge.fact(fact_id)]
     else:
         reply = engine.answer(question, language_hint=language)
         if reply.kind == "did_you_mean":

@@ -5,7 +5,8 @@ Callback data is compact and versioned: ``"1:<kind>[:<arg>...]"``, at most 64 by
 a button from an older bot version) parses to ``None`` and the handler shows a polite notice.
 
 Kinds (version 1):
-    ``1:c``                  the country list
+    ``1:c``                  the region menu (then "Abroad overall" and "Russia overall")
+    ``1:r:<region>:<page>``  one page of a region's places (``bot.country_names.REGIONS``, or ``other``)
     ``1:c:<country>``        topics of a country (``-`` = Russia overall / national facts)
     ``1:t:<country>:<topic>`` the answer for one topic of one country
     ``1:f:<fact_id>:<lang>`` answer one fact in the language it was offered in (did-you-mean, examples)
@@ -23,12 +24,16 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.catalogue import LANGUAGE_NAMES, text, topic_title
+from bot.country_names import REGIONS
 from bot.models import LANGUAGES, TOPICS
 from bot.replies import Suggestion
 
 CALLBACK_VERSION = "1"
 MAX_CALLBACK_BYTES = 64
 NATIONAL = "-"  # stands for "no country" in callback data
+OTHER_REGION = "other"  # places the region table does not know (a test base's invented countries)
+MENU_REGIONS = (*REGIONS, OTHER_REGION)
+MAX_PAGES = 20
 
 # Standard charts offered by /chart: name -> (engine metric, candidate, text key of the button label).
 STANDARD_CHARTS: dict[str, tuple[str, str | None, str]] = {
@@ -43,6 +48,7 @@ _ARG_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "t": (re.compile(rf"^(?:{re.escape(NATIONAL)}|[a-z0-9][a-z0-9_-]{{0,40}})$"), re.compile(r"^[a-z_]{1,20}$")),
     "f": (_ID, re.compile(r"^[a-z]{2}$")),
     "q": (re.compile(r"^[0-9]{1,9}$"),),
+    "r": (re.compile(r"^[a-z_]{1,20}$"), re.compile(r"^(?:0|[1-9][0-9]?)$")),
     "l": (re.compile(r"^[a-z]{2}$"),),
     "g": (re.compile(r"^[a-z_]{1,20}$"),),
 }
@@ -83,6 +89,8 @@ def parse_callback(data: object) -> CallbackAction | None:
         return None
     if kind == "g" and args[0] not in STANDARD_CHARTS:
         return None
+    if kind == "r" and (args[0] not in MENU_REGIONS or int(args[1]) >= MAX_PAGES):
+        return None
     return CallbackAction(kind, tuple(args))
 
 
@@ -90,24 +98,62 @@ def _rows(buttons: Sequence[InlineKeyboardButton], per_row: int) -> list[list[In
     return [list(buttons[i : i + per_row]) for i in range(0, len(buttons), per_row)]
 
 
-def countries_keyboard(countries: Iterable[tuple[str, str]], language: str) -> InlineKeyboardMarkup:
-    """One button per (country id, name), plus Russia overall."""
-    buttons = [
-        InlineKeyboardButton(name, callback_data=callback_data("c", country_id)) for country_id, name in countries
-    ]
-    buttons.append(InlineKeyboardButton(text("national", language), callback_data=callback_data("c", NATIONAL)))
-    return InlineKeyboardMarkup(_rows(buttons, 2))
+def regions_keyboard(regions: Iterable[tuple[str, str]], abroad_id: str | None, language: str) -> InlineKeyboardMarkup:
+    """One button per (region id, label), then every foreign station together and Russia overall."""
+    buttons = [InlineKeyboardButton(label, callback_data=callback_data("r", region, "0")) for region, label in regions]
+    rows = _rows(buttons, 2)
+    overall = []
+    if abroad_id is not None:
+        overall.append(
+            InlineKeyboardButton(text("abroad_overall", language), callback_data=callback_data("c", abroad_id))
+        )
+    overall.append(InlineKeyboardButton(text("national", language), callback_data=callback_data("c", NATIONAL)))
+    rows.append(overall)
+    return InlineKeyboardMarkup(rows)
 
 
-def topics_keyboard(country_id: str | None, topics: Iterable[str], language: str) -> InlineKeyboardMarkup:
-    """A country's topics, plus a back button to the country list."""
+def places_keyboard(
+    region: str, places: Iterable[tuple[str, str]], page: int, pages: int, language: str
+) -> InlineKeyboardMarkup:
+    """One page of a region's places (country id, name), page buttons when there are several, and back."""
+    buttons = [InlineKeyboardButton(name, callback_data=callback_data("c", country_id)) for country_id, name in places]
+    rows = _rows(buttons, 2)
+    turn = []
+    if page > 0:
+        turn.append(
+            InlineKeyboardButton(
+                text("previous_page", language), callback_data=callback_data("r", region, str(page - 1))
+            )
+        )
+    if page + 1 < pages:
+        turn.append(
+            InlineKeyboardButton(text("next_page", language), callback_data=callback_data("r", region, str(page + 1)))
+        )
+    if turn:
+        rows.append(turn)
+    rows.append([InlineKeyboardButton(text("all_countries", language), callback_data=callback_data("c"))])
+    return InlineKeyboardMarkup(rows)
+
+
+def topics_keyboard(
+    country_id: str | None,
+    topics: Iterable[str],
+    language: str,
+    back: tuple[str, int, str] | None = None,
+) -> InlineKeyboardMarkup:
+    """A country's topics, then back to its region's page (``back`` = region, page, region name) and to the menu."""
     country_arg = country_id or NATIONAL
     buttons = [
         InlineKeyboardButton(topic_title(topic, language), callback_data=callback_data("t", country_arg, topic))
         for topic in topics
     ]
     rows = _rows(buttons, 2)
-    rows.append([InlineKeyboardButton(text("all_countries", language), callback_data=callback_data("c"))])
+    last = []
+    if back is not None:
+        region, page, name = back
+        last.append(InlineKeyboardButton(f"« {name}", callback_data=callback_data("r", region, str(page))))
+    last.append(InlineKeyboardButton(text("all_countries", language), callback_data=callback_data("c")))
+    rows.append(last)
     return InlineKeyboardMarkup(rows)
 
 
