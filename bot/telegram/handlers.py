@@ -84,7 +84,8 @@ def stash_question(context: ContextTypes.DEFAULT_TYPE, question: str) -> str:
 
 
 def reply_markup_for(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> InlineKeyboardMarkup | None:
-    if not reply.suggestions or reply.answered:
+    # choices and examples as buttons; an answer carries them only when it offers more (a place's other topics)
+    if not reply.suggestions or reply.kind == "comparison":
         return None
     return keyboards.suggestions_keyboard(
         reply.suggestions, reply.language, lambda question: stash_question(context, question)
@@ -604,8 +605,10 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         replies = [engine.answer_fact(fact_id, language) for fact_id in ids if engine.knowledge.fact(fact_id)]
     else:
         reply = engine.answer(question, language_hint=language)
-        if reply.kind == "did_you_mean":
-            replies = [
+        if reply.suggestions and reply.kind in ("did_you_mean", "answer"):
+            # the choices, or after a place's summary each of its topics: one result each
+            replies = [reply] if reply.kind == "answer" else []
+            replies += [
                 engine.answer_fact(suggestion.fact_id, reply.language)
                 for suggestion in reply.suggestions
                 if suggestion.fact_id
