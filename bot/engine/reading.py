@@ -119,7 +119,9 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
     if not stations and len(tokens) <= SHORT_STATION_QUESTION:
         # "and 8134?": a bare number in the range of the stations abroad, in a short follow-up
         stations = tuple(
-            int(token) for token in tokens if token.isdigit() and STATION_NUMBERS[0] <= int(token) <= STATION_NUMBERS[1]
+            int(token)
+            for token in tokens
+            if len(token) == 4 and token.isdigit() and STATION_NUMBERS[0] <= int(token) <= STATION_NUMBERS[1]
         )
     return Reading(
         tuple(tokens),
