@@ -73,6 +73,7 @@ class SystemScore:
     threshold: float | None = None
     # Turns whose honest reply is not an answer (off-topic, unknown country, blank) but that got a fact.
     answered_wrongly: int = 0
+    dialog_turns: list[int] = field(default_factory=lambda: [0, 0])  # turns of follow-up dialogs: [right, all]
     failures: list[str] = field(default_factory=list)
     skipped: str | None = None
 
@@ -103,6 +104,7 @@ class SystemScore:
             "build_seconds": self.build_seconds,
             "threshold": self.threshold,
             "non_answers_answered_with_a_fact": self.answered_wrongly,
+            "dialog_turns": {"right": self.dialog_turns[0], "all": self.dialog_turns[1]},
             "failed_cases": self.failures,
         }
 
@@ -118,8 +120,12 @@ def score_replies(name: str, cases: Sequence[Case], replies: Sequence[Sequence[R
         score.total[case.category] = score.total.get(case.category, 0) + 1
         ok = True
         for turn, reply in zip(case.turns, case_replies, strict=True):
-            if check_reply(turn, reply):
+            wrong = bool(check_reply(turn, reply))
+            if wrong:
                 ok = False
+            if case.category == "followup":
+                score.dialog_turns[0] += not wrong
+                score.dialog_turns[1] += 1
             if _expects_no_fact(turn) and reply.answered:
                 score.answered_wrongly += 1
         if ok:
@@ -670,6 +676,7 @@ def format_report(report: BenchReport) -> str:
         total = next((s.total.get(category, 0) for s in report.systems.values() if not s.skipped), 0)
         row(f"accuracy {category} ({total})", lambda s, c=category: f"{s.accuracy(c):.1%}")
     row("accuracy all", lambda s: f"{s.accuracy():.1%}")
+    row("dialog turns right", lambda s: f"{s.dialog_turns[0] / max(s.dialog_turns[1], 1):.1%}")
     row("off-topic answered with a fact", lambda s: str(s.answered_wrongly))
     row("latency median (ms)", lambda s: f"{s.median_ms:.3f}")
     row("latency p99 (ms)", lambda s: f"{s.p99_ms:.3f}")
