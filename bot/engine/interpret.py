@@ -78,12 +78,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     """``inherit``: a clause of a longer message, which takes the message's place as "there" does."""
     mentions, signals = reading.mentions, reading.signals
     intents = signals.intents
-    countries = tuple(mentions.countries())
-    if ABROAD in countries and (len(countries) > 1 or "region" in reading.signals.intents):
-        # "Russians abroad in Kazakhstan", "Russians abroad in Central Asia": "abroad" frames the question
-        countries = tuple(country for country in countries if country != ABROAD)
-    if reading.event and not countries:
-        countries = (ABROAD,)  # "Noon Against Putin" happened at the stations abroad
+    countries = places_asked(reading)
     candidates = tuple(mentions.candidates())
     if not candidates and context.candidate and PRONOUNS & set(reading.tokens):
         candidates = (context.candidate,)  # "how much did he get abroad?": the candidate of the last reply
@@ -150,6 +145,17 @@ def other_years(reading: Reading) -> tuple[str, ...]:
     if ELECTION_YEAR in years:
         return ()
     return tuple(dict.fromkeys(years))
+
+
+def places_asked(reading: Reading) -> tuple[str, ...]:
+    """The places named, with "abroad" as the frame it usually is rather than a place of its own."""
+    countries = tuple(reading.mentions.countries())
+    if ABROAD in countries and (len(countries) > 1 or "region" in reading.signals.intents):
+        # "Russians abroad in Kazakhstan", "Russians abroad in Central Asia": "abroad" frames the question
+        countries = tuple(country for country in countries if country != ABROAD)
+    if reading.event and not countries:
+        countries = (ABROAD,)  # "Noon Against Putin" happened at the stations abroad
+    return countries
 
 
 def claimed_figure(reading: Reading) -> tuple[float, bool] | None:

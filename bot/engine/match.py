@@ -170,16 +170,8 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
             return _not_reported(slots, context, language, trace, considered)
         new_context = context.updated(language=language)
         return Refusal("no_fact_close", new_context, trace, considered=considered)
+    scored, promoted = _asked_topic_first(scored, slots)
     best_score, best = scored[0]
-    promoted = False
-    if best.topic != slots.topic:
-        # a near-tie between the asked topic and a neighbour ("where could they cast a ballot": polling places,
-        # not the ballot count) goes to the asked topic
-        on_topic = next((item for item in scored[1:] if item[1].topic == slots.topic), None)
-        if on_topic is not None and best_score - on_topic[0] < AMBIGUITY_MARGIN:
-            scored = [on_topic] + [item for item in scored if item is not on_topic]
-            best_score, best = scored[0]
-            promoted = True
     rivals = [
         (score, fact)
         for score, fact in scored[1:]
@@ -198,15 +190,6 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         and (fact.country, fact.topic, fact.candidate) == (best.country, best.topic, best.candidate)
     ]
     facts = with_other_source(facts, scored, slots, index)
-    missing = None
-    if (
-        slots.candidate
-        and best.topic in ("result", "exit_poll")
-        and not any(figure.candidate == slots.candidate and figure.reported for figure in best.figures)
-        and best.candidate != slots.candidate
-        and best.country
-    ):
-        missing = (slots.candidate, best.country)
     return FactAnswer(
         "slot_match",
         context_after(best, slots, language),
@@ -214,8 +197,33 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         min(best_score, 1.0),
         considered,
         answer_facts=tuple(facts),
-        missing_candidate=missing,
+        missing_candidate=_missing_candidate(best, slots),
     )
+
+
+def _asked_topic_first(scored: list[tuple[float, Fact]], slots: Slots) -> tuple[list[tuple[float, Fact]], bool]:
+    """A near-tie between the asked topic and a neighbour ("where could they cast a ballot": polling places, not
+    the ballot count) goes to the asked topic; True when the order changed."""
+    best_score, best = scored[0]
+    if best.topic == slots.topic:
+        return scored, False
+    on_topic = next((item for item in scored[1:] if item[1].topic == slots.topic), None)
+    if on_topic is None or best_score - on_topic[0] >= AMBIGUITY_MARGIN:
+        return scored, False
+    return [on_topic] + [item for item in scored if item is not on_topic], True
+
+
+def _missing_candidate(best: Fact, slots: Slots) -> tuple[str, str] | None:
+    """(candidate, country) when the asked candidate's figure is not in the answering fact: said before it."""
+    if (
+        slots.candidate
+        and best.topic in ("result", "exit_poll")
+        and not any(figure.candidate == slots.candidate and figure.reported for figure in best.figures)
+        and best.candidate != slots.candidate
+        and best.country
+    ):
+        return slots.candidate, best.country
+    return None
 
 
 def with_other_source(
