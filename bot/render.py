@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from bot import catalogue
 from bot.catalogue import APPROX_WORDS, KIND_LABELS, MONTHS, ORDINAL_NAMES
-from bot.models import Figure, Source
+from bot.models import PERCENT_METRICS, Figure, Source
 from bot.text import morph
 
 
@@ -75,7 +75,7 @@ def format_figure(figure: Figure, language: str) -> str:
         return catalogue.text("no_figure", language)
     approx = APPROX_WORDS[figure.approx]["ru" if language == "ru" else "en"]
     number = format_number(figure.value, language)
-    unit = "%" if figure.metric in ("vote_share", "turnout_percent") else ""
+    unit = "%" if figure.metric in PERCENT_METRICS else ""
     return f"{approx}{number}{unit}"
 
 

@@ -106,6 +106,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "metric_vote_share": {"en": "{candidate}'s share of the vote", "ru": "Доля голосов: {candidate}"},
     "metric_turnout_percent": {"en": "Turnout", "ru": "Явка"},
     "metric_votes": {"en": "Votes for {candidate}", "ru": "Голоса за: {candidate}"},
+    "metric_invalid_share": {"en": "Share of invalid ballots", "ru": "Доля недействительных бюллетеней"},
+    "metric_ballots_early": {"en": "Ballots cast in early voting", "ru": "Бюллетени, выданные досрочно"},
     # Rankings ("Where did Putin do worst?"): the lead line, exit polls kept apart, gaps.
     "ranking_lead_most": {
         "en": "The highest is {place}: {figure}.",

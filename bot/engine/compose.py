@@ -170,7 +170,7 @@ class Composer:
         if national and national.figure and metric != "voters":  # 87 million voters would flatten every other bar
             figure = national.figure
             bars.append(ChartBar(self.say("national"), figure.value or 0.0, False, figure.approx))
-        unit = "%" if metric in ("vote_share", "turnout_percent") else self.say("unit_voters")
+        unit = "%" if metric in PERCENT_METRICS else self.say("unit_voters")
         return Chart(title=title, unit=unit, bars=tuple(bars), caption=caption, language=self.language)
 
     # ------------------------------------------------------------------ one composer per decision type

@@ -23,7 +23,7 @@ from bot.engine.decisions import (
     Standings,
 )
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import FIGURE_TOPICS, Question
+from bot.engine.interpret import ABROAD, FIGURE_TOPICS, Question
 from bot.engine.match import match
 from bot.engine.thresholds import (
     DOMAIN_TOPIC,
@@ -159,12 +159,14 @@ def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
 def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Where did most Russians vote?", "where did Putin get the least?"."""
     metric_topic = figure_topic(question)
-    if not (question.superlative and metric_topic and len(question.countries) != 1):
+    places_named = [country for country in question.countries if country != ABROAD]  # "worst abroad": all of them
+    if not (question.superlative and metric_topic and len(places_named) != 1):
         return None
     if not (question.on_domain or question.followup or question.weight >= DOMAIN_TOPIC):
         return None
-    metric = "voters" if metric_topic == "turnout" else "vote_share"
-    candidate = question.candidates[0] if question.candidates else (None if metric == "voters" else DEFAULT_CANDIDATE)
+    metric = ranked_metric(question, metric_topic)
+    wants_candidate = metric in ("vote_share", "votes")
+    candidate = question.candidates[0] if question.candidates else (DEFAULT_CANDIDATE if wants_candidate else None)
     context, language = question.context, question.language
     limit = question.count or RANKING_LIMIT
     places = index.region_members if question.region else None  # "best result in Central Asia": its countries
@@ -172,6 +174,21 @@ def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     return rank(
         index, "ranking", metric, candidate, question.superlative, context, language, trace, limit=limit, places=places
     )
+
+
+# words that say which figure a ranking is by, when it is neither the voters nor a candidate's share
+METRIC_WORDS = {
+    "invalid_share": ("invalid", "spoiled", "spoilt", "недействительн", "испорч", "испорт"),
+    "ballots_early": ("early", "досрочн"),
+}
+
+
+def ranked_metric(question: Question, metric_topic: str) -> str:
+    """ "the highest share of invalid ballots", "most early votes", else the voters or a candidate's share."""
+    for metric, stems in METRIC_WORDS.items():
+        if not question.candidates and any(token.startswith(stems) for token in question.reading.tokens):
+            return metric
+    return "voters" if metric_topic == "turnout" else "vote_share"
 
 
 def list_all(question: Question, index: KnowledgeIndex) -> Decision | None:
