@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+
+from bot.country_names import place_id
 
 # Where the data sit inside a knowledge folder, and the files read from there.
 DATA_SUBDIR = Path("sources") / "abroad" / "data"
@@ -60,19 +61,6 @@ PROTOCOL_LINES = {
     "slutsky": "Слуцкий Леонид Эдуардович",
 }
 
-# Country ids (CONTRACT.md): a slug of the data's en_country, with these overrides.
-COUNTRY_ID_OVERRIDES = {
-    "Bosnia & Herzegovina": "bosnia-and-herzegovina",
-    "Brunei Darussalam": "brunei",
-    "Central African Rep.": "central-african-republic",
-    "Côte d'Ivoire": "cote-d-ivoire",
-    "Dem. Rep. Congo": "dr-congo",
-    "Congo": "congo",
-    "Macedonia": "north-macedonia",
-    "Osetia": "south-ossetia",
-    "United States of America": "united-states",
-    "Cabo Verde": "cabo-verde",
-}
 # The country table's alpha.2 is wrong for two rows: DR Congo carries the Republic of the Congo's code, and
 # Namibia's code NA was written as R's missing value (a bare NA, like Abkhazia's and Osetia's).
 ISO_FIXES = {"Dem. Rep. Congo": "CD", "Namibia": "NA"}
@@ -106,12 +94,8 @@ def percent(part: int, whole: int) -> Decimal:
 
 
 def country_id(label: str) -> str:
-    """The project's id for a country-table label (CONTRACT.md): ASCII-folded slug, with overrides."""
-    label = clean_label(label)
-    if label in COUNTRY_ID_OVERRIDES:
-        return COUNTRY_ID_OVERRIDES[label]
-    folded = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    """The project's id for a country-table label: the names module's rule (slug with overrides), one rule."""
+    return place_id(clean_label(label))
 
 
 def clean_label(label: str) -> str:

@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 
 from bot.engine.decisions import Decision, FactAnswer
 from bot.engine.interpret import Question
+from bot.engine.route import DEFAULT_CANDIDATE  # "he got 99%": the winner's share, as people mean it
 from bot.models import Fact, Figure
 
 COUNT_METRICS = ("voters", "ballots_in_boxes", "registered_voters", "votes", "polling_stations")
 SHARE_METRICS = ("vote_share", "turnout_percent", "invalid_share")
-DEFAULT_CANDIDATE = "putin"  # "he got 99%": the winner's share, as people mean it
 POINTS_TOLERANCE = 1.0  # a claimed share within a point of the figure holds ("57%" for 57.6%)
 COUNT_TOLERANCE = 0.03  # a claimed count within 3% holds: people round ("almost 400k" for 388,791)
 APPROX_TOLERANCE = 0.05  # around a figure: within 5%

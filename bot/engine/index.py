@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from bot.abroad_facts import DATA_SOURCES
+from bot.abroad_facts import ABROAD, DATA_SOURCES
 from bot.engine.spelling import build_vocabulary
 from bot.engine.thresholds import COMMON_POSTING, POOL_LIMIT, PREFILTER_LIMIT
 from bot.entities import EntityIndex
@@ -39,7 +39,7 @@ _DATE = re.compile(
 )
 # the region as a whole, in a fact's own text: such national facts answer "how did Central Asia vote"
 _REGION_TEXT = re.compile(r"central asia|центральн\w* ази|средн\w* ази", re.IGNORECASE)
-FEATURED_PLACES = ("abroad", "kazakhstan", "kyrgyzstan", "tajikistan", "uzbekistan")
+FEATURED_PLACES = (ABROAD, "kazakhstan", "kyrgyzstan", "tajikistan", "uzbekistan")
 # topics whose facts make the best example questions, in the order they are offered
 EXAMPLE_TOPICS = ("turnout", "result", "exit_poll", "reaction", "diaspora", "context", "candidate", "schedule")
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from bot.abroad_facts import ABROAD
 from bot.engine.reading import Reading
 from bot.engine.thresholds import (
     CANDIDATE_RESULT_LEAD,
@@ -29,9 +30,7 @@ from bot.text import CLAIM_CUES, NUMBER_WORDS, PRONOUNS, REPAIR_CUES, STOPWORDS
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
 WHO_WORDS = frozenset({"who", "кто"})
-FIGURE_TOPICS = ("turnout", "result", "exit_poll")
-# the place "every foreign polling station together" (knowledge/abroad/places.yaml)
-ABROAD = "abroad"  # topics whose facts carry figures to rank and compare
+FIGURE_TOPICS = ("turnout", "result", "exit_poll")  # topics whose facts carry figures to rank and compare
 
 
 @dataclass(frozen=True)

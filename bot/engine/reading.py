@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.country_names import FIRST_STATION, LAST_STATION
 from bot.engine.index import KnowledgeIndex
 from bot.engine.spelling import correct
 from bot.entities import Mentions
@@ -17,7 +18,6 @@ from bot.topics import TopicSignals, topic_signals
 
 # a capitalised word inside an English sentence is a name ("... in Kazan")
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
-STATION_NUMBERS = (8000, 8449)  # the CEC numbers of the stations abroad and in Baikonur
 SHORT_STATION_QUESTION = 3  # words in a follow-up where a bare number in that range is a station ("and 8134?")
 # "400k", "15тыс", "2nd": a number with a unit, not a word
 _NUMBER_TOKEN = re.compile(r"\d+(?:k|m|тыс|млн|st|nd|rd|th|%)?")
@@ -121,7 +121,7 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         stations = tuple(
             int(token)
             for token in tokens
-            if len(token) == 4 and token.isdigit() and STATION_NUMBERS[0] <= int(token) <= STATION_NUMBERS[1]
+            if len(token) == 4 and token.isdigit() and FIRST_STATION <= int(token) <= LAST_STATION
         )
     return Reading(
         tuple(tokens),

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from bot.engine.decisions import Decision, NoData, Refusal
-from bot.engine.interpret import Question, about_russians
+from bot.engine.interpret import ABROAD, Question, about_russians
 from bot.engine.thresholds import WEAK_TOPIC
 
 
@@ -54,7 +54,7 @@ def other_election(question: Question) -> Decision | None:
     tokens = question.reading.tokens
     parliament = any(token.startswith(PARLIAMENT_STEMS) for token in tokens)
     owned = any(
-        item.kind in ("country", "foreign") and item.id != "abroad"
+        item.kind in ("country", "foreign") and item.id != ABROAD
         and ((item.end < len(tokens) and tokens[item.end] in ELECTION_NOUNS)
              or (item.start > 1 and tokens[item.start - 1] in PRESIDENT_OF
                  and tokens[item.start - 2] in ELECTION_NOUNS))
