@@ -3,13 +3,14 @@
 Shared by the test that runs every case through the engine and by the benchmark, which scores the engine
 and the baselines with exactly the same expectations. Expectations are about meaning, not wording: text is
 compared case-insensitively with accents folded ("ё" = "е", "ü" = "u"), and figures are compared as numbers,
-so "9500" matches "9,500", "9 500" and "9 500", "57.6" matches "57,6", and "8" does not match "87.3" or "2018".
+so "9500" matches "9,500", "9 500" and "9 500", "57.6" matches "57,6", "88.8" matches "88.80", and "8" does not match "87.3" or "2018".
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
@@ -28,6 +29,7 @@ _THOUSANDS = re.compile(r"(?<=\d)[\s\u00a0\u202f\u2009,](?=\d{3}(?!\d))")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_STANDALONE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\.\d)")
 
 
 def normalise(text: str) -> str:
@@ -44,8 +46,10 @@ def contains(text: str, expected: str) -> bool:
     """True when ``expected`` (a phrase or a figure) appears in ``text``; both are normalised here."""
     haystack, needle = normalise(text), normalise(expected).strip()
     if _NUMBER.fullmatch(needle):
-        # A figure must stand alone: "8" is not part of "87.3", "81" is not part of "1981".
-        return re.search(rf"(?<![\d.]){re.escape(needle)}(?!\d|\.\d)", haystack) is not None
+        # A figure must stand alone ("8" is not part of "87.3", "81" is not part of "1981") and is compared
+        # as a number, so "88.8" matches "88.80".
+        wanted = Decimal(needle)
+        return any(Decimal(found) == wanted for found in _STANDALONE_NUMBER.findall(haystack))
     return needle in haystack
 
 
