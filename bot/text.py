@@ -65,7 +65,10 @@ NUMBER_WORDS: dict[str, int] = {
 # colloquial fillers ("чё там в Сербии", "kyrgyzstan results pls"): they carry no question of their own
 FILLERS = frozenset(
     {"чё", "че", "чо", "шо", "ну", "ваще", "плиз", "плз", "пж", "пожалуйста", "кстати", "короче", "типа", "инфа",
-     "инфу", "инфо", "pls", "plz", "please", "pleas", "thx", "info", "btw", "ok", "okay", "hw"}
+     "инфу", "инфо", "pls", "plz", "please", "pleas", "thx", "info", "btw", "ok", "okay", "hw", "ладно", "ой",
+     "блин", "слушай", "кароче", "вообще", "просто", "именно", "конкретно", "хм", "ага", "ясно", "понятно",
+     "lol", "lmao", "wait", "hmm", "well", "anyway", "actually", "specifically", "exactly", "basically", "just",
+     "so", "oh", "right", "cool", "got", "gotcha", "ah", "kinda", "pretty"}
 )  # fmt: skip
 # a claim put to the bot ("I read 15,000 voted there, true?", "правда ли, что 99%?"): the claim is checked
 CLAIM_CUES = frozenset(

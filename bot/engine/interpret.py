@@ -52,6 +52,7 @@ class Question:
     region: bool  # about the region as a whole (every country side by side)
     followup: bool  # "and in ...?", "there": leans on the chat's context
     short: bool  # a few content words: may lean on the context without a follow-up word
+    leans_on_chat: bool  # a short message in a dialog naming a place or a topic: the chat says what it is about
     on_domain: bool  # a name or an election word says it is about this election
     place_figures: bool  # "Uzbekistan numbers": figures for a place, no topic word saying which
     metric_topic: str | None  # the topic when it is one with figures
@@ -105,6 +106,14 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         bool(countries or candidates or leaders or national or foreign or region or signals.specific)
         or "domain" in intents
     )
+    # "ладно, а в Турции?", "wait, I meant Macedonia", "and the official figure?": in a dialog the words the
+    # base does not know are the asker's ("ладно", "wait"); the place or topic word and the chat say what is asked
+    leans_on_chat = (
+        bool(context.country or context.topic or context.region)
+        and (followup or short)
+        and bool(countries or candidates or reading.stations or signals.named)
+    )
+    on_domain = on_domain or leans_on_chat
     return Question(
         reading=reading,
         language=language,
@@ -122,6 +131,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         region=region,
         followup=followup,
         short=short,
+        leans_on_chat=leans_on_chat,
         on_domain=on_domain,
         place_figures=place_figures,
         metric_topic=topic if topic in FIGURE_TOPICS else None,

@@ -17,7 +17,8 @@ def screen(question: Question) -> Decision | None:
     """A refusal, or None when the question may be answered."""
     if question.reading.stations:
         return None  # "УИК 8158": a polling station's number says what the question is about
-    for check in SCREENS:
+    checks = SCOPE_SCREENS if question.leans_on_chat else SCOPE_SCREENS + WORD_SCREENS
+    for check in checks:
         decision = check(question)
         if decision is not None:
             return decision
@@ -184,13 +185,17 @@ def _has_election_word(question: Question) -> bool:
     return bool(signals.election or question.candidates or (question.leaders and "reaction" in signals.topics))
 
 
-# in order: the first that fires decides
-SCREENS: tuple[Callable[[Question], Decision | None], ...] = (
+# in order: the first that fires decides; the scope comes first (which election, which country, what subject)
+SCOPE_SCREENS: tuple[Callable[[Question], Decision | None], ...] = (
     other_election,
     foreign_country,
     future_election,
     off_subject,
     population,
+)
+# ...then the words: whether the message's words make it a question about these facts at all. A short message
+# in a dialog that names a place or a topic (``Question.leans_on_chat``) takes its subject from the chat instead.
+WORD_SCREENS: tuple[Callable[[Question], Decision | None], ...] = (
     demonym_only,
     no_election_word,
     weak_topic_words,
