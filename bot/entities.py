@@ -159,7 +159,7 @@ class EntityIndex:
             if len(tokens) == 1 and tokens[0] in base_words:
                 continue
             self._meaning[tokens] = label
-            self.index.add(name, label)
+            self.index.add(name, label, name=True)
 
     @property
     def vocabulary(self) -> frozenset[str]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from bot.text import STOPWORDS, is_cyrillic, known_russian_word, stem_en, stem_ru, token_keys, tokenize
+from bot.text import STOPWORDS, is_cyrillic, known_russian_word, stem_en, name_keys, stem_ru, token_keys, tokenize
 
 MIN_FUZZY_LENGTH = 5
 
@@ -61,14 +61,16 @@ class PhraseIndex:
         self._stems: dict[str, str] = {}  # stem -> vocabulary word: typos are compared without their endings
         self._correct = lru_cache(maxsize=50_000)(self._correct_uncached)
 
-    def add(self, phrase: str, label: Hashable) -> None:
-        """Index a phrase; a word written ``=word`` matches only as spelt ("how many =votes" is not "voted")."""
+    def add(self, phrase: str, label: Hashable, *, name: bool = False) -> None:
+        """Index a phrase; a word written ``=word`` matches only as spelt ("how many =votes" is not "voted");
+        a ``name`` is matched by its noun readings only (``text.name_keys``)."""
         exact = {word.casefold().lstrip("=") for word in phrase.split() if word.startswith("=")}
         phrase = phrase.replace("=", "")
         tokens = tokenize(phrase)
         if not tokens:
             return
-        keys = tuple(frozenset({token}) if token in exact else token_keys(token) for token in tokens)
+        keys_of = name_keys if name else token_keys
+        keys = tuple(frozenset({token}) if token in exact else keys_of(token) for token in tokens)
         entry = _Entry(keys, label, phrase)
         for key in entry.token_keys[0]:
             bucket = self._by_key.setdefault(key, [])

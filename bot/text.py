@@ -288,6 +288,24 @@ def token_keys(token: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+# parts of speech a name never is: a name's keys leave out these parses' dictionary forms, so the verb "дела"
+# ("деть") does not meet the city "Дели" (also read as the verb "делить")
+_NOT_NAME_PARTS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "CONJ", "PREP", "PRCL", "INTJ", "NPRO"})
+
+
+def name_keys(token: str) -> frozenset[str]:
+    """``token_keys`` of a word of a name: its noun and adjective readings only."""
+    if not is_cyrillic(token) or len(token) <= 2:
+        return token_keys(token)
+    verbal = {
+        parse.normal_form.replace("ё", "е") for parse in morph().parse(token) if parse.tag.POS in _NOT_NAME_PARTS
+    }
+    nominal = {
+        parse.normal_form.replace("ё", "е") for parse in morph().parse(token) if parse.tag.POS not in _NOT_NAME_PARTS
+    }
+    return token_keys(token) - (verbal - nominal - {token})
+
+
 def _stem_keys(token: str, stem: str) -> list[str]:
     """Keys that let two words with the same stem meet only when they also share a prefix covering more than half
     of each word: "voted"/"voting", "mobilized"/"mobilization" meet; "mobile"/"mobilization" (stem "mobil")
