@@ -86,7 +86,10 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     foreign = tuple(mentions.foreign())
     there = inherit or any(token in THERE_WORDS for token in reading.tokens)
     # "in total" after "there" is that country's total; Russia named outright is always national
-    national = bool(mentions.of("national")) or ("national" in intents and not countries and not there)
+    # ("abroad vs nationally": abroad is the other side of the comparison, not a place that "in total" belongs to)
+    national = bool(mentions.of("national")) or (
+        "national" in intents and not [country for country in countries if country != ABROAD] and not there
+    )
     topics = weigh_topics(reading, candidates, leaders)
     topic, weight = best_topic(topics)
     # "sorry, I meant Kazakhstan": a repair asks the last question again, about another place
@@ -135,7 +138,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         on_domain=on_domain,
         place_figures=place_figures,
         metric_topic=topic if topic in FIGURE_TOPICS else None,
-        superlative="least" if "least" in intents else "most" if "most" in intents else None,
+        superlative=superlative(intents),
         asks_who=any(token in WHO_WORDS for token in reading.tokens),
         asks_where=any(token in WHERE_WORDS for token in reading.tokens),
         count=asked_count(reading),
@@ -143,6 +146,13 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         claim=claimed_figure(reading),
         trace=describe(reading, topics),
     )
+
+
+def superlative(intents: Mapping[str, int]) -> str | None:
+    """ "most" or "least"; both at once ("more or less than nationally?") ask for a comparison, not an end."""
+    if "most" in intents and "least" in intents:
+        return None
+    return "least" if "least" in intents else "most" if "most" in intents else None
 
 
 ELECTION_YEAR = "2024"

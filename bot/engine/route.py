@@ -169,7 +169,8 @@ def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     candidate = question.candidates[0] if question.candidates else (DEFAULT_CANDIDATE if wants_candidate else None)
     context, language = question.context, question.language
     limit = question.count or RANKING_LIMIT
-    places = index.region_members if question.region else None  # "best result in Central Asia": its countries
+    # "Israel vs Turkey, who voted more?": the places named; "best result in Central Asia": the region's countries
+    places = tuple(places_named) if len(places_named) >= 2 else index.region_members if question.region else None
     trace = question.trace
     return rank(
         index, "ranking", metric, candidate, question.superlative, context, language, trace, limit=limit, places=places
@@ -421,7 +422,7 @@ def rank(
     new_context = context.updated(
         topic="turnout" if metric == "voters" else "result", candidate=candidate, language=language
     )
-    return Ranking(
+    ranking = Ranking(
         rule,
         new_context,
         f"{trace}; ranking {metric} {candidate or ''} {order}".strip("; "),
@@ -437,6 +438,10 @@ def rank(
         winners_only=winners_only,
         ties=tuple(ties),
     )
+    if winners_only or not ranking.ranked:
+        return ranking
+    # "how many voted there?" after "where did Putin do worst?": "there" is the place at the top of the list
+    return replace(ranking, context=new_context.updated(country=ranking.ranked[0].place))
 
 
 def place_figure(index: KnowledgeIndex, place: str, metric: str, candidate: str | None) -> PlaceFigure:
