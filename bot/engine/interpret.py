@@ -205,7 +205,7 @@ def weigh_topics(reading: Reading, candidates: tuple[str, ...], leaders: tuple[M
     """The topic words' weights, leant on by the names: a leader asks what they said, a candidate how they did."""
     signals = reading.signals
     topics = dict(signals.topics)
-    if "population" in signals.intents and about_russians(reading) and not signals.election:
+    if "population" in signals.intents and about_russians(reading) and not signals.strong:
         # "how many Russians live there": who lives there (the diaspora), never how many voted
         topics = {"diaspora": max(topics.values(), default=0.0) + POPULATION_LEAD}
     if leaders:

@@ -6,6 +6,7 @@ within ``AMBIGUITY_MARGIN``; otherwise the choices are offered, or the bot says 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.abroad_facts import DATA_SOURCES
@@ -159,6 +160,10 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         and not index.facts_on(slots.country, slots.topic)
         and bool(index.countries_by_topic.get(slots.topic))
     ):
+        mention = population_mention(question, slots.country, index)
+        if mention is not None:
+            new_context = context.updated(country=slots.country, language=language)
+            return FactAnswer("population_mention", new_context, f"{trace}; {mention.id}", 1.0, answer_facts=(mention,))
         # a per-country topic this country has no fact on: say so rather than answer for another place
         return _not_reported(slots, context, language, trace, ())
     scored = _scored_pool(question, slots, index)
@@ -199,6 +204,25 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         answer_facts=tuple(facts),
         missing_candidate=_missing_candidate(best, slots),
     )
+
+
+# a fact that says how many Russians live in a place, whatever its topic ("about 27,000 Russians are officially
+# resident in Montenegro" is said in a fact about the vote count)
+POPULATION_MENTION = re.compile(
+    r"\bresident\b|\blive in\b|\bliving in\b|\bdiaspora\b|\bпроживают\b|\bживут\b|\bживёт\b|\bживет\b"
+    r"|\bдиаспор",
+    re.IGNORECASE,
+)
+
+
+def population_mention(question: Question, country: str, index: KnowledgeIndex) -> Fact | None:
+    """For "how many Russians live in X" with no fact on the diaspora: a fact of X that states it in passing."""
+    if "population" not in question.intents:
+        return None
+    for fact in index.by_country.get(country, ()):
+        if any(POPULATION_MENTION.search(text) for text in (fact.answer.en, fact.answer.ru)):
+            return fact
+    return None
 
 
 def _asked_topic_first(scored: list[tuple[float, Fact]], slots: Slots) -> tuple[list[tuple[float, Fact]], bool]:

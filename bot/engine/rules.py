@@ -59,6 +59,7 @@ _RULES = (
     Rule("no_topic", "match", "no topic words and no close example question"),
     Rule("off_domain_topic", "match", "weak topic words and no election name"),
     Rule("unknown_words_weak_topic", "match", "unknown words beside weak topic words"),
+    Rule("population_mention", "match", "how many Russians live in a place: a fact of it that says so in passing"),
     Rule("not_reported", "match", "the country has no fact on the asked topic"),
     Rule("no_fact_close", "match", "no fact scored high enough"),
     Rule("ambiguous", "match", "two facts about different things scored too close: did you mean"),

@@ -179,7 +179,7 @@ def _has_election_word(question: Question) -> bool:
         "population" in signals.intents
         and question.countries
         and about_russians(question.reading)
-        and not signals.election
+        and not signals.strong
     ):
         return True  # "сколько русских живёт в Израиле": the Russians of a place, which the facts speak of
     return bool(signals.election or question.candidates or (question.leaders and "reaction" in signals.topics))
