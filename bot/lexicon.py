@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from bot.text import STOPWORDS, is_cyrillic, known_russian_word, stem_en, name_keys, stem_ru, token_keys, tokenize
+from bot.text import STOPWORDS, is_cyrillic, known_russian_word, name_keys, stem_en, stem_ru, token_keys, tokenize
 
 MIN_FUZZY_LENGTH = 5
 

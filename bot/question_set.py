@@ -3,15 +3,16 @@
 Shared by the test that runs every case through the engine and by the benchmark, which scores the engine
 and the baselines with exactly the same expectations. Expectations are about meaning, not wording: text is
 compared case-insensitively with accents folded ("ё" = "е", "ü" = "u"), and figures are compared as numbers,
-so "9500" matches "9,500", "9 500" and "9 500", "57.6" matches "57,6", "88.8" matches "88.80", and "8" does not match "87.3" or "2018".
+so "9500" matches "9,500", "9 500" and "9 500", "57.6" matches "57,6", "88.8" matches "88.80", and "8" does not
+match "87.3" or "2018".
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import get_args
 

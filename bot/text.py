@@ -73,7 +73,8 @@ FILLERS = frozenset(
 # a claim put to the bot ("I read 15,000 voted there, true?", "правда ли, что 99%?"): the claim is checked
 CLAIM_CUES = frozenset(
     {"true", "right", "correct", "really", "read", "heard", "claim", "claims", "claimed", "said", "says", "saw",
-     "правда", "верно", "действительно", "читал", "читала", "слышал", "слышала", "говорят", "пишут", "утверждают",
+     "правда", "верно", "действительно", "читал", "читала", "слышал", "слышала", "видел", "видела", "говорят",
+     "пишут", "утверждают",
      "якобы", "правильно", "неправда", "fake", "фейк", "almost", "nearly", "approximately", "roughly", "почти",
      "примерно", "приблизительно"}
 )  # fmt: skip
@@ -297,9 +298,7 @@ def name_keys(token: str) -> frozenset[str]:
     """``token_keys`` of a word of a name: its noun and adjective readings only."""
     if not is_cyrillic(token) or len(token) <= 2:
         return token_keys(token)
-    verbal = {
-        parse.normal_form.replace("ё", "е") for parse in morph().parse(token) if parse.tag.POS in _NOT_NAME_PARTS
-    }
+    verbal = {parse.normal_form.replace("ё", "е") for parse in morph().parse(token) if parse.tag.POS in _NOT_NAME_PARTS}
     nominal = {
         parse.normal_form.replace("ё", "е") for parse in morph().parse(token) if parse.tag.POS not in _NOT_NAME_PARTS
     }

@@ -33,7 +33,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
     "turnout": _weighted(
         """
         turnout 1, ~how many 0.9, ~number of 0.9, where to vote 0.4, где проголосовать 0.4, где голосовать
-        0.3, voter 0.6, ~people 0.3, participation 0.9, took part 0.7, cast 0.5, ballot 0.6, vote 0.35, early 0.7, early voting 1,
+        0.3, voter 0.6, ~people 0.3, participation 0.9, took part 0.7, cast 0.5, ballot 0.6, vote 0.35, early 0.7,
+        early voting 1,
         early ballots 1, registered 0.8, register 0.5, on the lists 0.8, voter list 0.9, досрочно 0.8, досрочный 0.8,
         досрочное голосование 1, зарегистрировать 0.8, зарегистрированный 0.8, список избирателей 0.9,
         came out 0.5, showed up 0.6, ~count 0.4, attendance 0.9, явка 1, ~сколько 0.9, ~скока 0.9, ~скоко 0.9,
@@ -50,7 +51,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         0.9, performance 0.9, fare 0.8, score 0.7, how did 0.5, got 0.3, tally 0.8, for whom 0.9,
         victory 0.8, defeat 0.8, beat 0.8, lose 0.7, lost 0.7, who lost 1, invalid 0.9, spoiled 0.9,
         spoilt 0.9, void 0.7, tie 0.8, tied 0.8, draw 0.5, smashed 0.6, crushed 0.6, trounced 0.7, landslide 0.8,
-        недействительный 0.9, испорченный 0.9, испортить 0.8, ничья 0.8, поровну 0.8, продуть 0.8, слить 0.6, popular 0.5, standings 0.8, how did vote 0.9,
+        недействительный 0.9, испорченный 0.9, испортить 0.8, ничья 0.8, поровну 0.8, продуть 0.8, слить 0.6,
+        popular 0.5, standings 0.8, how did vote 0.9,
         vote 0.3, результат 1, итог 1, процент 0.8, доля 0.8, за кого 1, победить 0.9, победа 0.8, победитель
         0.9, выиграть 0.9, поддержать 0.6, поддерживать 0.6, поддержка 0.6, набрать 0.8, получить 0.5, как проголосовать
         0.9, проиграть 0.7, кто проиграть 1, поражение 0.8, голос 0.4, проголосовать за 0.9, голосовать за 0.8,
@@ -105,7 +107,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         rigged 1, falsified 1, falsification 1, disputed 0.9, dispute 0.9, irregularities 1, stuffing 1, queue 1,
         wait 0.5, waited 0.7, hours 0.6, extended 0.8, ran out 1, shortage 0.9, инцидент 1, нападение 1,
         задержать 1, задержание 1, арест 1, полиция 0.9, фальсификация 1, сфальсифицировать 1, вброс 1,
-        нарушение 0.9, спорный 0.8, оспорить 0.8, продлить 0.8, закончиться 0.6, коктейль молотова 1.2, mood 0.8, atmosphere 0.8,
+        нарушение 0.9, спорный 0.8, оспорить 0.8, продлить 0.8, закончиться 0.6, коктейль молотова 1.2, mood 0.8,
+        atmosphere 0.8,
         background 0.8, troops 0.9, military 1, polling data 1.3, pro putin 0.8, anti putin 0.9, critic
         0.6, военный база 1.4, база 1, очередь 1, протест 1, оппозиция 0.9, несогласие 1, инакомыслие 1,
         настроение 0.9, атмосфера 0.8, фон 0.6, военный 1, войска 0.9, опрос общественного мнения 1.2,
@@ -124,7 +127,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
     "schedule": _weighted(
         """
         when 0.9, date 1, what date 1, what day 1, day 0.7, days 0.7, дни 0.8, проходить 0.5,
-        which days 1, какие дни 1, до скольки 0.9, till what time 0.9, opening hours 1, online 1, electronic 0.9, schedule 1,
+        which days 1, какие дни 1, до скольки 0.9, till what time 0.9, opening hours 1, online 1, electronic 0.9,
+        schedule 1,
         three day 1, how many days 1.4, last 0.4, announce 0.5, march 0.6, how long 0.7, period 0.6, когда 0.9,
         дата 1, день 0.7, онлайн 1, электронный 0.9, срок 0.8, март 0.6, сколько дней 1.4, объявить 0.5,
         продолжаться 0.6, длиться 0.7, трехдневный 1, дистанционный 0.9
@@ -166,7 +170,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     ),
     "least": _phrases(
         """
-        fewest, least, lowest, smallest, worst, minimum, weakest, fewer, less, проиграть сильнее, продул, меньше всего, наименьший,
+        fewest, least, lowest, smallest, worst, minimum, weakest, fewer, less, проиграть сильнее, продул,
+        меньше всего, наименьший,
         самый маленький, самый низкий, худший, хуже всего, минимальный, меньше, ниже, слабее, наименее,
         trounced, fared worst, flopped, flop, bottom, провал, провалился, провалиться, хуже, антирекорд
         """
@@ -174,7 +179,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     "compare": _phrases(
         """
         compare, comparison, versus, vs, difference, differ, against, rank, ranking, rating, side by
-        side, above or below, higher or lower, more or less, больше или меньше, выше или ниже, сравнить, сравнение, сравни, разница, отличие, отличаться, против, рейтинг
+        side, above or below, higher or lower, more or less, больше или меньше, выше или ниже, сравнить, сравнение,
+        сравни, разница, отличие, отличаться, против, рейтинг
         """
     ),
     "coverage": _phrases(
@@ -228,7 +234,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     ),
     "overview": _phrases(
         """
-        tell me about, about, info, information, anything, everything, overview, summary, breakdown, detail, story, the story,
+        tell me about, about, info, information, anything, everything, overview, summary, breakdown, detail, story,
+        the story,
         what happened, anything interesting, interesting, what went on, going on, news, how was it, how did it go,
         что случилось, что произошло, что было, как прошло, как прошли, что нового, интересного,
         details, rundown, recap, brief, briefly, in short, расскажи, рассказать, информация, что известно, про,
@@ -305,7 +312,8 @@ SPECIFIC_KEYS = frozenset(key for word in SPECIFIC_ELECTION_WORDS for key in tok
 
 # Places in the standings ("who came second", "кто занял третье место"): a rank counted from the top, -1 is last.
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "первый": 1, "второй": 2, "третий": 3,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "первый": 1, "второй": 2, "третий": 3,
     "четвертый": 4, "четвёртый": 4, "последний": -1,
 }  # fmt: skip
 ORDINAL_KEYS = {key: rank for word, rank in ORDINALS.items() for key in token_keys(word)}

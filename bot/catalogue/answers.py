@@ -144,6 +144,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No: the sources give {figures}, not {claimed}.",
         "ru": "Нет: в источниках — {figures}, а не {claimed}.",
     },
+    "claim_other_kind": {
+        "en": "Not as a result: {claimed} is the {kind} figure ({source}); the sources give {figures}.",
+        "ru": "Не как результат: {claimed} — это {kind} ({source}); в источниках — {figures}.",
+    },
     "claim_unsettled": {
         "en": "The sources cannot settle {claimed}: they give no figure of that kind here. What they say:",
         "ru": "Проверить {claimed} по источникам нельзя: такой цифры здесь нет. Вот что в них есть:",

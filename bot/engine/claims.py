@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.engine.decisions import Decision, FactAnswer
+from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import Question
 from bot.engine.route import DEFAULT_CANDIDATE  # "he got 99%": the winner's share, as people mean it
 from bot.models import Fact, Figure
@@ -34,19 +35,24 @@ class Verdict:
     percent: bool
     holds: bool | None  # None: no figure of the facts measures what was claimed
     figures: tuple[tuple[Figure, Fact], ...]  # the figures compared, best kind first
+    # when the claim fails against the best kind: another kind's figure it matches ("57%" is the exit poll's)
+    other_kind: tuple[Figure, Fact] | None = None
 
 
-def check_claim(decision: Decision, question: Question) -> Decision:
+def check_claim(decision: Decision, question: Question, index: KnowledgeIndex) -> Decision:
     """The decision with a verdict on the claimed figure, when it answers with facts."""
     if question.claim is None or not isinstance(decision, FactAnswer):
         return decision
     value, percent = question.claim
-    figures = comparable_figures(decision.facts, question, percent)
+    figures = with_official(comparable_figures(decision.facts, question, percent), decision, question, index)
     hedge = next((name for name, words in CLAIM_HEDGES.items() if words & set(question.reading.tokens)), None)
     if not figures:
         verdict = Verdict(value, percent, None, ())
     else:
         verdict = Verdict(value, percent, holds(value, figures[0][0], hedge), figures)
+        if not verdict.holds:
+            other = next((item for item in figures[1:] if holds(value, item[0], hedge)), None)
+            verdict = replace(verdict, other_kind=other, figures=figures[:1] if other else figures)
     return replace(decision, verdict=verdict, trace=f"{decision.trace}; claim {value:g}{'%' if percent else ''}")
 
 
@@ -75,6 +81,21 @@ def comparable_figures(facts: tuple[Fact, ...], question: Question, percent: boo
     return tuple(sorted(by_kind.values(), key=lambda item: item[0].kind != "official_result"))
 
 
+def with_official(
+    figures: tuple[tuple[Figure, Fact], ...], decision: FactAnswer, question: Question, index: KnowledgeIndex
+) -> tuple[tuple[Figure, Fact], ...]:
+    """The official figure first, even when a report's fact answered: a claim is settled by the official count
+    where there is one ("87.29%, final?" against the CEC's 87.28%, not a report's rounded 87.3%)."""
+    if not figures or any(figure.kind == "official_result" for figure, _ in figures):
+        return figures
+    metric, candidate = figures[0][0].metric, figures[0][0].candidate
+    place = decision.facts[0].country if decision.facts else None
+    official = index.best_figure(place, metric, candidate)
+    if official is None or official[0].kind != "official_result":
+        return figures
+    return (official, *figures)
+
+
 def holds(claimed: float, figure: Figure, hedge: str | None = None) -> bool:
     """Whether the claimed figure agrees with ``figure``, given how exact the figure and the claim are."""
     value = figure.value or 0.0
@@ -89,5 +110,7 @@ def holds(claimed: float, figure: Figure, hedge: str | None = None) -> bool:
     if figure.approx == "around":
         return abs(claimed - value) <= value * APPROX_TOLERANCE
     if figure.metric in SHARE_METRICS:
-        return abs(claimed - value) <= POINTS_TOLERANCE
+        # "57%" holds for 57.6%; a claim with decimals ("54.7%", "87.29%") is as exact as it is written
+        decimals = len(f"{claimed:g}".partition(".")[2])
+        return abs(claimed - value) <= (POINTS_TOLERANCE if not decimals else 0.5 * 10**-decimals + 1e-9)
     return abs(claimed - value) <= value * COUNT_TOLERANCE

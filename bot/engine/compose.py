@@ -222,6 +222,11 @@ class Composer:
             for figure, fact in verdict.figures
             if fact.source in self.index.sources
         )
+        if verdict.other_kind is not None and verdict.other_kind[1].source in self.index.sources:
+            figure, fact = verdict.other_kind
+            kind = render.kind_label(figure.kind, self.language)
+            source = render.citation(self.index.sources[fact.source], self.language)
+            return self.say("claim_other_kind", claimed=claimed, kind=kind, source=source, figures=figures)
         return self.say("claim_holds" if verdict.holds else "claim_fails", claimed=claimed, figures=figures)
 
     def choices(self, decision: Choices) -> tuple[list[Block], dict]:

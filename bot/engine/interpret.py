@@ -14,6 +14,7 @@ from bot.abroad_facts import ABROAD
 from bot.engine.reading import Reading
 from bot.engine.thresholds import (
     CANDIDATE_RESULT_LEAD,
+    CLAIM_TOPIC,
     LEADER_REACTION_BOOST,
     NAMED_TOPIC_LEAN,
     POPULATION_LEAD,
@@ -90,7 +91,10 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     national = bool(mentions.of("national")) or (
         "national" in intents and not [country for country in countries if country != ABROAD] and not there
     )
+    claim = claimed_figure(reading)
     topics = weigh_topics(reading, candidates, leaders)
+    if claim is not None:
+        topics = claim_topics(topics, claim, leaders)
     topic, weight = best_topic(topics)
     # "sorry, I meant Kazakhstan": a repair asks the last question again, about another place
     repair = bool(REPAIR_CUES & set(reading.tokens))
@@ -112,7 +116,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     # "ладно, а в Турции?", "wait, I meant Macedonia", "and the official figure?": in a dialog the words the
     # base does not know are the asker's ("ладно", "wait"); the place or topic word and the chat say what is asked
     leans_on_chat = (
-        bool(context.country or context.topic or context.region)
+        not inherit  # a clause of one message is screened on its own words ("I write about the diaspora")
+        and bool(context.country or context.topic or context.region)
         and (followup or short)
         and bool(countries or candidates or reading.stations or signals.named)
     )
@@ -138,12 +143,13 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         on_domain=on_domain,
         place_figures=place_figures,
         metric_topic=topic if topic in FIGURE_TOPICS else None,
-        superlative=superlative(intents),
+        # "правда, что у Путина больше 90%?": "more" belongs to the claim, it asks for no ranking
+        superlative=None if claim is not None and not asked_count(reading) else superlative(intents),
         asks_who=any(token in WHO_WORDS for token in reading.tokens),
         asks_where=any(token in WHERE_WORDS for token in reading.tokens),
         count=asked_count(reading),
         years=other_years(reading),
-        claim=claimed_figure(reading),
+        claim=claim,
         trace=describe(reading, topics),
     )
 
@@ -183,7 +189,8 @@ def claimed_figure(reading: Reading) -> tuple[float, bool] | None:
     cue = any(token in CLAIM_CUES for token in reading.tokens)
     for value, percent in reading.numbers:
         if cue or percent or value >= 100:
-            return value, percent
+            # "putin 87.29, final?": a figure with decimals under 100 is a share, whether or not "%" was typed
+            return value, percent or (value != int(value) and value < 100)
     return None
 
 
@@ -224,6 +231,19 @@ def weigh_topics(reading: Reading, candidates: tuple[str, ...], leaders: tuple[M
             topics.pop("turnout", None)
             if signals.named.get("turnout"):
                 topics["turnout"] = TURNOUT_WITH_CANDIDATE * signals.named["turnout"]
+    return topics
+
+
+def claim_topics(topics: dict[str, float], claim: tuple[float, bool], leaders: tuple[Mention, ...]) -> dict[str, float]:
+    """A figure put to the bot is a figure topic's: "Pamfilova said 54.7%", "a tabloid wrote 3,200" ask whether the
+    figure is right, not what anyone said ("said" names the claim's source); a share is a result, a count a turnout
+    unless the words say which."""
+    topics = dict(topics)
+    if not leaders:
+        topics.pop("reaction", None)
+    figures = {name: value for name, value in topics.items() if name in FIGURE_TOPICS}
+    claimed = max(figures, key=lambda name: figures[name]) if figures else "result" if claim[1] else "turnout"
+    topics[claimed] = max(topics.get(claimed, 0.0), CLAIM_TOPIC)
     return topics
 
 

@@ -32,7 +32,7 @@ def decide(
 ) -> Decision:
     """One question's decision: a refusal, an answer computed from figures, or the matched fact."""
     question = interpret(reading, context, language, inherit=inherit)
-    return check_claim(screen(question) or route(question, index) or match(question, index), question)
+    return check_claim(screen(question) or route(question, index) or match(question, index), question, index)
 
 
 def decide_message(

@@ -17,7 +17,10 @@ def screen(question: Question) -> Decision | None:
     """A refusal, or None when the question may be answered."""
     if question.reading.stations:
         return None  # "УИК 8158": a polling station's number says what the question is about
-    checks = SCOPE_SCREENS if question.leans_on_chat else SCOPE_SCREENS + WORD_SCREENS
+    # "somebody wrote Davankov took 57% in Britain, is that so?": a share put to the bot about a name it knows is a
+    # claim to check, whatever the words around it
+    claim = question.claim is not None and question.claim[1] and bool(question.countries or question.candidates)
+    checks = SCOPE_SCREENS if question.leans_on_chat or claim else SCOPE_SCREENS + WORD_SCREENS
     for check in checks:
         decision = check(question)
         if decision is not None:

@@ -26,6 +26,7 @@ LEADER_REACTION_BOOST = 0.8  # a leader named: the question is about what they s
 NAMED_TOPIC_LEAN = 0.4  # a candidate named beside another topic's words ("Putin's party"): the name only leans
 CANDIDATE_RESULT_LEAD = 0.4  # "how many for Putin?": the result beats every other topic by this much
 POPULATION_LEAD = 0.5  # "how many Russians live in X": the diaspora beats every other topic by this much
+CLAIM_TOPIC = 1.0  # a figure put to the bot to check makes its figure topic as clear as the topic's own word
 TURNOUT_WITH_CANDIDATE = 0.5  # turnout's own words next to a candidate keep half their weight
 
 # --- example questions (RapidFuzz token_sort_ratio, 0..100) ----------------------------------------------
