@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from bot.engine.decisions import Decision, NoData, Refusal
 from bot.engine.interpret import ABROAD, Question, about_russians
@@ -64,6 +65,18 @@ def other_election(question: Question) -> Decision | None:
                  and tokens[item.start - 2] in ELECTION_NOUNS))
         for item in question.reading.mentions.items
     )  # fmt: skip
+    # "the us presidential election": "us" typed in lower case is the United States before an election word
+    owned = owned or any(
+        token in ("us", "usa", "american") and following in ELECTION_NOUNS for token, following in pairwise(tokens)
+    )
+    # "кто победил на выборах в США": who won the election held in a country, unless it says Russians voted there
+    held_in = any(
+        item.kind in ("country", "foreign") and item.id != ABROAD and item.start >= 2
+        and tokens[item.start - 1] in ("в", "in") and tokens[item.start - 2] in ELECTION_NOUNS
+        for item in question.reading.mentions.items
+    )  # fmt: skip
+    # ("результаты выборов в Казахстане" stays the Russians' vote there: only "who won" asks who governs now)
+    owned = owned or (held_in and question.asks_who and not about_russians(question.reading))
     if parliament or (owned and not RUSSIA_WORDS & set(tokens) and not question.candidates):
         return _refuse(question, "other_election", "other_election")
     return None
