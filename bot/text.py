@@ -294,14 +294,15 @@ def token_keys(token: str) -> frozenset[str]:
 _NOT_NAME_PARTS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "CONJ", "PREP", "PRCL", "INTJ", "NPRO"})
 
 
+@lru_cache(maxsize=100_000)
 def name_keys(token: str) -> frozenset[str]:
     """``token_keys`` of a word of a name: its noun and adjective readings only."""
     if not is_cyrillic(token) or len(token) <= 2:
         return token_keys(token)
-    verbal = {parse.normal_form.replace("ё", "е") for parse in morph().parse(token) if parse.tag.POS in _NOT_NAME_PARTS}
-    nominal = {
-        parse.normal_form.replace("ё", "е") for parse in morph().parse(token) if parse.tag.POS not in _NOT_NAME_PARTS
-    }
+    verbal: set[str] = set()
+    nominal: set[str] = set()
+    for parse in morph().parse(token):
+        (verbal if parse.tag.POS in _NOT_NAME_PARTS else nominal).add(parse.normal_form.replace("ё", "е"))
     return token_keys(token) - (verbal - nominal - {token})
 
 
