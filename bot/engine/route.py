@@ -104,16 +104,21 @@ def station(question: Question, index: KnowledgeIndex) -> Decision | None:
 
 def city(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "How did Almaty vote?": the city's stations, where a source gives their numbers."""
-    cities = [item.city for item in question.reading.mentions.items if item.city]
+    cities = list(dict.fromkeys(item.city for item in question.reading.mentions.items if item.city))
     numbers = [number for name in cities for number in index.city_stations.get(name, ()) if number in index.stations]
-    if not numbers or len(question.countries) > 1:
+    if not numbers:
+        return None
+    exit_poll = question.metric_topic == "exit_poll"
+    if question.topic is None and (len(cities) >= 2 or question.followup or question.short):
+        # "Bonn vs Berlin", "and Berlin only?", "Trabzon?": the cities' own stations, each with its protocol
+        return city_stations(question, index, cities, numbers, exit_poll)
+    if len(question.countries) > 1:
         return None
     if question.topic is None and question.reading.signals.place is None and not question.candidates:
         return None  # "Almaty" alone: offer the country's topics
     about_votes = question.metric_topic or question.topic in (None, "polling_places")
     if not (about_votes or question.reading.signals.place is not None or question.weight < WEAK_TOPIC):
         return None  # "what did people in Almaty say?": not the station's count
-    exit_poll = question.metric_topic == "exit_poll"
     stations = [fact for fact in _station_answer(index, numbers, exit_poll) if (fact.topic == "exit_poll") == exit_poll]
     country = match(question, index)  # what the country's facts say (a report may speak of the city), then the city
     facts = [*country.facts, *(fact for fact in stations if fact not in country.facts)] if country.facts else stations
@@ -126,6 +131,28 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
     )
     trace = f"{question.trace}; {', '.join(cities)}: stations {', '.join(map(str, numbers))}"
     return FactAnswer("city", context, trace, 1.0, country.considered, answer_facts=tuple(facts))
+
+
+def city_stations(
+    question: Question, index: KnowledgeIndex, cities: Sequence[str], numbers: Sequence[int], exit_poll: bool
+) -> Decision | None:
+    """The named cities' stations (the official protocol, the exit poll beside it), city by city, after the facts
+    on the chat's topic that speak of the city by name ("and in Almaty?" after Davankov: the Almaty exit poll)."""
+    topic = question.context.topic if question.context.topic in FIGURE_TOPICS else "result"
+    exit_poll = exit_poll or topic == "exit_poll"
+    stations = _station_answer(index, numbers, exit_poll)
+    if not stations:
+        return None
+    country = stations[0].country
+    spoken_of = [
+        fact
+        for fact in index.facts_on(country, topic)
+        if any(name in fact.answer.en for name in cities)  # the mention's city is its English name
+    ]
+    facts = [*spoken_of, *(fact for fact in stations if fact not in spoken_of)]
+    context = question.context.updated(country=facts[-1].country, topic=topic, language=question.language)
+    trace = f"{question.trace}; {', '.join(cities)}: stations {', '.join(map(str, numbers))}"
+    return FactAnswer("city", context, trace, 1.0, answer_facts=tuple(facts))
 
 
 def _station_answer(index: KnowledgeIndex, numbers: Sequence[int], exit_poll: bool) -> list[Fact]:
