@@ -85,6 +85,15 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
     facts = tuple(fact for fact in matched.facts if fact.id in allowed) if matched is not None else ()
     if isinstance(matched, FactAnswer) and facts:
         return replace(matched, rule="other_year_fact", answer_facts=facts)
+    # "Estonia in 2018?", "and in 2018?": the place's own facts that speak of that year, whatever their topic
+    place = question.countries[0] if question.countries else None
+    if place is None and (question.followup or question.short):
+        place = question.context.country
+    own = tuple(fact for fact in index.by_country.get(place, ()) if fact.id in allowed) if place else ()
+    if own:
+        context = question.context.updated(country=place, topic=own[0].topic, language=question.language)
+        trace = f"{question.trace}; {place} in {', '.join(question.years)}"
+        return FactAnswer("other_year_fact", context, trace, 1.0, answer_facts=own[:2])
     context = question.context.updated(language=question.language)
     trace = f"{question.trace}; the year {', '.join(question.years)}"
     return Refusal("other_year", context, trace, reason="other_election")
