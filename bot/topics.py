@@ -163,14 +163,16 @@ INTENT_WORDS: dict[str, list[str]] = {
     ),
     "most": _phrases(
         """
-        most, highest, largest, biggest, best, top, топ, maximum, strongest, greatest, more, больше всего,
+        most, highest, largest, biggest, best, top, топ, maximum, strongest, greatest, more, bigger, larger,
+        крупнейший, самый крупный, крупный, больше всего,
         наибольший, самый большой, самый высокий, лучший, лучше всего, максимальный, больше, выше,
         сильнее, наиболее
         """
     ),
     "least": _phrases(
         """
-        fewest, least, lowest, smallest, worst, minimum, weakest, fewer, less, проиграть сильнее, продул,
+        fewest, least, lowest, smallest, worst, minimum, weakest, fewer, less, smaller, самый мелкий, мелкий,
+        проиграть сильнее, продул,
         меньше всего, наименьший,
         самый маленький, самый низкий, худший, хуже всего, минимальный, меньше, ниже, слабее, наименее,
         trounced, fared worst, flopped, flop, bottom, провал, провалился, провалиться, хуже, антирекорд

@@ -113,10 +113,17 @@ def test_which_countries(engine: Engine) -> None:
 
 
 def test_a_place_alone_gets_its_summary_and_its_topics(engine: Engine) -> None:
-    reply = engine.answer("Almaty")  # a vague ask: how many voted and the result, then what else there is
+    reply = engine.answer("Kazakhstan")  # a vague ask: how many voted and the result, then what else there is
     assert reply.kind == "answer" and "kazakhstan-official-turnout" in reply.fact_ids
     assert "9,665" in reply.text and "42.18%" in reply.text and "I can tell you about" in reply.text
     assert reply.suggestions and reply.context.country == "kazakhstan"
+
+
+def test_a_city_alone_gets_its_own_stations(engine: Engine) -> None:
+    reply = engine.answer("Almaty")  # the city's stations, after what the sources say of the city itself
+    assert reply.rule == "city" and {"station-8133", "station-8134"} <= set(reply.fact_ids)
+    assert "24.99%" in reply.text and "8 percent" in reply.text and "9,665" not in reply.text
+    assert reply.context.country == "kazakhstan"
 
 
 def test_html_escapes_fact_text(engine: Engine) -> None:

@@ -144,6 +144,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No: the sources give {figures}, not {claimed}.",
         "ru": "Нет: в источниках — {figures}, а не {claimed}.",
     },
+    "station_row": {"en": "station No. {number} ({place})", "ru": "участок № {number} ({place})"},
     "claim_other_kind": {
         "en": "Not as a result: {claimed} is the {kind} figure ({source}); the sources give {figures}.",
         "ru": "Не как результат: {claimed} — это {kind} ({source}); в источниках — {figures}.",

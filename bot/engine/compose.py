@@ -76,6 +76,12 @@ class Composer:
         candidate = self.index.candidates.get(candidate_id)
         return candidate.name.get(self.language) if candidate else candidate_id
 
+    def row_name(self, row: PlaceFigure) -> str:
+        """A ranked row's name: the place, or a polling station with its place ("No. 8158 (Cyprus)")."""
+        assert row.place
+        name = self.country_name(row.place)
+        return name if row.station is None else self.say("station_row", number=str(row.station), place=name)
+
     def place_name(self, place: str | None) -> str:
         return self.country_name(place) if place else self.say("national")
 
@@ -317,13 +323,11 @@ class Composer:
             key = "winners_count" if shown else "winners_none"
             blocks.append(Block(self.say(key, candidate=candidate, count=str(len(decision.ranked)))))
         elif shown and shown[0].figure and shown[0].place:
-            top_name, top_figure = self.country_name(shown[0].place), self.figure_phrase(shown[0].figure)
+            top_name, top_figure = self.row_name(shown[0]), self.figure_phrase(shown[0].figure)
             blocks.append(Block(self.say(f"ranking_lead_{decision.order}", place=top_name, figure=top_figure)))
         for position, row in enumerate(shown, 1):
             assert row.place
-            blocks.append(
-                Block(f"{position}. {self.country_name(row.place)}: {self.place_phrase(row, ballots=shares)}", "item")
-            )
+            blocks.append(Block(f"{position}. {self.row_name(row)}: {self.place_phrase(row, ballots=shares)}", "item"))
         if decision.ties:
             names = render.join_names([self.country_name(country) for country in decision.ties], self.language)
             blocks.append(Block(self.say("winners_tied", places=names)))

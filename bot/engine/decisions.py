@@ -122,6 +122,7 @@ class PlaceFigure:
     fact: Fact | None
     also: tuple[tuple[Figure, Fact], ...] = ()  # the same figure from other sources, shown beside, never merged
     ballots: float | None = None  # ballots in the boxes behind a share: 12 ballots are no trend
+    station: int | None = None  # a polling station's number, when the rows are stations rather than places
 
 
 @dataclass(frozen=True)

@@ -113,10 +113,11 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         bool(countries or candidates or leaders or national or foreign or region or signals.specific)
         or "domain" in intents
     )
-    # "ладно, а в Турции?", "wait, I meant Macedonia", "and the official figure?": in a dialog the words the
-    # base does not know are the asker's ("ладно", "wait"); the place or topic word and the chat say what is asked
+    # "and the official figure?", "а по Киргизии?": in a dialog a short message with a place or a topic word and
+    # no word the base does not know takes its subject from the chat ("what's the weather in Paris?" does not)
     leans_on_chat = (
         not inherit  # a clause of one message is screened on its own words ("I write about the diaspora")
+        and not reading.unknown
         and bool(context.country or context.topic or context.region)
         and (followup or short)
         and bool(countries or candidates or reading.stations or signals.named)

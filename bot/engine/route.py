@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from bot.abroad import BAIKONUR
+from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import (
     ComparedMetric,
     Comparison,
@@ -190,6 +192,53 @@ def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
     followed = question.context.country if question.followup and not question.national else None
     country = question.countries[0] if question.countries else followed
     return standings_in(index, country, place, question.candidates, question.context, question.language, question.trace)
+
+
+# words that make a superlative about single polling stations ("the biggest station abroad", "на каком участке")
+STATION_WORDS = ("station", "участ", "уик", "uchast", "uik")
+
+
+def station_ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Which single station abroad had the most voters?", "на каком участке у Путина меньше всего?"."""
+    metric_topic = figure_topic(question) or ("turnout" if question.superlative else None)
+    asks_stations = any(token.startswith(STATION_WORDS) for token in question.reading.tokens)
+    places_named = [country for country in question.countries if country != ABROAD]
+    if not (question.superlative and metric_topic and asks_stations and len(places_named) <= 1):
+        return None
+    metric = ranked_metric(question, metric_topic)
+    candidate = (
+        question.candidates[0] if question.candidates else (DEFAULT_CANDIDATE if metric == "vote_share" else None)
+    )
+    of = candidate if metric in ("vote_share", "votes") else None  # whose figure: a candidate's, or the station's
+    rows = []
+    for number, facts in index.stations.items():
+        official = next((fact for fact in facts if fact.source in DATA_SOURCES and fact.topic != "exit_poll"), None)
+        if official is None or official.country in (BAIKONUR, None):
+            continue  # Baikonur's stations are a Russian region's, not abroad
+        if places_named and official.country not in places_named:
+            continue
+        figure = next((item for item in official.figures if (item.metric, item.candidate) == (metric, of)), None)
+        ballots = next((item.value for item in official.figures if item.metric == "ballots_in_boxes"), None)
+        rows.append(PlaceFigure(official.country, figure, official, ballots=ballots, station=number))
+    if not rows:
+        return None
+    decision = Ranking(
+        "station_ranking",
+        question.context.updated(
+            topic="turnout" if metric == "voters" else "result", candidate=candidate, language=question.language
+        ),
+        f"{question.trace}; stations ranked by {metric} {candidate or ''} {question.superlative}".strip(),
+        1.0,
+        metric=metric,
+        candidate=candidate,
+        order=question.superlative or "most",
+        rows=tuple(rows),
+        limit=question.count or RANKING_LIMIT,
+        min_ballots=MIN_RANKED_BALLOTS if metric in PERCENT_METRICS else 0,
+    )
+    if not decision.ranked:
+        return decision
+    return replace(decision, context=decision.context.updated(country=decision.ranked[0].place))
 
 
 def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -384,6 +433,7 @@ ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     station,
     city,
     standings,
+    station_ranking,
     ranking,
     candidate_where,
     coverage,

@@ -38,6 +38,7 @@ _RULES = (
     Rule("station", "route", "a polling station by its number: its protocol, and its exit poll if surveyed"),
     Rule("city", "route", "a city with known station numbers: each station's protocol"),
     Rule("standings", "route", "candidates ranked in one place: who came first, second, last"),
+    Rule("station_ranking", "route", "polling stations abroad ranked by a figure: the biggest, Putin's lowest"),
     Rule("ranking", "route", "countries ranked by a figure: where most, where least"),
     Rule("candidate_where", "route", "where a candidate did well: countries ranked by their share"),
     Rule("coverage", "route", "what the bot covers: countries and topics"),
