@@ -146,7 +146,8 @@ class EntityIndex:
             if iso in covered:
                 continue
             label = self._by_code.setdefault(iso, ("foreign", iso, None, None))
-            self._add_all(_all(other_country_names(iso)), label, base_words)
+            # Russia itself is named inside the base's own names ("outside Russia" is abroad), and stays Russia
+            self._add_all(_all(other_country_names(iso)), label, base_words if label[0] == "foreign" else frozenset())
         self.index.freeze()
 
     def _add_all(

@@ -32,7 +32,7 @@ STOPWORDS_EN = _words(
     shall should may might must just also then now again ever please tell show give let us know want like
     get got me any anything something thing things s t d ll m re ve y yes ok okay hi hello hey thanks thank
     take took taken find found happen happened keep kept make made go went gone see saw seen look need use used alone
-    separately
+    separately several
     """
 )
 STOPWORDS_RU = _words(
@@ -44,7 +44,7 @@ STOPWORDS_RU = _words(
     один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть
     после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой
     перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это эта привет здравствуйте
-    спасибо пожалуйста скажи скажите расскажи расскажите знать знаешь знаете отдельно
+    спасибо пожалуйста скажи скажите расскажи расскажите знать знаешь знаете отдельно несколько
     """
 )
 # how many places a question asks for ("the ten countries", "топ-5", "пять стран"): a count, not a content word
@@ -68,7 +68,8 @@ FILLERS = frozenset(
      "инфу", "инфо", "pls", "plz", "please", "pleas", "thx", "info", "btw", "ok", "okay", "hw", "ладно", "ой",
      "блин", "слушай", "кароче", "вообще", "просто", "именно", "конкретно", "хм", "ага", "ясно", "понятно",
      "lol", "lmao", "wait", "hmm", "well", "anyway", "actually", "specifically", "exactly", "basically", "just",
-     "so", "oh", "right", "cool", "got", "gotcha", "ah", "kinda", "pretty"}
+     "so", "oh", "right", "cool", "got", "gotcha", "ah", "kinda", "pretty", "вроде", "типо", "походу", "кажется",
+     "отдельности", "individually", "precisely"}
 )  # fmt: skip
 # a claim put to the bot ("I read 15,000 voted there, true?", "правда ли, что 99%?"): the claim is checked
 CLAIM_CUES = frozenset(

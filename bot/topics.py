@@ -151,7 +151,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     "list": _phrases(
         """
         list, list all, all candidates, every candidate, enumerate, name all, перечисли, перечислить, перечень,
-        список, все кандидаты, всех кандидатов, кто баллотировался, who ran, who was running
+        список, все кандидаты, всех кандидатов, кто баллотировался, who ran, who was running, who were the
+        =candidates, the =candidates, =кандидаты, =кандидатов, кто =баллотировались, кто был в бюллетене,
+        who was on the ballot
         """
     ),
     # "how many Russians live in Uzbekistan": a population, which no source gives; not how many voted

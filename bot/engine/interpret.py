@@ -93,6 +93,14 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     )
     claim = claimed_figure(reading)
     topics = weigh_topics(reading, candidates, leaders)
+    if (
+        not (countries or candidates)
+        and "countries" in intents
+        and signals.counted
+        and not ({"compare", "most", "least"} & intents.keys() or signals.named.get("turnout"))
+    ):
+        # "in how many countries could Russians vote?": the stations abroad, which the facts count by country
+        countries, topics = (ABROAD,), {**topics, "polling_places": max(topics.values(), default=0.0) + 1.0}
     if claim is not None:
         topics = claim_topics(topics, claim, leaders)
     topic, weight = best_topic(topics)

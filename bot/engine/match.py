@@ -43,6 +43,7 @@ from bot.engine.thresholds import (
     UNASKED_CANDIDATE,
     UNKNOWN_WORDS_TOPIC,
     UNKNOWN_WORDS_TOPIC_WITH_COUNTRY,
+    WEAK_TOPIC,
     WHERE_COUNTRY_FIT,
 )
 from bot.models import Fact
@@ -90,6 +91,19 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
         return Refusal("no_topic", context.updated(language=question.language), trace)
     if not question.on_domain and (reading.unknown or question.weight < STRONG_TOPIC):
         return Refusal("off_domain_topic", context.updated(language=question.language), trace)
+    if (
+        slots.country_from == "text"
+        and slots.country
+        and question.topic in SUMMARY_TOPICS  # the message's own weak words, not the topic of the chat
+        and question.weight < WEAK_TOPIC
+        and not (question.candidates or question.claim or question.superlative or reading.unknown)
+    ):
+        # "egypt russians vote", "what did the Netherlands vote like": "vote" alone says neither the count nor the
+        # result, so the place in brief (both) answers
+        summary = place_summary(slots.country, index)
+        if summary:
+            new_context = context.updated(country=slots.country, topic="result", language=question.language)
+            return FactAnswer("place_summary", new_context, trace, 1.0, answer_facts=summary, more_about=slots.country)
     # unexplained words need clear topic words (a named country lowers the bar a little)
     bar = UNKNOWN_WORDS_TOPIC_WITH_COUNTRY if question.countries else UNKNOWN_WORDS_TOPIC
     if reading.unknown and question.weight < bar and not (question.candidates or question.leaders or question.followup):

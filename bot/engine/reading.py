@@ -100,6 +100,8 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         inside = {position for start, end in events for position in range(start, end)}
         mentions = Mentions([item for item in mentions.items if not inside & set(range(item.start, item.end))])
     signals = topic_signals(index.topic_index, tokens, mentions.positions)
+    if events:
+        signals.election = signals.specific = signals.strong = True  # a named event of this vote is its own subject
     explained = mentions.positions | signals.covered
     unknown = [
         token
