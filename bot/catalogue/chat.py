@@ -122,6 +122,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "exit_poll": {"en": "exit poll", "ru": "экзитпол"},
     "axis_percent": {"en": "Share, %", "ru": "Доля, %"},
     "axis_voters": {"en": "Voters", "ru": "Избиратели"},
+    # The world map (/map): plain texts, drawn into the picture and sent, escaped, as its caption.
+    "map_title": {
+        "en": "Vladimir Putin's share of the vote abroad, by country (official results)",
+        "ru": "Доля Владимира Путина на зарубежных участках по странам (официальные итоги)",
+    },
+    "map_scale": {"en": "Share of the ballots in the boxes, %", "ru": "Доля от бюллетеней в ящиках, %"},
+    "map_no_station": {"en": "No Russian polling station", "ru": "Нет российского участка"},
+    "map_few_ballots": {"en": "Fewer than {min} ballots in the boxes", "ru": "Меньше {min} бюллетеней в ящиках"},
+    "map_official_only": {
+        "en": "Official results only: exit polls are not shown.",
+        "ru": "Только официальные итоги: экзитполы на карте не показаны.",
+    },
+    "map_not_drawn": {
+        "en": "Not drawn (no shape on the map): {places}.",
+        "ru": "Не показаны (их нет на карте): {places}.",
+    },
 }
 
 # A topic as a button or menu title: "Turnout".
