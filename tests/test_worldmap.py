@@ -26,8 +26,8 @@ def rendered(shares: MapData) -> dict[str, worldmap.RenderedMap]:
 
 
 def centre(code: str) -> tuple[float, float]:
-    box = worldmap.world_shapes()[code].get_extents()
-    return box.x0 + box.width / 2, box.y0 + box.height / 2
+    x0, y0, x1, y1 = worldmap.shape_boxes()[code]
+    return (x0 + x1) / 2, (y0 + y1) / 2
 
 
 def test_the_map_is_read_once_from_the_installed_package() -> None:
@@ -35,9 +35,10 @@ def test_the_map_is_read_once_from_the_installed_package() -> None:
     assert shapes is worldmap.world_shapes()
     assert len(shapes) == 184 and {"kz", "us", "rs", "me", "ge", "sg"} <= set(shapes)
     width, height = worldmap.VIEWBOX
-    for code, shape in shapes.items():
-        box = shape.get_extents()
-        assert box.x0 >= 0 and box.y0 >= 0 and box.y1 <= height and box.x1 <= width + 3, code  # 2477: New Zealand's tip
+    for code, (x0, y0, x1, y1) in worldmap.shape_boxes().items():
+        assert x0 >= 0 and y0 >= 0 and y1 <= height and x1 <= width + 3, code  # 2477: New Zealand's tip
+    kazakhstan = shapes["kz"].get_extents()  # the exact box lies inside the one around the control points
+    assert worldmap.shape_boxes()["kz"][0] <= kazakhstan.x0 and kazakhstan.x1 <= worldmap.shape_boxes()["kz"][2]
 
 
 def test_north_is_up_and_west_is_left() -> None:
@@ -125,4 +126,5 @@ def test_a_place_too_small_to_see_also_gets_a_dot(monkeypatch) -> None:
     figure, _ = drawn_figure(monkeypatch, MapData((place("singapore", "SG", 47.21),), "S", "И"), "ru")
     [dots] = [c for c in figure.axes[0].collections if c not in figure.axes[0].collections[:3]]
     assert len(dots.get_offsets()) == 1
+    assert worldmap.is_tiny(worldmap.shape_boxes()["sg"]) and not worldmap.is_tiny(worldmap.shape_boxes()["mt"])
     assert [text.get_text() for text in figure.legends[0].get_texts()] == ["Нет российского участка"]

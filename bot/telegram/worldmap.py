@@ -82,6 +82,17 @@ def world_shapes() -> dict[str, Path]:
     return shapes
 
 
+@functools.cache
+def shape_boxes() -> dict[str, tuple[float, float, float, float]]:
+    """Code -> (x0, y0, x1, y1) around the shape's points and control points: a curve stays inside its control
+    points, so the box is never too small; computed once (matplotlib's exact curve extents take a second)."""
+    boxes = {}
+    for code, shape in world_shapes().items():
+        (x0, y0), (x1, y1) = shape.vertices.min(axis=0), shape.vertices.max(axis=0)
+        boxes[code] = (float(x0), float(y0), float(x1), float(y1))
+    return boxes
+
+
 def drawable(place: MapPlace) -> bool:
     """Whether the map has a shape for the place."""
     return place.iso is not None and place.iso.lower() in world_shapes()
@@ -134,12 +145,12 @@ def _render(data: MapData, language: str) -> RenderedMap:
     axes.add_collection(
         PatchCollection(few, facecolor="none", edgecolor="#ffffff", hatch=FEW_BALLOTS_HATCH, linewidth=0, zorder=3)
     )
-    tiny = [(shapes[code], place) for code, place in coloured if max(shapes[code].get_extents().size) < TINY_SHAPE]
+    boxes = shape_boxes()
+    tiny = [(boxes[code], place) for code, place in coloured if is_tiny(boxes[code])]
     if tiny:
-        centres = [shape.get_extents() for shape, _ in tiny]
         axes.scatter(
-            [box.x0 + box.width / 2 for box in centres],
-            [box.y0 + box.height / 2 for box in centres],
+            [(box[0] + box[2]) / 2 for box, _ in tiny],
+            [(box[1] + box[3]) / 2 for box, _ in tiny],
             s=14,
             c=[scale.to_rgba(place.share) for _, place in tiny],
             edgecolors="#333333",
@@ -168,6 +179,10 @@ def _render(data: MapData, language: str) -> RenderedMap:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return RenderedMap(png=buffer.getvalue(), title=title, caption=caption)
+
+
+def is_tiny(box: tuple[float, float, float, float]) -> bool:
+    return max(box[2] - box[0], box[3] - box[1]) < TINY_SHAPE
 
 
 def few_ballots(place: MapPlace) -> bool:
