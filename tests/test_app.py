@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from telegram_harness import (
 )
 
 from bot.catalogue import PRIVATE_COMMANDS
-from bot.telegram import admin
+from bot.telegram import admin, worldmap
 from bot.telegram.app import PerChatUpdateProcessor, api_base_url, build_application, file_base_url
 
 
@@ -141,6 +142,57 @@ async def test_a_failing_button_press_is_answered_too(tmp_path: Path) -> None:
         _, pressed = await play(app, request, [{"say": "/chart"}, {"press": "Voters by country"}])
     texts = [c.params.get("text", "") for c in pressed]
     assert any("something went wrong" in text for text in texts)
+
+
+async def test_a_map_that_cannot_be_drawn_gets_the_error_notice_from_the_command_and_the_button(
+    tmp_path: Path, monkeypatch
+) -> None:
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("no map today")
+
+    monkeypatch.setattr(worldmap, "render_world_map", broken)
+    request = RecordingRequest()
+    app = build_application(make_settings(tmp_path), None, shared_engine(), request=request)
+    with project_store(tmp_path / "bot.db") as store:
+        app.bot_data["services"].store = store
+        command, _, pressed, after = await play(
+            app, request, [{"say": "/map"}, {"say": "/chart"}, {"press": "World map"}, {"say": "/chart"}]
+        )
+    assert [c.method for c in command] == ["sendMessage"] and "something went wrong" in command[0].params["text"]
+    [notice] = [c for c in pressed if c.method == "answerCallbackQuery"]
+    assert "something went wrong" in notice.params["text"] and notice.params["show_alert"]
+    assert not [c for c in pressed if c.method == "sendPhoto"]
+    assert after[-1].method == "sendMessage"  # the bot goes on
+
+
+async def test_the_map_is_drawn_off_the_event_loop(tmp_path: Path, monkeypatch) -> None:
+    threads = []
+
+    def render(data: Any, language: str) -> worldmap.RenderedMap:
+        threads.append(threading.current_thread())
+        return worldmap.RenderedMap(b"\x89PNG fake", "Title <1>", f"Source: {len(data.places)} places ({language})")
+
+    monkeypatch.setattr(worldmap, "render_world_map", render)
+    request = RecordingRequest()
+    app = build_application(make_settings(tmp_path), None, shared_engine(), request=request)
+    with project_store(tmp_path / "bot.db") as store:
+        app.bot_data["services"].store = store
+        [calls] = await play(app, request, [{"say": "/map", "language_code": "ru"}])
+    [photo] = [c for c in calls if c.method == "sendPhoto"]
+    assert photo.params["caption"] == "<b>Title &lt;1&gt;</b>\n<i>Source: 145 places (ru)</i>"
+    assert photo.files and threads and threads[0] is not threading.main_thread()
+
+
+async def test_without_official_results_the_map_command_says_so(tmp_path: Path, small_knowledge: Any) -> None:
+    from bot.engine import Engine
+
+    request = RecordingRequest()
+    app = build_application(make_settings(tmp_path), None, Engine.from_knowledge(small_knowledge), request=request)
+    with project_store(tmp_path / "bot.db") as store:
+        app.bot_data["services"].store = store
+        [calls] = await play(app, request, [{"say": "/map"}])
+    assert [c.method for c in calls] == ["sendMessage"]
+    assert "no official results to draw a map from" in calls[0].params["text"]
 
 
 async def test_the_failure_notice_is_in_the_chosen_language_and_hides_the_exception(tmp_path: Path) -> None:

@@ -33,7 +33,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "<i>Where did Putin do worst?</i>\n\n"
             "When a question is vague, I offer the questions I can answer as buttons: tap one.\n\n"
             "/start: greeting and example questions\n/countries: browse the facts by region, country and topic\n"
-            "/chart: standard charts (voters by country, Putin's share)\n/sources: where the figures come from\n"
+            "/chart: standard charts (voters by country, Putin's share)\n"
+            "/map: world map of Putin's official share abroad\n/sources: where the figures come from\n"
             "/language: switch between English and Russian\n/ask: ask a question in a group\n/help: this message\n\n"
             "In a group, address me with <code>/ask your question</code>, mention me, or reply to my message.\n"
             "In any chat, type <code>@{bot} your question</code> to share an answer."
@@ -45,7 +46,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "<i>Где Путин набрал меньше всего?</i>\n\n"
             "Если вопрос неясен, я предложу вопросы, на которые могу ответить, кнопками: нажмите нужную.\n\n"
             "/start: приветствие и примеры вопросов\n/countries: факты по регионам, странам и темам\n"
-            "/chart: готовые диаграммы (избиратели по странам, доля Путина)\n/sources: откуда взяты цифры\n"
+            "/chart: готовые диаграммы (избиратели по странам, доля Путина)\n"
+            "/map: карта мира — официальная доля Путина за рубежом\n/sources: откуда взяты цифры\n"
             "/language: сменить язык (русский или английский)\n/ask: задать вопрос в группе\n/help: эта справка\n\n"
             "В группе обращайтесь ко мне так: <code>/ask ваш вопрос</code>, упомяните меня или ответьте на моё "
             "сообщение.\nВ любом чате наберите <code>@{bot} ваш вопрос</code>, чтобы поделиться ответом."
@@ -122,6 +124,27 @@ TEXTS: dict[str, dict[str, str]] = {
     "exit_poll": {"en": "exit poll", "ru": "экзитпол"},
     "axis_percent": {"en": "Share, %", "ru": "Доля, %"},
     "axis_voters": {"en": "Voters", "ru": "Избиратели"},
+    # The world map (/map): plain texts, drawn into the picture and sent, escaped, as its caption.
+    "chart_world_map": {"en": "World map", "ru": "Карта мира"},
+    "map_title": {
+        "en": "Vladimir Putin's share of the vote abroad, by country (official results)",
+        "ru": "Доля Владимира Путина на зарубежных участках по странам (официальные итоги)",
+    },
+    "map_scale": {"en": "Share of the ballots in the boxes, %", "ru": "Доля от бюллетеней в ящиках, %"},
+    "map_no_station": {"en": "No Russian polling station", "ru": "Нет российского участка"},
+    "map_few_ballots": {"en": "Fewer than {min} ballots in the boxes", "ru": "Меньше {min} бюллетеней в ящиках"},
+    "map_official_only": {
+        "en": "Official results only: exit polls are not shown.",
+        "ru": "Только официальные итоги: экзитполы на карте не показаны.",
+    },
+    "map_not_drawn": {
+        "en": "Not drawn (no shape on the map): {places}.",
+        "ru": "Не показаны (их нет на карте): {places}.",
+    },
+    "map_no_data": {
+        "en": "I have no official results to draw a map from.",
+        "ru": "У меня нет официальных итогов, по которым можно нарисовать карту.",
+    },
 }
 
 # A topic as a button or menu title: "Turnout".
@@ -146,6 +169,7 @@ PRIVATE_COMMANDS: dict[str, list[tuple[str, str]]] = {
         ("start", "Start and example questions"),
         ("countries", "Browse facts by country"),
         ("chart", "Standard charts"),
+        ("map", "World map of Putin's share"),
         ("sources", "Where the figures come from"),
         ("language", "English or Russian"),
         ("help", "How to use the bot"),
@@ -154,6 +178,7 @@ PRIVATE_COMMANDS: dict[str, list[tuple[str, str]]] = {
         ("start", "Начало и примеры вопросов"),
         ("countries", "Факты по странам"),
         ("chart", "Готовые диаграммы"),
+        ("map", "Карта мира: доля Путина"),
         ("sources", "Откуда цифры"),
         ("language", "Русский или английский"),
         ("help", "Как пользоваться ботом"),
@@ -165,6 +190,7 @@ GROUP_COMMANDS: dict[str, list[tuple[str, str]]] = {
         ("ask", "Ask a question"),
         ("countries", "Browse facts by country"),
         ("chart", "Standard charts"),
+        ("map", "World map of Putin's share"),
         ("sources", "Where the figures come from"),
         ("help", "How to use the bot"),
     ],
@@ -172,6 +198,7 @@ GROUP_COMMANDS: dict[str, list[tuple[str, str]]] = {
         ("ask", "Задать вопрос"),
         ("countries", "Факты по странам"),
         ("chart", "Готовые диаграммы"),
+        ("map", "Карта мира: доля Путина"),
         ("sources", "Откуда цифры"),
         ("help", "Как пользоваться ботом"),
     ],

@@ -104,6 +104,7 @@ def register_handlers(app: Application) -> None:
     app.add_handler(CommandHandler("sources", handlers.sources))
     app.add_handler(CommandHandler("language", handlers.language))
     app.add_handler(CommandHandler("chart", handlers.chart))
+    app.add_handler(CommandHandler("map", handlers.world_map))
     app.add_handler(CommandHandler("ask", handlers.ask))
     # 3. One catch-all button router, LAST among callback handlers: any data it does not recognise (forged,
     #    stale, another version) gets the polite notice. Handlers for other prefixes must come before it.

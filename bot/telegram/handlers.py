@@ -25,6 +25,7 @@ from telegram.ext import ContextTypes
 
 from bot.catalogue import html_text, normalize_language, text, topic_title
 from bot.country_names import alphabetical_key, place, region_name
+from bot.map_data import putin_shares
 from bot.models import TOPICS, Country, KnowledgeBase
 from bot.replies import ChatContext, Reply
 from bot.store import StoreError
@@ -118,6 +119,23 @@ async def send_chart(message: Message, reply: Reply, *, quote: bool | None = Non
     if len(caption) > MAX_CAPTION_LENGTH:
         caption = f"<i>{html.escape(reply.chart.caption[: MAX_CAPTION_LENGTH - 20])}</i>"
     await message.reply_photo(png, caption=caption, parse_mode=ParseMode.HTML, do_quote=quote)
+
+
+async def send_world_map(
+    message: Message, context: ContextTypes.DEFAULT_TYPE, language: str, *, quote: bool | None = None
+) -> None:
+    """Send the world map of Putin's official share abroad as a photo: title, source and places not drawn below."""
+    from bot.telegram.worldmap import render_world_map  # matplotlib and the map's shapes load only when drawn
+
+    data = putin_shares(services(context).engine.knowledge)
+    if not data.places:
+        await message.reply_html(html_text("map_no_data", language), do_quote=quote)
+        return
+    drawn = await asyncio.to_thread(render_world_map, data, language)
+    caption = f"<b>{html.escape(drawn.title)}</b>\n<i>{html.escape(drawn.caption)}</i>"
+    if len(caption) > MAX_CAPTION_LENGTH:
+        caption = f"<i>{html.escape(drawn.caption[: MAX_CAPTION_LENGTH - 20])}</i>"
+    await message.reply_photo(drawn.png, caption=caption, parse_mode=ParseMode.HTML, do_quote=quote)
 
 
 async def send_reply(message: Message, reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -433,6 +451,12 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
+async def world_map(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send the world map of Putin's official share abroad."""
+    message = update.effective_message
+    await send_world_map(message, context, user_language(update, context), quote=message.chat.type != ChatType.PRIVATE)
+
+
 async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer the question after /ask (the way to address the bot in groups)."""
     question = " ".join(context.args or []).strip()
@@ -549,6 +573,11 @@ async def run_button(
         metric, candidate, _ = keyboards.STANDARD_CHARTS[args[0]]
         reply = svc.engine.ranking(metric, language, candidate)
         await send_reply(query.message, reply, context)
+        return True
+    if kind == "m":
+        if query.message is None:
+            return False
+        await send_world_map(query.message, context, language, quote=query.message.chat.type != ChatType.PRIVATE)
         return True
     return False
 

@@ -13,6 +13,7 @@ Kinds (version 1):
     ``1:q:<n>``              ask a question stashed in chat_data (suggestions without a fact id)
     ``1:l:<language>``       switch language
     ``1:g:<chart>``          a standard chart
+    ``1:m``                  the world map of Putin's official share abroad
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ _ARG_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "r": (re.compile(r"^[a-z_]{1,20}$"), re.compile(r"^(?:0|[1-9][0-9]?)$")),
     "l": (re.compile(r"^[a-z]{2}$"),),
     "g": (re.compile(r"^[a-z_]{1,20}$"),),
+    "m": (),
 }
 
 
@@ -203,9 +205,10 @@ def language_keyboard(current: str | None = None) -> InlineKeyboardMarkup:
 
 
 def charts_keyboard(language: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(text(label_key, language), callback_data=callback_data("g", name))]
-            for name, (_, _, label_key) in STANDARD_CHARTS.items()
-        ]
-    )
+    """One button per standard chart, then the world map."""
+    rows = [
+        [InlineKeyboardButton(text(label_key, language), callback_data=callback_data("g", name))]
+        for name, (_, _, label_key) in STANDARD_CHARTS.items()
+    ]
+    rows.append([InlineKeyboardButton(text("chart_world_map", language), callback_data=callback_data("m"))])
+    return InlineKeyboardMarkup(rows)
