@@ -436,7 +436,12 @@ def _find_place(signals: TopicSignals, tokens: list[str]) -> None:
         for position, found in enumerate(keys)
     ]
     ranks = [(position, rank) for position, rank in ranks if rank is not None]
-    places = [position for position, found in enumerate(keys) if not PLACE_WORDS.isdisjoint(found)]
+    # "places" are locations ("the worst places for Putin"), a "place" in the standings is one
+    places = [
+        position
+        for position, found in enumerate(keys)
+        if not PLACE_WORDS.isdisjoint(found) and tokens[position] != "places"
+    ]
     asks_who = any(token in ("who", "кто") for token in tokens)
     if "runner" in tokens and not ranks:
         ranks = [(tokens.index("runner"), 2)]

@@ -181,7 +181,7 @@ def test_russian_not_reported_note_inflects_the_country(engine: Engine) -> None:
     # the report gives no share for Tajikistan, the official count does: both are shown
     reply = engine.answer("Сколько голосов у Путина в Таджикистане?")
     assert "93,89" in reply.text and "не сообщаются" in reply.text
-    assert engine.answer("экзитпол в Узбекистане").text.startswith("По Узбекистану")
+    assert engine.answer("экзитпол в Египте").text.startswith("По Египту")  # no station of it was surveyed
 
 
 @pytest.mark.parametrize(
@@ -565,9 +565,9 @@ def test_a_two_part_question_answers_both_parts(engine: Engine, question: str, f
 
 
 def test_a_part_the_sources_do_not_report_is_said_not_dropped(engine: Engine) -> None:
-    reply = engine.answer("How many voted in Uzbekistan and what did the exit poll show?")
-    assert "uzbekistan-turnout" in reply.fact_ids
-    assert "do not report the exit poll for Uzbekistan" in reply.text
+    reply = engine.answer("How many voted in Egypt and what did the exit poll show?")  # no station was surveyed
+    assert "egypt-official-turnout" in reply.fact_ids
+    assert "do not report the exit poll for Egypt" in reply.text
 
 
 @pytest.mark.parametrize(

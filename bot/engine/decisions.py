@@ -130,7 +130,7 @@ class Coverage(Decision):
     """What the base covers: every country with its topics."""
 
     source_facts: tuple[Fact, ...] = ()  # one fact per source, for the source line (the reply cites no fact)
-    kind = "comparison"
+    kind = "answer"  # a listing of what the base holds, not figures set side by side
 
 
 @dataclass(frozen=True)

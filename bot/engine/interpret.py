@@ -27,6 +27,7 @@ from bot.entities import Mention
 from bot.models import TOPICS
 from bot.replies import ChatContext
 from bot.text import CLAIM_CUES, NUMBER_WORDS, PRONOUNS, REPAIR_CUES, STOPWORDS
+from bot.topics import INTENT_WORDS
 
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
@@ -153,7 +154,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         place_figures=place_figures,
         metric_topic=topic if topic in FIGURE_TOPICS else None,
         # "правда, что у Путина больше 90%?": "more" belongs to the claim, it asks for no ranking
-        superlative=None if claim is not None and not asked_count(reading) else superlative(intents),
+        superlative=None if claim is not None and not asked_count(reading) else superlative(intents, signals.words),
         asks_who=any(token in WHO_WORDS for token in reading.tokens),
         asks_where=any(token in WHERE_WORDS for token in reading.tokens),
         count=asked_count(reading),
@@ -163,10 +164,16 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     )
 
 
-def superlative(intents: Mapping[str, int]) -> str | None:
+# words that say "the first few of a list" rather than which end: "top 5 worst countries" is the low end
+ORDER_ONLY = frozenset({"top", "топ"})
+MOST_WORDS = frozenset(INTENT_WORDS["most"])
+
+
+def superlative(intents: Mapping[str, int], words: list[str]) -> str | None:
     """ "most" or "least"; both at once ("more or less than nationally?") ask for a comparison, not an end."""
     if "most" in intents and "least" in intents:
-        return None
+        most_words = {word for word in words if word in MOST_WORDS}
+        return "least" if most_words and most_words <= ORDER_ONLY else None
     return "least" if "least" in intents else "most" if "most" in intents else None
 
 

@@ -30,6 +30,7 @@ from bot.engine.thresholds import (
     NATIONAL_FIT,
     OTHER_CANDIDATE,
     OVERLAP_WEIGHT,
+    OWN_WORDS_OVERLAP,
     PLACE_FROM_CONTEXT,
     PLACE_NAMED,
     QUESTION_BONUS,
@@ -48,7 +49,7 @@ from bot.engine.thresholds import (
 )
 from bot.models import Fact
 from bot.replies import ChatContext, Considered
-from bot.text import STOPWORDS
+from bot.text import STOPWORDS, token_keys
 
 SUMMARY_TOPICS = ("turnout", "result")  # what a vague ask about a place is answered with
 
@@ -178,6 +179,9 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         if mention is not None:
             new_context = context.updated(country=slots.country, language=language)
             return FactAnswer("population_mention", new_context, f"{trace}; {mention.id}", 1.0, answer_facts=(mention,))
+        found = elsewhere(question, slots, index)
+        if found is not None:
+            return found
         # a per-country topic this country has no fact on: say so rather than answer for another place
         return _not_reported(slots, context, language, trace, ())
     scored = _scored_pool(question, slots, index)
@@ -237,6 +241,56 @@ def population_mention(question: Question, country: str, index: KnowledgeIndex) 
         if any(POPULATION_MENTION.search(text) for text in (fact.answer.en, fact.answer.ru)):
             return fact
     return None
+
+
+def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAnswer | None:
+    """A place with no fact of its own on the topic, where the topic is still answered: the exit polls of its
+    stations ("exit poll Kyrgyzstan": the Bishkek station's), or a fact about another place or about voting abroad
+    that speaks of it by name ("the line in Paris" in a fact about the queues abroad)."""
+    assert slots.country and slots.topic
+    context = question.context.updated(country=slots.country, topic=slots.topic, language=question.language)
+    if slots.topic == "exit_poll":
+        polls = tuple(
+            fact
+            for facts in index.stations.values()
+            for fact in facts
+            if fact.topic == "exit_poll" and fact.country == slots.country
+        )
+        if polls:
+            return FactAnswer(
+                "station_exit_polls", context, f"{question.trace}; stations' exit polls", 1.0, answer_facts=polls
+            )
+        return None
+    # the place's own fact filed under another topic that says the asked words ("очередь в Ереване": the queue is
+    # told in a fact about the emigres who stood in it)
+    reading = question.reading
+    topic_words = reading.signals.covered - reading.signals.intent_positions - reading.mentions.positions
+    content = tuple(
+        (token_keys(token), 1.0)
+        for position, token in enumerate(reading.tokens)
+        if position in topic_words and token not in STOPWORDS
+    )
+    own = sorted(
+        ((index.overlap(fact, content), fact) for fact in index.by_country.get(slots.country, ())),
+        key=lambda item: -item[0],
+    )
+    if own and own[0][0] >= OWN_WORDS_OVERLAP and "population" not in question.intents:
+        trace = f"{question.trace}; {own[0][1].id} says the words asked ({own[0][0]:.2f})"
+        return FactAnswer("other_topic_words", context, trace, own[0][0], answer_facts=(own[0][1],))
+    place = index.countries.get(slots.country)
+    cities = [item.city for item in question.reading.mentions.items if item.city and item.id == slots.country]
+    on_topic = [fact for facts in index.by_country.values() for fact in facts if fact.topic == slots.topic]
+    general = [fact for fact in on_topic if fact.country in (ABROAD, None)]
+    # the most specific first: any place's fact naming the city asked ("the queue in Yerevan" in a fact about
+    # Georgians voting there), then a fact about voting abroad naming the country
+    searches = [(city, on_topic) for city in cities] + ([(place.name.en, general)] if place else [])
+    spoken = tuple(
+        fact for name, pool in searches for fact in pool if re.search(rf"\b{re.escape(name)}\b", fact.answer.en)
+    )
+    if not spoken:
+        return None
+    trace = f"{question.trace}; {slots.country} named in {spoken[0].id}"
+    return FactAnswer("spoken_of_elsewhere", context, trace, 1.0, answer_facts=spoken[:1])
 
 
 def _asked_topic_first(scored: list[tuple[float, Fact]], slots: Slots) -> tuple[list[tuple[float, Fact]], bool]:

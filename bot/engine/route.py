@@ -302,6 +302,8 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
         and question.candidates
         and not question.countries
         and not question.national
+        and not question.region  # "rank the Central Asian countries by Putin's share": the region side by side
+        and "compare" not in question.intents  # "rank the countries by Putin's share": every share, not the wins
         and asks_for_places(question)
     ):
         context, language, trace = question.context, question.language, question.trace

@@ -48,6 +48,12 @@ ELECTION_NOUNS = frozenset(
      "президентских", "парламентские", "парламентских"}
 )  # fmt: skip
 PARLIAMENT_STEMS = ("parliament", "парламент", "duma", "дум", "госдум")
+# other kinds of election by their own words: a mayor's, a local or a general (parliamentary) election
+OTHER_KINDS = ("mayor", "мэр", "municipal", "муниципал", "европарламент", "europarl")
+OTHER_KIND_PAIRS = frozenset(
+    {("local", "election"), ("local", "elections"), ("general", "election"), ("местные", "выборы"),
+     ("местных", "выборах"), ("муниципальные", "выборы")}
+)  # fmt: skip
 PRESIDENT_OF = frozenset(
     {"president", "президента", "президент"}
 )  # "выборы президента Молдовы"  # Russia's 2024 vote was presidential only
@@ -57,7 +63,9 @@ RUSSIA_WORDS = frozenset({"russia", "russian", "russians", "россия", "ро
 def other_election(question: Question) -> Decision | None:
     # "Who won the US presidential election?", "Kyrgyz parliamentary election": not the 2024 Russian vote
     tokens = question.reading.tokens
-    parliament = any(token.startswith(PARLIAMENT_STEMS) for token in tokens)
+    parliament = any(token.startswith(PARLIAMENT_STEMS + OTHER_KINDS) for token in tokens) or bool(
+        OTHER_KIND_PAIRS & set(pairwise(tokens))
+    )
     owned = any(
         item.kind in ("country", "foreign") and item.id != ABROAD
         and ((item.end < len(tokens) and tokens[item.end] in ELECTION_NOUNS)
