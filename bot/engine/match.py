@@ -213,9 +213,13 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         and (fact.country, fact.topic, fact.candidate) == (best.country, best.topic, best.candidate)
     ]
     facts = with_other_source(facts, scored, slots, index)
+    new_context = context_after(best, slots, language)
+    if question.asks_who and best.topic == "result" and not slots.candidate and len(index.winners(best.country)) == 1:
+        # "who won in Montenegro?" then "how much did he get?": the winner is "he"
+        new_context = new_context.updated(candidate=index.winners(best.country)[0])
     return FactAnswer(
         "slot_match",
-        context_after(best, slots, language),
+        new_context,
         f"{trace}; answered with {best.id}",
         min(best_score, 1.0),
         considered,

@@ -108,7 +108,9 @@ def station(question: Question, index: KnowledgeIndex) -> Decision | None:
         return None
     facts = _station_answer(index, numbers, question.metric_topic == "exit_poll")
     country = facts[0].country
-    context = question.context.updated(country=country, topic=facts[0].topic, language=question.language)
+    # a station's protocol is its count and result: "а по всему Казахстану?" next asks the country's result
+    topic = "exit_poll" if facts[0].topic == "exit_poll" else "result"
+    context = question.context.updated(country=country, topic=topic, language=question.language)
     trace = f"{question.trace}; station {', '.join(map(str, numbers))}"
     return FactAnswer("station", context, trace, 1.0, answer_facts=tuple(facts))
 
@@ -174,9 +176,21 @@ def _station_answer(index: KnowledgeIndex, numbers: Sequence[int], exit_poll: bo
     return facts
 
 
+# "the others?", "а остальные?" after one candidate: every candidate of the same place
+OTHERS_WORDS = frozenset({"others", "other", "rest", "остальные", "остальных", "другие", "других", "прочие"})
+
+
 def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
-    """ "Who came second in Tajikistan?", "Kharitonov's place", "ranking of candidates"."""
+    """ "Who came second in Tajikistan?", "Kharitonov's place", "ranking of candidates", "and the others?"."""
     place = question.reading.signals.place
+    if (
+        place is None
+        and OTHERS_WORDS & set(question.reading.tokens)
+        and question.context.candidate
+        and not (question.candidates or question.reading.unknown)
+    ):
+        country = question.countries[0] if question.countries else question.context.country
+        return standings_in(index, country, 0, (), question.context, question.language, question.trace)
     intents = question.intents
     if place is None and not question.candidates and question.metric_topic in (None, "result"):
         if question.superlative and question.asks_who and not {"where", "countries"} & intents.keys():
@@ -422,6 +436,11 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
     metric_topic = figure_topic(question)
     if len(countries) >= 2 and question.leaders and question.topic == "reaction":
         return each_place(question, index, countries, "reaction")  # "did Mirziyoyev and Japarov congratulate him?"
+    followed = question.context.country
+    if "compare" in intents and len(countries) == 1 and followed and followed not in (countries[0], ABROAD):
+        # "compare with Serbia" after Montenegro: the chat's place beside the one named
+        topic = metric_topic or (question.context.topic if question.context.topic in FIGURE_TOPICS else "result")
+        return compare(index, "comparison", question, (followed, countries[0]), question.national, topic)
     asked = "compare" in intents and (len(countries) != 1 or question.national)
     if len(countries) >= 2 or (
         asked and (countries or question.national or metric_topic or "countries" in intents or question.topic is None)
@@ -560,7 +579,8 @@ def compare(
     chosen = list(countries) or list(index.region_members)
     with_national = national or len(chosen) == 1
     candidates = question.candidates
-    candidate = candidates[0] if candidates else DEFAULT_CANDIDATE
+    # "compare with Serbia" after "how much did he (Davankov) get?": the chat's candidate, else the winner's share
+    candidate = candidates[0] if candidates else question.context.candidate or DEFAULT_CANDIDATE
     wanted: list[tuple[str, str | None]] = []
     if metric_topic in (None, "turnout"):
         wanted.append(("voters", None))
