@@ -98,7 +98,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         not (countries or candidates)
         and "countries" in intents
         and signals.counted
-        and not ({"compare", "most", "least"} & intents.keys() or signals.named.get("turnout"))
+        and not ({"compare", "most", "least"} & intents.keys() or signals.named.get("turnout", 0.0) >= WEAK_TOPIC)
     ):
         # "in how many countries could Russians vote?": the stations abroad, which the facts count by country
         countries, topics = (ABROAD,), {**topics, "polling_places": max(topics.values(), default=0.0) + 1.0}
