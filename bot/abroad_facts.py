@@ -108,7 +108,13 @@ RU_IN = {
 
 def ru_in(name: str) -> str:
     """ "в Германии", "на Кипре": a Russian place name after "in"."""
-    return RU_IN.get(name) or f"в {ru_case(name, 'loct')}"
+    if name in RU_IN:
+        return RU_IN[name]
+    where = ru_case(name, "loct")
+    # "во Франции", "во Вьетнаме": "во" before в or ф and a consonant, as Russian spells it
+    vowels = "аеёиоуыэюя"
+    preposition = "во" if len(where) > 1 and where[0].lower() in "вф" and where[1].lower() not in vowels else "в"
+    return f"{preposition} {where}"
 
 
 def number(value: int | Decimal, language: str) -> str:

@@ -144,6 +144,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No: the sources give {figures}, not {claimed}.",
         "ru": "Нет: в источниках — {figures}, а не {claimed}.",
     },
+    "city_list": {
+        "en": "Cities with a Russian polling station {place}, as the sources name them:",
+        "ru": "Города с российскими избирательными участками {place}, как их называют источники:",
+    },
+    "city_with_station": {"en": "{city} (station No. {numbers})", "ru": "{city} (участок № {numbers})"},
+    "city_with_stations": {"en": "{city} (stations No. {numbers})", "ru": "{city} (участки № {numbers})"},
     "station_row": {"en": "station No. {number} ({place})", "ru": "участок № {number} ({place})"},
     "claim_other_kind": {
         "en": "Not as a result: {claimed} is the {kind} figure ({source}); the sources give {figures}.",

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot import catalogue, render
+from bot.abroad_facts import ru_in
 from bot.country_names import region_name
 from bot.engine.claims import Verdict
 from bot.engine.decisions import (
     Choices,
+    CityList,
     Combined,
     Comparison,
     Coverage,
@@ -267,6 +269,19 @@ class Composer:
         blocks.append(Block(self.source_line(decision.source_facts, figures=[]), "source"))
         return blocks, {"suggestions": self.examples(EXAMPLES_OFFERED)}
 
+    def city_list(self, decision: CityList) -> tuple[list[Block], dict]:
+        name = self.country_name(decision.country)
+        place = ru_in(name) if self.ru else f"in {english_article(name)}"  # "во Франции", "in the United States"
+        blocks = [Block(self.say("city_list", place=place), "heading")]
+        for name_en, name_ru, stations in decision.cities:
+            city = name_ru if self.ru else name_en
+            numbers = ", ".join(str(number) for number in stations)
+            key = "city_with_station" if len(stations) == 1 else "city_with_stations"
+            blocks.append(Block(self.say(key, city=city, numbers=numbers) if stations else city, "item"))
+        if decision.backing:
+            blocks.append(Block(self.source_line(decision.backing, figures=[]), "source"))
+        return blocks, {}
+
     def each_place(self, decision: EachPlace) -> tuple[list[Block], dict]:
         blocks = [Block(fact.answer.get(self.language)) for fact in decision.place_facts]
         if decision.missing:
@@ -383,6 +398,14 @@ class Composer:
         return blocks, {"chart": chart}
 
 
+def english_article(name: str) -> str:
+    """ "the United States", "the Netherlands", "the Dominican Republic"; "France" as it is."""
+    plural_or_union = name.startswith(("United ", "Central African")) or name.endswith(
+        ("lands", "ines", "ives", "Republic")
+    )
+    return f"the {name}" if plural_or_union else name
+
+
 COMPOSERS: dict[type, Callable[[Composer, Decision], tuple[list[Block], dict]]] = {
     Refusal: Composer.refusal,
     NoData: Composer.no_data,
@@ -392,6 +415,7 @@ COMPOSERS: dict[type, Callable[[Composer, Decision], tuple[list[Block], dict]]] 
     WhichTopic: Composer.which_topic,
     Combined: Composer.combined,
     Coverage: Composer.coverage,
+    CityList: Composer.city_list,
     EachPlace: Composer.each_place,
     Standings: Composer.standings,
     Ranking: Composer.ranking,

@@ -134,6 +134,20 @@ class Coverage(Decision):
 
 
 @dataclass(frozen=True)
+class CityList(Decision):
+    """The cities of a country with a Russian polling station, as the sources name them, each backed by a fact."""
+
+    country: str = ""
+    cities: tuple[tuple[str, str, tuple[int, ...]], ...] = ()  # (English name, Russian name, station numbers)
+    backing: tuple[Fact, ...] = ()  # the facts that name the cities: a station's protocol or a report
+    kind = "answer"
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return self.backing
+
+
+@dataclass(frozen=True)
 class Standings(Decision):
     """Candidates ranked by their share in one place: "who came second in Tajikistan?"."""
 

@@ -28,6 +28,7 @@ from bot.text import STOPWORDS, STOPWORDS_EN, is_cyrillic, stem_en, token_keys, 
 from bot.topics import build_topic_index
 
 if TYPE_CHECKING:
+    from bot.country_names import City
     from bot.engine.reading import Reading
 
 # which figure answers best when a place has several for one metric: an official count before a press report
@@ -97,6 +98,7 @@ class KnowledgeIndex:
     ranked_countries: tuple[str, ...]  # the places ranked and compared abroad: countries and the data's regions
     region_members: tuple[str, ...]  # the countries of the region the base began with (Central Asia)
     city_stations: Mapping[str, tuple[int, ...]]  # a city's English name -> its stations, where a source gives them
+    country_cities: Mapping[str, tuple[City, ...]]  # a country -> its cities with a station, as the sources name them
 
     # ------------------------------------------------------------------ lookups
 
@@ -267,6 +269,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         ),
         region_members=_region_members(kb),
         city_stations=_frozen(_city_stations(kb)),
+        country_cities=_frozen(_country_cities(kb)),
         examples=_frozen(
             {language: _example_facts(kb, by_slot, countries_by_topic, position, language) for language in LANGUAGES}
         ),
@@ -294,6 +297,17 @@ def _city_stations(kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
         for city in names.cities if names is not None else ():
             if city.stations:
                 found[city.name_en] = city.stations
+    return found
+
+
+def _country_cities(kb: KnowledgeBase) -> dict[str, tuple[City, ...]]:
+    from bot.country_names import place
+
+    found: dict[str, tuple[City, ...]] = {}
+    for country in kb.countries:
+        names = place(country.id)
+        if names is not None and names.cities:
+            found[country.id] = tuple(names.cities)
     return found
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from bot.abroad import BAIKONUR
 from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import (
+    CityList,
     ComparedMetric,
     Comparison,
     Coverage,
@@ -144,6 +145,39 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
     )
     trace = f"{question.trace}; {', '.join(cities)}: stations {', '.join(map(str, numbers))}"
     return FactAnswer("city", context, trace, 1.0, country.considered, answer_facts=tuple(facts))
+
+
+# "which cities", "в каких городах": the cities of a country with a station
+CITY_WORDS = ("city", "cities", "town", "город", "gorod")
+
+
+def city_list(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Which Kazakh cities had Russian polling stations?": the cities the sources name, each with its backing."""
+    tokens = question.reading.tokens
+    asks_which = {"where", "list"} & question.intents.keys() or {"what", "which", "какие", "каких"} & set(tokens)
+    if not (asks_which and any(token.startswith(CITY_WORDS) for token in tokens)):
+        return None
+    if len(question.countries) == 1:
+        country = question.countries[0]
+    elif not question.countries and question.followup:
+        country = question.context.country
+    else:
+        return None
+    cities = index.country_cities.get(country or "", ())
+    if len(cities) < 2:
+        return None  # one city is no list; its stations answer as usual
+    backing: list[Fact] = []
+    for city in cities:
+        named = next((fact for number in city.stations for fact in index.stations.get(number, ())), None)
+        named = named or next(
+            (fact for fact in index.by_country.get(country, ()) if city.name_en in fact.answer.en), None
+        )
+        if named is not None and named not in backing:
+            backing.append(named)
+    rows = tuple((city.name_en, city.name_ru, city.stations) for city in cities)
+    context = question.context.updated(country=country, topic="polling_places", language=question.language)
+    trace = f"{question.trace}; cities of {country}"
+    return CityList("city_list", context, trace, 1.0, country=country or "", cities=rows, backing=tuple(backing))
 
 
 def city_stations(
@@ -452,6 +486,7 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
 ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     other_year,
     station,
+    city_list,
     city,
     standings,
     station_ranking,

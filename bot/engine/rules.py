@@ -36,6 +36,7 @@ _RULES = (
     Rule("other_year", "route", "a year other than 2024 that no fact speaks of: another election"),
     Rule("other_year_fact", "route", "a year other than 2024 that a fact speaks of (the 2018 comparison)"),
     Rule("station", "route", "a polling station by its number: its protocol, and its exit poll if surveyed"),
+    Rule("city_list", "route", "which cities of a country had a station: the cities the sources name"),
     Rule("city", "route", "a city with known station numbers: each station's protocol"),
     Rule("standings", "route", "candidates ranked in one place: who came first, second, last"),
     Rule("station_ranking", "route", "polling stations abroad ranked by a figure: the biggest, Putin's lowest"),
