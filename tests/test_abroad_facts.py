@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.abroad import COUNTRY_TABLE_FILE, DATA_SUBDIR, STATION_FILE
+from bot.abroad import COUNTRY_TABLE_FILE, DATA_SUBDIR, MAP_FILE, STATION_FILE
 from bot.abroad_facts import ru_in
 from bot.knowledge import load_folder
 from bot.models import Fact, KnowledgeBase
@@ -154,7 +154,8 @@ def _knowledge_copy(tmp_path: Path) -> Path:
 
 
 def _move_tashkent_votes(folder: Path, votes: int) -> None:
-    """Move ``votes`` from Davankov to Putin at station 8297 (Tashkent), in the protocols and the country table."""
+    """Move ``votes`` from Davankov to Putin at station 8297 (Tashkent), in the protocols, the country table and the
+    map file (whose 2024 figures must equal the table's; its 2018 figures stay, so Putin's change moves too)."""
     data = folder / DATA_SUBDIR
     stations = data / STATION_FILE
     old_row = "УИК №8297,УИК №8297,4145,40000,0,4144,1,35855,1,4144,297,3848,0,0,1323,2402,56,67"
@@ -167,6 +168,14 @@ def _move_tashkent_votes(folder: Path, votes: int) -> None:
     old = '"Uzbekistan","UZ",4661,2737,342,1582,'
     assert old in text
     table.write_text(text.replace(old, f'"Uzbekistan","UZ",4661,{2737 + votes},342,{1582 - votes},'), "utf-8")
+    map_file = data / MAP_FILE
+    text = map_file.read_text(encoding="utf-8")
+    old_row = '2024,"Uzbekistan","UZ",4661,2737,342,1582,59,7,34,41,1924,NA,NA,-909,-2417,'
+    assert old_row in text
+    new_row = old_row.replace(",2737,342,1582,", f",{2737 + votes},342,{1582 - votes},").replace(
+        ",-2417,", f",{-2417 + votes},"
+    )
+    map_file.write_text(text.replace(old_row, new_row), "utf-8")
 
 
 def test_a_changed_data_file_changes_the_answers_at_the_next_load(tmp_path: Path) -> None:
