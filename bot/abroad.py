@@ -303,6 +303,7 @@ class AbroadData:
     exit_polls: dict[int, ExitPoll]  # station number -> exit poll
     data_dir: Path
     comparisons_2018: tuple[Comparison2018, ...] = ()  # the map file's rows with a 2018 value, in file order
+    without_2018: Mapping[str, str] = field(default_factory=dict)  # its other rows (Libya): label -> verbatim row
 
     def comparison_2018(self, place: str) -> Comparison2018 | None:
         """The 2018 comparison that covers a place: its own row, or the merged row of the two regions."""
@@ -463,8 +464,9 @@ MAP_COLUMNS = {
 }
 
 
-def read_map_table(path: Path, table: Iterable[CountryRow]) -> list[Comparison2018]:
-    """The map file's rows that have a 2018 value, each checked against the country table.
+def read_map_table(path: Path, table: Iterable[CountryRow]) -> tuple[list[Comparison2018], dict[str, str]]:
+    """The map file's rows that have a 2018 value, and the others (label -> verbatim row), each checked against the
+    country table.
 
     A row's 2024 figures (in boxes, Putin, invalid, others) must equal the country table's row (or the sum of the
     two rows it merges); its two change columns are both NA (no 2018 value: Libya) or both numbers; the derived
@@ -477,6 +479,7 @@ def read_map_table(path: Path, table: Iterable[CountryRow]) -> list[Comparison20
     seen: set[str] = set()
     covered: set[str] = set()  # the country table's labels the rows cover
     comparisons = []
+    without: dict[str, str] = {}
     for line, text, fields in records:
         if len(fields) != len(header):
             raise AbroadDataError(f"{path}:{line}: {len(fields)} fields, the header has {len(header)}")
@@ -505,8 +508,9 @@ def read_map_table(path: Path, table: Iterable[CountryRow]) -> list[Comparison20
             for key in ("total_change", "putin_change", "total_change_percent", "putin_change_percent")
         ]
         known = [value for value in change if value is not None]
-        if not known:
-            continue  # no 2018 value (Libya)
+        if not known:  # no 2018 value (Libya)
+            without[label] = text
+            continue
         if len(known) != len(change):
             raise AbroadDataError(f"{path}:{line}: {label}: the 2018 change columns are partly NA")
         total_change, putin_change, total_percent, putin_percent = known
@@ -539,7 +543,7 @@ def read_map_table(path: Path, table: Iterable[CountryRow]) -> list[Comparison20
     absent = sorted(set(by_label) - covered)
     if absent:
         raise AbroadDataError(f"{path}: no row for {', '.join(absent[:5])} of {COUNTRY_TABLE_FILE}")
-    return comparisons
+    return comparisons, without
 
 
 def _optional_int(text: str) -> int | None:
@@ -635,6 +639,7 @@ def load_abroad(data_dir: Path) -> AbroadData:
             )
         countries[identifier] = Place(identifier, row.label, row.iso, members, counts, row)
 
+    comparisons, without_2018 = read_map_table(data_dir / MAP_FILE, table)
     foreign = tuple(station for station in stations.values() if station.country is not None)
     baikonur = tuple(station for station in stations.values() if station.country is None)
     return AbroadData(
@@ -644,5 +649,6 @@ def load_abroad(data_dir: Path) -> AbroadData:
         baikonur=Place(BAIKONUR, "Baikonur", None, baikonur, total(station.counts for station in baikonur)),
         exit_polls=read_exit_poll(data_dir / EXIT_POLL_FILE, station_countries),
         data_dir=data_dir,
-        comparisons_2018=tuple(read_map_table(data_dir / MAP_FILE, table)),
+        comparisons_2018=tuple(comparisons),
+        without_2018=without_2018,
     )
