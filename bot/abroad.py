@@ -7,7 +7,9 @@ Pure and standard library only: no Telegram, no pydantic. The files and what the
   Baikonur (7; a Russian region in CEC terms, so never counted abroad);
 - ``station_country.csv``: station number -> the country table's ``en_country`` label (288 rows);
 - ``vearlen_df_2024_cntr_results.csv``: the protocols summed by country (145 rows), which must equal our sums;
-- ``vearlen_exit_poll_2024_prelim.csv``: the Vote Abroad volunteers' exit poll at 62 stations (not official).
+- ``vearlen_exit_poll_2024_prelim.csv``: the Vote Abroad volunteers' exit poll at 62 stations (not official);
+- ``vearlen_df_map_2024.csv``: the country table again (Abkhazia and Osetia merged into one row) with the change
+  since 2018, from which the 2018 figures are derived (``Comparison2018``).
 
 Shares are of the ballots found in the boxes (valid + invalid), rounded to 2 decimals: the CEC convention.
 
@@ -35,7 +37,8 @@ STATION_FILE = "dkobak_2024_foreign_and_baikonur_uik.csv"
 STATION_COUNTRY_FILE = "station_country.csv"
 COUNTRY_TABLE_FILE = "vearlen_df_2024_cntr_results.csv"
 EXIT_POLL_FILE = "vearlen_exit_poll_2024_prelim.csv"
-DATA_FILES = (STATION_FILE, STATION_COUNTRY_FILE, COUNTRY_TABLE_FILE, EXIT_POLL_FILE)
+MAP_FILE = "vearlen_df_map_2024.csv"
+DATA_FILES = (STATION_FILE, STATION_COUNTRY_FILE, COUNTRY_TABLE_FILE, EXIT_POLL_FILE, MAP_FILE)
 
 FOREIGN_REGION = "Территория за пределами РФ"
 BAIKONUR_MARK = "Байконур"  # a station whose region mentions it is in Baikonur, not abroad
@@ -64,6 +67,11 @@ PROTOCOL_LINES = {
 # The country table's alpha.2 is wrong for two rows: DR Congo carries the Republic of the Congo's code, and
 # Namibia's code NA was written as R's missing value (a bare NA, like Abkhazia's and Osetia's).
 ISO_FIXES = {"Dem. Rep. Congo": "CD", "Namibia": "NA"}
+
+# The map file merges two rows of the country table into one. The merged row is kept, as the comparison of the two
+# regions together: a 2018 figure of the pair is still a true statement about each of them when it says so, and the
+# row is one of the 143 that the sums with 2018 (PROVENANCE.md) are taken over. Splitting it would invent numbers.
+MERGED_MAP_ROWS = {"Abkhazia & Osetia": ("Abkhazia", "Osetia")}
 
 # Exit-poll columns (percent of respondents) -> our names; "Voters surveyed" is the sample.
 EXIT_POLL_OPTIONS = {
@@ -209,6 +217,51 @@ class CountryRow:
 
 
 @dataclass(frozen=True)
+class Comparison2018:
+    """One row of the map file with a 2018 value: 2024 against 2018.
+
+    The file gives the 2024 figures and the change since 2018; the 2018 figures are derived (2018 = 2024 - change),
+    on the compiler's 2018 basis, which PROVENANCE.md describes as undocumented. Shares are of the ballots counted in
+    the table (``total``: the ballots in the boxes in 2024).
+    """
+
+    label: str  # en_country, no-break spaces replaced ("Estonia", "Abkhazia & Osetia")
+    places: tuple[str, ...]  # the place ids the row covers: one, or both regions of the merged row
+    in_boxes: int  # "total", 2024
+    putin: int  # "gov_total", 2024
+    in_boxes_change: int  # "_total_diff": 2024 minus 2018
+    putin_change: int  # "_gov_total_diff"
+    row: str  # verbatim line (evidence)
+    line: int
+
+    @property
+    def merged(self) -> bool:
+        return len(self.places) > 1
+
+    @property
+    def in_boxes_2018(self) -> int:
+        return self.in_boxes - self.in_boxes_change
+
+    @property
+    def putin_2018(self) -> int:
+        return self.putin - self.putin_change
+
+    @property
+    def share(self) -> Decimal:
+        """Putin's 2024 share of the ballots counted in the table."""
+        return percent(self.putin, self.in_boxes)
+
+    @property
+    def share_2018(self) -> Decimal:
+        return percent(self.putin_2018, self.in_boxes_2018)
+
+    @property
+    def share_fell(self) -> bool:
+        """Putin's share lower in 2024 than in 2018, compared exactly (not after rounding)."""
+        return self.putin * self.in_boxes_2018 < self.putin_2018 * self.in_boxes
+
+
+@dataclass(frozen=True)
 class Place:
     """A set of stations and their summed protocols: a country, the whole of voting abroad, or Baikonur."""
 
@@ -249,6 +302,12 @@ class AbroadData:
     baikonur: Place  # the 7 Baikonur stations
     exit_polls: dict[int, ExitPoll]  # station number -> exit poll
     data_dir: Path
+    comparisons_2018: tuple[Comparison2018, ...] = ()  # the map file's rows with a 2018 value, in file order
+    without_2018: Mapping[str, str] = field(default_factory=dict)  # its other rows (Libya): label -> verbatim row
+
+    def comparison_2018(self, place: str) -> Comparison2018 | None:
+        """The 2018 comparison that covers a place: its own row, or the merged row of the two regions."""
+        return next((row for row in self.comparisons_2018 if place in row.places), None)
 
     def station_city(self, number: int) -> tuple[str, str] | None:
         """(English, Russian) city of a station where the exit-poll file names it."""
@@ -382,6 +441,111 @@ def read_country_table(path: Path) -> list[CountryRow]:
     return rows
 
 
+def _signed_integer(text: str, path: Path, line: int, column: str) -> int | None:
+    """A change column: a whole number with its sign, or None for R's missing value ``NA``."""
+    text = text.strip()
+    if text == "NA":
+        return None
+    if not re.fullmatch(r"-?\d+", text):
+        raise AbroadDataError(f"{path}:{line}: {column} {text!r} is not a whole number or NA")
+    return int(text)
+
+
+MAP_COLUMNS = {
+    "label": "en_country",
+    "total": "total",
+    "putin": "gov_total",
+    "invalid": "reject_total",
+    "others": "against_total",
+    "total_change": "_total_diff",
+    "putin_change": "_gov_total_diff",
+    "total_change_percent": "_total_diff_rat",
+    "putin_change_percent": "_gov_total_diff_rat",
+}
+
+
+def read_map_table(path: Path, table: Iterable[CountryRow]) -> tuple[list[Comparison2018], dict[str, str]]:
+    """The map file's rows that have a 2018 value, and the others (label -> verbatim row), each checked against the
+    country table.
+
+    A row's 2024 figures (in boxes, Putin, invalid, others) must equal the country table's row (or the sum of the
+    two rows it merges); its two change columns are both NA (no 2018 value: Libya) or both numbers; the derived
+    2018 figures must make sense (Putin's votes within the ballots), and each ``_*_rat`` must be that change as a
+    percentage of the 2018 total, rounded to a whole number: the reading of the columns PROVENANCE.md gives.
+    """
+    header, records = _records(path)
+    columns = _columns(header, MAP_COLUMNS, path)
+    by_label = {row.label: row for row in table}
+    seen: set[str] = set()
+    covered: set[str] = set()  # the country table's labels the rows cover
+    comparisons = []
+    without: dict[str, str] = {}
+    for line, text, fields in records:
+        if len(fields) != len(header):
+            raise AbroadDataError(f"{path}:{line}: {len(fields)} fields, the header has {len(header)}")
+        label = clean_label(fields[columns["label"]])
+        if label in seen:
+            raise AbroadDataError(f"{path}:{line}: {label} appears twice")
+        seen.add(label)
+        parts = MERGED_MAP_ROWS.get(label, (label,))
+        if any(part not in by_label for part in parts):
+            raise AbroadDataError(f"{path}:{line}: {label!r} is not in {COUNTRY_TABLE_FILE}")
+        covered.update(parts)
+        expected = tuple(
+            sum(getattr(by_label[part], name) for part in parts) for name in ("in_boxes", "putin", "invalid", "others")
+        )
+        stated = tuple(
+            _integer(fields[columns[key]], path, line, MAP_COLUMNS[key])
+            for key in ("total", "putin", "invalid", "others")
+        )
+        if stated != expected:
+            raise AbroadDataError(
+                f"{path}:{line}: {label}: the map file says in boxes/Putin/invalid/others "
+                f"{'/'.join(map(str, stated))}, {COUNTRY_TABLE_FILE} says {'/'.join(map(str, expected))}"
+            )
+        change = [
+            _signed_integer(fields[columns[key]], path, line, MAP_COLUMNS[key])
+            for key in ("total_change", "putin_change", "total_change_percent", "putin_change_percent")
+        ]
+        known = [value for value in change if value is not None]
+        if not known:  # no 2018 value (Libya)
+            without[label] = text
+            continue
+        if len(known) != len(change):
+            raise AbroadDataError(f"{path}:{line}: {label}: the 2018 change columns are partly NA")
+        total_change, putin_change, total_percent, putin_percent = known
+        comparison = Comparison2018(
+            label=label,
+            places=tuple(country_id(part) for part in parts),
+            in_boxes=stated[0],
+            putin=stated[1],
+            in_boxes_change=total_change,
+            putin_change=putin_change,
+            row=text,
+            line=line,
+        )
+        if comparison.in_boxes_2018 <= 0 or not 0 <= comparison.putin_2018 <= comparison.in_boxes_2018:
+            raise AbroadDataError(
+                f"{path}:{line}: {label}: the derived 2018 figures (in boxes {comparison.in_boxes_2018}, Putin "
+                f"{comparison.putin_2018}) are impossible"
+            )
+        for key, value, stated_percent in (
+            ("total", total_change, total_percent),
+            ("putin", putin_change, putin_percent),
+        ):
+            if abs(Decimal(value) * _HUNDRED / comparison.in_boxes_2018 - stated_percent) > Decimal("0.5"):
+                raise AbroadDataError(
+                    f"{path}:{line}: {label}: {MAP_COLUMNS[key + '_change_percent']} {stated_percent} is not "
+                    f"{MAP_COLUMNS[key + '_change']} {value} as a percentage of the 2018 total "
+                    f"{comparison.in_boxes_2018}"
+                )
+        comparisons.append(comparison)
+    absent = sorted(set(by_label) - covered)
+    if absent:
+        raise AbroadDataError(f"{path}: no row for {', '.join(absent[:5])} of {COUNTRY_TABLE_FILE}")
+    return comparisons, without
+
+
 def _optional_int(text: str) -> int | None:
     text = text.strip()
     return int(text) if text.isdigit() else None
@@ -424,7 +588,8 @@ def load_abroad(data_dir: Path) -> AbroadData:
 
     Checks: every foreign station is mapped to a country and every mapped station exists; every country of the
     mapping has a row in the country table and the sums of its stations equal that row (in boxes, Putin,
-    invalid, the other three); Baikonur's stations are not mapped.
+    invalid, the other three); Baikonur's stations are not mapped; the map file's 2024 figures equal the country
+    table's and its 2018 change columns read as PROVENANCE.md says (``read_map_table``).
     """
     station_path = data_dir / STATION_FILE
     table_path = data_dir / COUNTRY_TABLE_FILE
@@ -474,6 +639,7 @@ def load_abroad(data_dir: Path) -> AbroadData:
             )
         countries[identifier] = Place(identifier, row.label, row.iso, members, counts, row)
 
+    comparisons, without_2018 = read_map_table(data_dir / MAP_FILE, table)
     foreign = tuple(station for station in stations.values() if station.country is not None)
     baikonur = tuple(station for station in stations.values() if station.country is None)
     return AbroadData(
@@ -483,4 +649,6 @@ def load_abroad(data_dir: Path) -> AbroadData:
         baikonur=Place(BAIKONUR, "Baikonur", None, baikonur, total(station.counts for station in baikonur)),
         exit_polls=read_exit_poll(data_dir / EXIT_POLL_FILE, station_countries),
         data_dir=data_dir,
+        comparisons_2018=tuple(comparisons),
+        without_2018=without_2018,
     )

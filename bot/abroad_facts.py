@@ -10,13 +10,16 @@ Fact ids (stable, so admin edits and history follow them):
   (and ``baikonur-official-...`` for Baikonur, a Russian region in CEC terms, reported separately);
 - ``station-<number>``: one station's protocol (all 295, Baikonur's included);
 - ``exit-poll-<number>``: the Vote Abroad exit poll at one of its 62 stations, never merged with official figures;
-- ``abroad-total-turnout`` / ``-result`` / ``-stations``: the 288 foreign stations together (``country: null``).
+- ``abroad-total-turnout`` / ``-result`` / ``-stations``: the 288 foreign stations together (``country: abroad``);
+- ``<place>-2018-comparison``: 2024 against 2018 for a country row of the map file (143 of its 144 rows have a 2018
+  value), and ``abroad-2018-comparison``: the sums over those rows. The 2018 figures are derived from the map file's
+  change columns and carry no ``Figure`` (see ``comparison_2018_facts``).
 
 Curated facts are never replaced: their ids differ. Curated countries with the same id (kazakhstan, kyrgyzstan,
 tajikistan, uzbekistan) keep their names, aliases and leader; the data add only facts to them.
 Every figure is official (kind ``official_result``) except the exit poll's (``exit_poll``). Shares are of the
 ballots in the boxes. Evidence is verbatim text of the source file: the station's CSV row, the country table's
-row, the exit poll's row, or the package README's headline-table line.
+row, the exit poll's row, the map file's row, or the package README's headline-table line.
 """
 
 from __future__ import annotations
@@ -26,7 +29,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from bot.abroad import BAIKONUR, CANDIDATES, AbroadData, Counts, ExitPoll, Place, Station, percent
+from bot.abroad import (
+    BAIKONUR,
+    CANDIDATES,
+    AbroadData,
+    Comparison2018,
+    Counts,
+    ExitPoll,
+    Place,
+    Station,
+    percent,
+)
 from bot.country_names import all_places, place_names
 from bot.models import Bilingual, BilingualList, Country, Fact, Figure
 from bot.render import ru_case
@@ -36,10 +49,12 @@ PROTOCOLS_SOURCE = "cec-protocols-2024"
 COUNTRY_TABLE_SOURCE = "vearlen-country-table-2024"
 EXIT_POLL_SOURCE = "vote-abroad-exit-poll-2024"
 PACKAGE_SOURCE = "abroad-package-2024"
-DATA_SOURCES = frozenset({PROTOCOLS_SOURCE, COUNTRY_TABLE_SOURCE, EXIT_POLL_SOURCE, PACKAGE_SOURCE})
+MAP_SOURCE = "vearlen-map-table-2024"
+DATA_SOURCES = frozenset({PROTOCOLS_SOURCE, COUNTRY_TABLE_SOURCE, EXIT_POLL_SOURCE, PACKAGE_SOURCE, MAP_SOURCE})
 PACKAGE_README = Path("sources") / "abroad" / "README.md"  # inside the knowledge folder
 
 ABROAD_PREFIX = "abroad-total"
+COMPARISON_SUFFIX = "2018-comparison"
 ABROAD = "abroad"  # the place "every foreign polling station together" (knowledge/abroad/places.yaml)
 # The README's headline-table lines each abroad-total fact quotes (a line starts with its first cell).
 HEADLINE_LINES = {
@@ -329,6 +344,100 @@ def exit_poll_figures(poll: ExitPoll) -> list[Figure]:
                 )
             )
     return figures
+
+
+# --- 2024 against 2018 (the map file) -------------------------------------------------------------------------------
+
+MINUS = "\u2212"  # a true minus sign: "−25,635"
+COMPARISON_BASIS = {
+    "en": "Shares are of the ballots the table gives for each year; the 2018 basis is the table compiler's own.",
+    "ru": "Доли — от числа бюллетеней, учтённых в таблице; база 2018 года — подборка автора таблицы.",
+}
+
+
+def signed(value: int | Decimal, language: str) -> str:
+    """+3,354 / −25,635 / −18.47 (Russian digits in the Russian text); 0 without a sign."""
+    sign = "+" if value > 0 else MINUS if value < 0 else ""
+    return sign + number(abs(value), language)
+
+
+def _change_ru(value: int | Decimal, more: str, less: str, same: str) -> str:
+    """ "на 25 635 меньше" / "на 3 354 больше" / "столько же": a change in words, as Russian says it."""
+    if value == 0:
+        return same
+    return f"на {number(abs(value), 'ru')} {more if value > 0 else less}"
+
+
+def comparison_answer(place: PlaceText, row: Comparison2018, partner: PlaceText | None = None) -> Bilingual:
+    """A place's 2024 against 2018; ``partner`` is the other region of the merged row (the figures are the pair's)."""
+    points = row.share - row.share_2018
+    if row.putin_change == 0:
+        votes_en = "the same number of votes"
+    else:
+        votes_en = f"{signed(row.putin_change, 'en')} vote" + ("" if abs(row.putin_change) == 1 else "s")
+    # "points", not "percentage points": the word "percentage" would draw "Putin's percentage in X?" to this fact
+    points_en = "share unchanged" if points == 0 else f"share {signed(points, 'en')} points"
+    figures_en = (
+        f"{number(row.in_boxes, 'en')} ballots in the boxes in 2024 against {number(row.in_boxes_2018, 'en')} in "
+        f"2018 ({signed(row.in_boxes_change, 'en') if row.in_boxes_change else 'no change'}); Putin "
+        f"{number(row.putin, 'en')} votes ({number(row.share, 'en')}%) against {number(row.putin_2018, 'en')} "
+        f"({number(row.share_2018, 'en')}%) in 2018 ({votes_en}, {points_en})."
+    )
+    figures_ru = (
+        f"бюллетеней в ящиках в 2024 году — {number(row.in_boxes, 'ru')} против {number(row.in_boxes_2018, 'ru')} "
+        f"в 2018-м ({_change_ru(row.in_boxes_change, 'больше', 'меньше', 'столько же')}); за Путина — "
+        f"{number(row.putin, 'ru')} ({number(row.share, 'ru')}%) против {number(row.putin_2018, 'ru')} "
+        f"({number(row.share_2018, 'ru')}%) в 2018-м: голосов "
+        f"{_change_ru(row.putin_change, 'больше', 'меньше', 'столько же')}, доля "
+        + (
+            "та же"
+            if points == 0
+            else f"{'выше' if points > 0 else 'ниже'} на {number(abs(points), 'ru')} процентного пункта"
+        )
+        + "."
+    )
+    if partner is None:
+        en = (
+            f"{place.en}, 2024 against 2018 (derived from the compiled country table's change columns): {figures_en} "
+            f"{COMPARISON_BASIS['en']}"
+        )
+        ru = (
+            f"{place.ru}: 2024 год в сравнении с 2018-м (по столбцам изменений сводной таблицы по странам): "
+            f"{figures_ru} {COMPARISON_BASIS['ru']}"
+        )
+        return Bilingual(en=en + place.noted("en"), ru=ru + place.noted("ru"))
+    en = (
+        f"{place.en} and {partner.en} together, 2024 against 2018: the compiled country table with the 2018 "
+        f"comparison merges Georgia's two breakaway regions into one row, \"{row.label}\" (the data's label, not a "
+        f"statement that they are countries), so there is no 2018 figure for {place.en} alone. Derived from its "
+        f"change columns: {figures_en} {COMPARISON_BASIS['en']}"
+    )
+    ru = (
+        f"{place.ru} и {partner.ru} вместе: 2024 год в сравнении с 2018-м. Сводная таблица по странам с данными "
+        f"2018 года объединяет два отделившихся региона Грузии в одну строку «{row.label}» (это обозначение из "
+        f"данных, а не утверждение, что это страны), поэтому отдельных данных 2018 года по "
+        f"{ru_case(place.ru, 'datv')} нет. По столбцам изменений таблицы: {figures_ru} "
+        f"{COMPARISON_BASIS['ru']}"
+    )
+    return Bilingual(en=en, ru=ru)
+
+
+def comparison_questions(place: PlaceText) -> BilingualList:
+    # Worded around the change since 2018, not like a 2024 question minus the year: the engine scores example
+    # questions and words against every question about the place, and "how much did Putin get in X?" must keep
+    # finding the 2024 result, while "... in 2018" and "since 2018" find this fact by the year.
+    return _questions(
+        [
+            f"How did Putin's result in {place.en} change since 2018?",
+            f"{place.en}: the 2024 vote compared with 2018",
+            f"How many ballots were cast in {place.en} in 2018?",
+        ],
+        [
+            f"Как изменился результат Путина {place.ru_in} по сравнению с 2018 годом?",
+            f"{place.ru}: выборы 2024 года в сравнении с 2018-м",
+            f"Сколько бюллетеней было {place.ru_in} в 2018 году?",
+        ],
+    )
 
 
 # --- example questions ----------------------------------------------------------------------------------------------
@@ -701,16 +810,97 @@ def abroad_total_facts(data: AbroadData, readme: str) -> list[Fact]:
     ]
 
 
+def _comparison_fact(row: Comparison2018, text: PlaceText, partner: PlaceText | None) -> Fact:
+    # No figures: the 2018 numbers are derived on the compiler's undocumented 2018 basis and belong to another
+    # election, so they must never enter the 2024 figure tables that rankings, comparisons and claims read (a
+    # "votes" or "vote_share" figure here would rank Estonia by its 2018 vote). The text carries them, with the year.
+    return Fact(
+        id=f"{text.id}-{COMPARISON_SUFFIX}",
+        country=text.id,
+        topic="result",
+        answer=comparison_answer(text, row, partner),
+        figures=[],
+        questions=comparison_questions(text),
+        source=MAP_SOURCE,
+        evidence=[row.row],
+    )
+
+
+def abroad_comparison_fact(data: AbroadData) -> Fact | None:
+    """The map file's rows with a 2018 value, summed: how voting abroad changed since 2018 on the table's basis."""
+    rows = data.comparisons_2018
+    if not rows:
+        return None
+    total = len(rows) + len(data.without_2018)
+    in_boxes, putin = sum(row.in_boxes for row in rows), sum(row.putin for row in rows)
+    in_boxes_change, putin_change = sum(row.in_boxes_change for row in rows), sum(row.putin_change for row in rows)
+    fell = sum(row.share_fell for row in rows)
+    missing = [place_names(label) for label in data.without_2018]
+    merged = [row for row in rows if row.merged]
+    gaps_en = [f"{names.name_en} has none" for names in missing]
+    gaps_ru = [f"для {ru_case(names.name_ru, 'gent')} их нет" for names in missing]
+    for row in merged:
+        names = [data.countries[place] for place in row.places]
+        en_names = [place_names(place.label).name_en for place in names]
+        ru_names = [place_names(place.label).name_ru for place in names]
+        gaps_en.append(f"{' and '.join(en_names)} are one row")
+        gaps_ru.append(f"{' и '.join(ru_names)} — одна строка")
+    en = (
+        f"Voting abroad, 2024 against 2018, from the compiled country table with the 2018 comparison: {len(rows)} of "
+        f"its {total} rows have a 2018 value ({'; '.join(gaps_en)}). Over those rows, the ballots in the boxes "
+        f"changed by {signed(in_boxes_change, 'en')} ({number(in_boxes, 'en')} in 2024 against "
+        f"{number(in_boxes - in_boxes_change, 'en')} in 2018) and Putin's votes by {signed(putin_change, 'en')} "
+        f"({number(putin, 'en')} against {number(putin - putin_change, 'en')}); Putin's share fell in {fell} of "
+        f"the {len(rows)} rows. The 2018 figures are derived from the table's change columns, on "
+        f"its compiler's 2018 basis."
+    )
+    ru = (
+        f"Голосование за рубежом: 2024 год в сравнении с 2018-м по сводной таблице по странам с данными 2018 года. "
+        f"Данные 2018 года есть в {len(rows)} из {total} её строк ({'; '.join(gaps_ru)}). В этих строках "
+        f"бюллетеней в ящиках в 2024 году — {number(in_boxes, 'ru')} против {number(in_boxes - in_boxes_change, 'ru')} "
+        f"в 2018-м ({_change_ru(in_boxes_change, 'больше', 'меньше', 'столько же')}); за Путина — "
+        f"{number(putin, 'ru')} против {number(putin - putin_change, 'ru')} (голосов "
+        f"{_change_ru(putin_change, 'больше', 'меньше', 'столько же')}); доля Путина от учтённых бюллетеней "
+        f"снизилась в {fell} из {len(rows)} строк. Данные 2018 года выведены из столбцов изменений таблицы, база "
+        f"2018 года — подборка её автора."
+    )
+    return Fact(
+        id=f"{ABROAD}-{COMPARISON_SUFFIX}",
+        country=ABROAD,
+        topic="result",
+        answer=Bilingual(en=en, ru=ru),
+        figures=[],  # like the places' comparisons: 2018 numbers stay out of the 2024 figure tables
+        questions=_questions(
+            [
+                "How did Putin's vote abroad change compared with 2018?",
+                "Voting abroad in 2018 against 2024, by the country table",
+                "In which countries did Putin's share fall since 2018?",
+            ],
+            [
+                "Насколько изменилось число голосов за Путина за рубежом по сравнению с 2018 годом?",
+                "Сколько россиян голосовало за рубежом в 2018 году по таблице стран?",
+                "В скольких странах доля Путина снизилась с 2018 года?",
+            ],
+        ),
+        source=MAP_SOURCE,
+        evidence=[*data.without_2018.values(), *(row.row for row in merged)],
+    )
+
+
 def build_abroad_knowledge(data: AbroadData, curated: Iterable[Country], readme: str) -> AbroadKnowledge:
     """Places and facts from the data. ``curated``: the countries of the YAML files (they win on names).
 
-    Facts come in answer-priority order: the abroad totals, then per place (Baikonur first, then the countries
-    by id) its turnout, result and station list, its exit polls, and last its stations, so that a figure asked
-    of a place is found on the place's own fact before any single station's.
+    Facts come in answer-priority order: the abroad totals and their 2018 comparison, then per place (Baikonur
+    first, then the countries by id) its turnout, result and station list, its 2018 comparison, its exit polls, and
+    last its stations, so that a figure asked of a place is found on the place's own fact before any single
+    station's.
     """
     curated_by_id = {country.id: country for country in curated}
     countries: list[Country] = []
     facts = abroad_total_facts(data, readme)
+    abroad_comparison = abroad_comparison_fact(data)
+    if abroad_comparison is not None:
+        facts.append(abroad_comparison)
     places = [(data.baikonur, [station.row for station in data.baikonur.stations])]
     places += [(place, [place.table_row.row] if place.table_row else []) for _, place in sorted(data.countries.items())]
     for place, source_rows in places:
@@ -718,6 +908,13 @@ def build_abroad_knowledge(data: AbroadData, curated: Iterable[Country], readme:
         if made is not None:
             countries.append(made)
         facts += _place_facts(place, text, data, source_rows)
+        comparison = data.comparison_2018(place.id)
+        if comparison is not None:
+            partners = [other for other in comparison.places if other != place.id]
+            partner = (
+                _place_text(partners[0], data.countries[partners[0]].label, curated_by_id)[0] if partners else None
+            )
+            facts.append(_comparison_fact(comparison, text, partner))
         polls = sorted(poll.station for poll in data.exit_polls.values() if poll.country == place.id)
         facts += [_exit_poll_fact(data.exit_polls[station], text) for station in polls]
         facts += [_station_fact(station, text, data) for station in place.stations]

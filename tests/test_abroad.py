@@ -13,6 +13,7 @@ from bot.abroad import (
     CANDIDATES,
     COUNTRY_TABLE_FILE,
     DATA_SUBDIR,
+    MAP_FILE,
     STATION_FILE,
     AbroadData,
     AbroadDataError,
@@ -126,6 +127,44 @@ def test_exit_poll_covers_62_stations_in_41_countries_with_cities() -> None:
     assert data().station_city(8297) == ("Tashkent", "Ташкент")
 
 
+def test_2018_comparison_reproduces_the_checks_of_provenance() -> None:
+    """PROVENANCE.md, map file: 143 of 144 rows have a 2018 value; the sums and the derived 2018 totals."""
+    rows = data().comparisons_2018
+    assert len(rows) == 143
+    assert data().comparison_2018("libya") is None  # the one row without a 2018 value
+    assert sum(row.putin_change for row in rows) == -127_801
+    assert sum(row.in_boxes_change for row in rows) == -93_345
+    assert sum(row.share_fell for row in rows) == 95
+    derived = {place: data().comparison_2018(place) for place in ("cyprus", "estonia", "israel", "serbia")}
+    assert {place: row.in_boxes_2018 for place, row in derived.items() if row} == {
+        "cyprus": 5_278, "estonia": 28_072, "israel": 12_164, "serbia": 1_370,
+    }  # fmt: skip
+    estonia, serbia = derived["estonia"], derived["serbia"]
+    assert estonia is not None and serbia is not None
+    assert (estonia.putin_2018, str(estonia.share_2018), str(estonia.share)) == (26_300, "93.69", "75.22")
+    assert (serbia.putin_2018, str(serbia.share_2018), str(serbia.share)) == (1_139, "83.14", "10.84")
+
+
+def test_2018_comparison_2024_figures_are_the_country_rows() -> None:
+    for row in data().comparisons_2018:
+        counts = [data().countries[place].counts for place in row.places]
+        assert (row.in_boxes, row.putin) == (
+            sum(item.in_boxes for item in counts),
+            sum(item.votes["putin"] for item in counts),
+        ), row.label
+        if not row.merged:
+            assert row.share == counts[0].share("putin")  # the share the place's official result states
+
+
+def test_the_merged_map_row_is_the_two_regions_together() -> None:
+    merged = data().comparison_2018("abkhazia")
+    assert merged is not None and merged is data().comparison_2018("south-ossetia")
+    assert (merged.label, merged.places, merged.in_boxes_2018, merged.putin_2018) == (
+        "Abkhazia & Osetia", ("abkhazia", "south-ossetia"), 61_282, 55_934,
+    )  # fmt: skip
+    assert sum(1 for row in data().comparisons_2018 if row.merged) == 1
+
+
 @pytest.mark.parametrize(
     ("label", "expected"),
     [
@@ -187,4 +226,41 @@ def test_a_missing_file_is_an_error(tmp_path: Path) -> None:
     folder = _copy_data(tmp_path)
     (folder / STATION_FILE).unlink()
     with pytest.raises(AbroadDataError, match="file not found"):
+        load_abroad(folder)
+
+
+def _edit_map_row(folder: Path, country: str, old: str, new: str) -> int:
+    """Replace ``old`` by ``new`` in the map file's row of ``country``; the row's line number."""
+    path = folder / MAP_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    [index] = [index for index, line in enumerate(lines) if line.startswith(f'2024,"{country}",')]
+    assert old in lines[index]
+    lines[index] = lines[index].replace(old, new, 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return index + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (",-25635,", ",-25x35,", r"_total_diff '-25x35' is not a whole number or NA"),
+        (",-25635,-24467,", ",NA,-24467,", r"Estonia: the 2018 change columns are partly NA"),
+        ('"EE",2437,1833,', '"EE",2438,1833,', r"Estonia: the map file says in boxes/Putin/invalid/others 2438/1833"),
+        (",-91,-87,", ",-80,-87,", r"Estonia: _total_diff_rat -80 is not _total_diff -25635 as a percentage"),
+        (",-25635,-24467,", ",-25635,-26467,", r"Estonia: the derived 2018 figures .* are impossible"),
+    ],
+)
+def test_a_malformed_map_row_names_file_and_line(tmp_path: Path, old: str, new: str, message: str) -> None:
+    folder = _copy_data(tmp_path)
+    line = _edit_map_row(folder, "Estonia", old, new)
+    with pytest.raises(AbroadDataError, match=rf"vearlen_df_map_2024\.csv:{line}: {message}"):
+        load_abroad(folder)
+
+
+def test_a_map_file_missing_a_country_is_an_error(tmp_path: Path) -> None:
+    folder = _copy_data(tmp_path)
+    path = folder / MAP_FILE
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if '"Abkhazia & Osetia"' not in line]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(AbroadDataError, match=r"vearlen_df_map_2024\.csv: no row for Abkhazia, Osetia"):
         load_abroad(folder)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.abroad import COUNTRY_TABLE_FILE, DATA_SUBDIR, STATION_FILE
-from bot.abroad_facts import ru_in
+from bot.abroad import COUNTRY_TABLE_FILE, DATA_SUBDIR, MAP_FILE, STATION_FILE, load_abroad
+from bot.abroad_facts import MAP_SOURCE, number, ru_in
 from bot.knowledge import load_folder
 from bot.models import Fact, KnowledgeBase
 from bot.settings import PROJECT_ROOT
@@ -52,6 +52,8 @@ def test_places_and_fact_ids() -> None:
         assert {f"{place}-official-{part}" for part in ("turnout", "result", "stations")} <= ids
     assert sum(item.startswith("station-") for item in ids) == 295
     assert sum(item.startswith("exit-poll-") for item in ids) == 62
+    # 142 map rows of one place, the merged row for both regions, and voting abroad as a whole
+    assert sum(item.endswith("-2018-comparison") for item in ids) == 145
     assert not any(fact.country == "georgia" and fact.id.endswith(("-turnout", "-result")) and "official" in fact.id
                    for fact in kb.facts)  # fmt: skip  # no station there, so no official count
 
@@ -136,6 +138,75 @@ def test_transnistria_stations_are_moldovas() -> None:
     assert all(fact(f"station-{number}").country == "moldova" for number in range(8205, 8213))
 
 
+def comparison_facts() -> list[Fact]:
+    return [item for item in knowledge().facts if item.id.endswith("-2018-comparison")]
+
+
+def test_2018_comparison_facts_say_the_year_and_their_numbers() -> None:
+    data = load_abroad(KNOWLEDGE / DATA_SUBDIR)
+    places = [item for item in comparison_facts() if item.country != "abroad"]
+    assert len(places) == 144
+    for item in places:
+        row = data.comparison_2018(item.country or "")
+        assert row is not None, item.id
+        assert (item.id, item.topic, item.source, item.evidence) == (
+            f"{item.country}-2018-comparison", "result", MAP_SOURCE, [row.row],
+        )  # fmt: skip
+        for language in ("en", "ru"):
+            text = item.answer.get(language)
+            assert "2018" in text, (item.id, language)
+            for value in (row.in_boxes, row.putin, row.in_boxes_2018, row.putin_2018, row.share, row.share_2018):
+                assert number(value, language) in text, (item.id, language, value)
+            assert len(item.questions.get(language)) == 3
+
+
+def test_no_figure_comes_from_a_2018_comparison() -> None:
+    """2018 numbers never reach the 2024 figure tables that rankings, comparisons and claims read."""
+    assert all(item.figures == [] for item in comparison_facts())
+    assert figure("estonia-official-result", "vote_share", "putin") == 75.22  # the place's 2024 figure is untouched
+
+
+def test_estonia_and_serbia_2018_comparison_texts() -> None:
+    estonia = fact("estonia-2018-comparison").answer
+    assert estonia.en.startswith(
+        "Estonia, 2024 against 2018 (derived from the compiled country table's change columns): 2,437 ballots in the "
+        "boxes in 2024 against 28,072 in 2018 (\u221225,635); Putin 1,833 votes (75.22%) against 26,300 (93.69%) in "
+        "2018 (\u221224,467 votes, share \u221218.47 points)."
+    )
+    assert estonia.ru.startswith("Эстония: 2024 год в сравнении с 2018-м")
+    assert "за Путина — 1\u00a0833 (75,22%) против 26\u00a0300 (93,69%)" in estonia.ru
+    assert "доля ниже на 18,47 процентного пункта" in estonia.ru
+    serbia = fact("serbia-2018-comparison").answer
+    assert "4,724 ballots in the boxes in 2024 against 1,370 in 2018 (+3,354)" in serbia.en
+    assert "against 1,139 (83.14%) in 2018" in serbia.en
+    assert "(на 3\u00a0354 больше)" in serbia.ru
+
+
+def test_the_merged_row_answers_for_both_regions_and_says_so() -> None:
+    for place, alone in (("abkhazia", "Abkhazia"), ("south-ossetia", "South Ossetia")):
+        answer = fact(f"{place}-2018-comparison").answer
+        assert '"Abkhazia & Osetia"' in answer.en and "«Abkhazia & Osetia»" in answer.ru
+        assert f"no 2018 figure for {alone} alone" in answer.en
+        assert "58,286 ballots in the boxes in 2024 against 61,282 in 2018" in answer.en
+        assert "not a statement that they are countries" in answer.en
+    assert fact("abkhazia-2018-comparison").evidence == fact("south-ossetia-2018-comparison").evidence
+
+
+def test_abroad_2018_comparison_sums() -> None:
+    """PROVENANCE.md's sums: Putin -127,801 votes, the total -93,345; his share fell in 95 of 143 rows."""
+    abroad = fact("abroad-2018-comparison")
+    assert (abroad.country, abroad.topic, abroad.source, abroad.figures) == ("abroad", "result", MAP_SOURCE, [])
+    assert "143 of its 144 rows have a 2018 value (Libya has none; Abkhazia and South Ossetia are one row)" in (
+        abroad.answer.en
+    )
+    assert "changed by \u221293,345 (380,646 in 2024 against 473,991 in 2018)" in abroad.answer.en
+    assert "Putin's votes by \u2212127,801 (275,182 against 402,983)" in abroad.answer.en
+    assert "Putin's share fell in 95 of the 143 rows" in abroad.answer.en
+    assert "на 93\u00a0345 меньше" in abroad.answer.ru and "на 127\u00a0801 меньше" in abroad.answer.ru
+    assert "снизилась в 95 из 143 строк" in abroad.answer.ru
+    assert all("2018" in text for text in (abroad.answer.en, abroad.answer.ru))
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [("Германия", "в Германии"), ("Кипр", "на Кипре"), ("США", "в США"), ("Коста-Рика", "в Коста-Рике")],
@@ -154,7 +225,8 @@ def _knowledge_copy(tmp_path: Path) -> Path:
 
 
 def _move_tashkent_votes(folder: Path, votes: int) -> None:
-    """Move ``votes`` from Davankov to Putin at station 8297 (Tashkent), in the protocols and the country table."""
+    """Move ``votes`` from Davankov to Putin at station 8297 (Tashkent), in the protocols, the country table and the
+    map file (whose 2024 figures must equal the table's; its 2018 figures stay, so Putin's change moves too)."""
     data = folder / DATA_SUBDIR
     stations = data / STATION_FILE
     old_row = "УИК №8297,УИК №8297,4145,40000,0,4144,1,35855,1,4144,297,3848,0,0,1323,2402,56,67"
@@ -167,6 +239,14 @@ def _move_tashkent_votes(folder: Path, votes: int) -> None:
     old = '"Uzbekistan","UZ",4661,2737,342,1582,'
     assert old in text
     table.write_text(text.replace(old, f'"Uzbekistan","UZ",4661,{2737 + votes},342,{1582 - votes},'), "utf-8")
+    map_file = data / MAP_FILE
+    text = map_file.read_text(encoding="utf-8")
+    old_row = '2024,"Uzbekistan","UZ",4661,2737,342,1582,59,7,34,41,1924,NA,NA,-909,-2417,'
+    assert old_row in text
+    new_row = old_row.replace(",2737,342,1582,", f",{2737 + votes},342,{1582 - votes},").replace(
+        ",-2417,", f",{-2417 + votes},"
+    )
+    map_file.write_text(text.replace(old_row, new_row), "utf-8")
 
 
 def test_a_changed_data_file_changes_the_answers_at_the_next_load(tmp_path: Path) -> None:

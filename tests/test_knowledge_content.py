@@ -17,7 +17,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.abroad import country_id as data_country_id
-from bot.abroad_facts import COUNTRY_TABLE_SOURCE, EXIT_POLL_SOURCE, PACKAGE_SOURCE, PROTOCOLS_SOURCE
+from bot.abroad_facts import COUNTRY_TABLE_SOURCE, EXIT_POLL_SOURCE, MAP_SOURCE, PACKAGE_SOURCE, PROTOCOLS_SOURCE
 from bot.knowledge import _names_place, _place_stems
 from bot.models import Fact, KnowledgeBase
 from bot.settings import PROJECT_ROOT
@@ -89,8 +89,8 @@ def fact_ids() -> list[str]:
 
 
 # Facts built from the official data files at load (bot/abroad_facts.py) cite one of these sources; their numbers
-# are checked against a recomputation from the station file (below) instead of against evidence prose.
-DATA_SOURCES = frozenset({PROTOCOLS_SOURCE, COUNTRY_TABLE_SOURCE, EXIT_POLL_SOURCE, PACKAGE_SOURCE})
+# are checked against a recomputation from the station file or the map file (below) instead of against evidence prose.
+DATA_SOURCES = frozenset({PROTOCOLS_SOURCE, COUNTRY_TABLE_SOURCE, EXIT_POLL_SOURCE, PACKAGE_SOURCE, MAP_SOURCE})
 
 
 def curated_facts() -> list[Fact]:
@@ -527,7 +527,7 @@ def data_station_sets(fact: Fact) -> list[tuple[int, ...]]:
     """The station sets a data fact may state figures of; its own set first."""
     if match := re.fullmatch(r"station-(\d+)", fact.id):
         return [(int(match.group(1)),)]
-    if fact.id.startswith("exit-poll-"):
+    if fact.id.startswith("exit-poll-") or fact.source == MAP_SOURCE:
         return []
     if fact.id.startswith("abroad-total-"):
         abroad, baikonur = stations_by_place()["abroad"], stations_by_place()["baikonur"]
@@ -552,10 +552,62 @@ def evidence_fields(fact: Fact) -> list[float]:
     return found
 
 
+# The 2018 comparison (the map file): 2018 = 2024 minus the change columns, recomputed here from the file.
+
+
+@cache
+def map_rows() -> list[dict[str, str]]:
+    with (DATA_DIR / "vearlen_df_map_2024.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _with_2018(row: dict[str, str]) -> bool:
+    return row["_total_diff"] != "NA"
+
+
+def _derived_2018(row: dict[str, str]) -> dict[str, float]:
+    total, putin = int(row["total"]), int(row["gov_total"])
+    total_2018, putin_2018 = total - int(row["_total_diff"]), putin - int(row["_gov_total_diff"])
+    share, share_2018 = _share(putin, total), _share(putin_2018, total_2018)
+    return {
+        "total_2018": total_2018,
+        "putin_2018": putin_2018,
+        "share": share,
+        "share_2018": share_2018,
+        "points": round(abs(share - share_2018), 2),  # stated without its sign, which the number check ignores
+        "total_change": abs(int(row["_total_diff"])),
+        "putin_change": abs(int(row["_gov_total_diff"])),
+    }
+
+
+def comparison_numbers(fact: Fact) -> list[float]:
+    """What a 2018-comparison fact may state besides its evidence: the year and the derived 2018 figures of its row,
+    or, for voting abroad, the sums over the rows with a 2018 value."""
+    if fact.country != "abroad":
+        [row] = list(csv.DictReader([",".join(map_rows()[0].keys()), fact.evidence[0]]))
+        return [2018.0, *_derived_2018(row).values()]
+    rows = [row for row in map_rows() if _with_2018(row)]
+    total, putin = sum(int(row["total"]) for row in rows), sum(int(row["gov_total"]) for row in rows)
+    total_change, putin_change = (
+        sum(int(row["_total_diff"]) for row in rows),
+        sum(int(row["_gov_total_diff"]) for row in rows),
+    )
+    fell = sum(
+        1
+        for row in rows
+        if int(row["gov_total"]) * (int(row["total"]) - int(row["_total_diff"]))
+        < (int(row["gov_total"]) - int(row["_gov_total_diff"])) * int(row["total"])
+    )
+    return [2018.0, len(rows), len(map_rows()), total, putin, total - total_change, putin - putin_change,
+            abs(total_change), abs(putin_change), fell]  # fmt: skip
+
+
 def allowed_numbers(fact: Fact) -> list[float]:
     values = evidence_fields(fact)
     for numbers in data_station_sets(fact):
         values += [*recomputed(numbers).values(), *numbers]
+    if fact.source == MAP_SOURCE:
+        values += comparison_numbers(fact)
     return values
 
 
@@ -571,6 +623,9 @@ def test_every_number_of_a_data_fact_is_in_its_evidence_or_recomputed(fact: Fact
 
 @pytest.mark.parametrize("fact", data_facts(), ids=lambda fact: fact.id)
 def test_data_figures_equal_the_recomputation_from_the_station_file(fact: Fact) -> None:
+    if fact.source == MAP_SOURCE:
+        assert fact.figures == []  # the 2018 comparison never enters the 2024 figure tables
+        return
     sets = data_station_sets(fact)
     if not sets:  # the exit poll: figures are fields of its row
         fields = evidence_fields(fact)
