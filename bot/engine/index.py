@@ -95,6 +95,7 @@ class KnowledgeIndex:
     known_words: frozenset[str]  # words never corrected: the vocabulary itself
     stations: Mapping[int, tuple[Fact, ...]]  # CEC station number -> its facts (the official count first)
     year_facts: Mapping[str, frozenset[str]]  # a year other than 2024 -> the facts that speak of it ("401 in 2018")
+    year_only: frozenset[str]  # facts about another year: every example question names it (the 2018 comparison)
     ranked_countries: tuple[str, ...]  # the places ranked and compared abroad: countries and the data's regions
     region_members: tuple[str, ...]  # the countries of the region the base began with (Central Asia)
     city_stations: Mapping[str, tuple[int, ...]]  # a city's English name -> its stations, where a source gives them
@@ -263,6 +264,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         known_words=frozenset(vocabulary),
         stations=_frozen(_station_facts(kb)),
         year_facts=_frozen(_year_facts(kb)),
+        year_only=_year_only(kb),
         # ranked and compared: the countries (and the data's regions) with an official count of their own
         ranked_countries=tuple(
             country.id for country in kb.countries if country.ranked and figures.get((country.id, "voters"))
@@ -318,6 +320,16 @@ def _year_facts(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
             if year != "2024":
                 found[year].add(fact.id)
     return {year: frozenset(ids) for year, ids in found.items()}
+
+
+def _year_only(kb: KnowledgeBase) -> frozenset[str]:
+    other_year = re.compile(r"\b(?:199\d|20[0-3]\d)\b")
+    return frozenset(
+        fact.id
+        for fact in kb.facts
+        if fact.questions.all()
+        and all(any(year != "2024" for year in other_year.findall(question)) for question in fact.questions.all())
+    )
 
 
 def _station_facts(kb: KnowledgeBase) -> dict[int, tuple[Fact, ...]]:

@@ -313,6 +313,7 @@ def _missing_candidate(best: Fact, slots: Slots) -> tuple[str, str] | None:
     """(candidate, country) when the asked candidate's figure is not in the answering fact: said before it."""
     if (
         slots.candidate
+        and best.figures  # a fact with no figures at all (the 2018 comparison) is not missing one candidate's
         and best.topic in ("result", "exit_poll")
         and not any(figure.candidate == slots.candidate and figure.reported for figure in best.figures)
         and best.candidate != slots.candidate
@@ -368,6 +369,8 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
         fact = index.facts[fact_id]
         if score >= QUESTION_ONLY and fact.country in (slots.country, None):
             pool[fact_id] = fact
+    if not question.years:  # a fact about another year answers only a question that names it
+        pool = {fact_id: fact for fact_id, fact in pool.items() if fact_id not in index.year_only}
     expects_date = "when" in question.intents
     return sorted(
         (

@@ -84,15 +84,18 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
     if not question.years:
         return None
     allowed = frozenset().union(*(index.year_facts.get(year, frozenset()) for year in question.years))
-    matched = match(question, index) if allowed else None
-    facts = tuple(fact for fact in matched.facts if fact.id in allowed) if matched is not None else ()
-    if isinstance(matched, FactAnswer) and facts:
-        return replace(matched, rule="other_year_fact", answer_facts=facts)
-    # "Estonia in 2018?", "and in 2018?": the place's own facts that speak of that year, whatever their topic
     place = question.countries[0] if question.countries else None
     if place is None and (question.followup or question.short):
         place = question.context.country
     own = tuple(fact for fact in index.by_country.get(place, ()) if fact.id in allowed) if place else ()
+    # the place's comparison with that year comes first ("Estonia in 2018?"), then what else speaks of the year
+    own = tuple(sorted(own, key=lambda fact: fact.id not in index.year_only))
+    matched = match(question, index) if allowed else None
+    facts = tuple(fact for fact in matched.facts if fact.id in allowed) if matched is not None else ()
+    compared = bool(own) and own[0].id in index.year_only and question.topic in (None, "turnout", "result")
+    if isinstance(matched, FactAnswer) and facts and not compared:
+        return replace(matched, rule="other_year_fact", answer_facts=facts)
+    # "Estonia in 2018?", "and in 2018?": the place's own facts that speak of that year, whatever their topic
     if own:
         context = question.context.updated(country=place, topic=own[0].topic, language=question.language)
         trace = f"{question.trace}; {place} in {', '.join(question.years)}"
