@@ -222,7 +222,8 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
     }
     english_words, english_stems, latin_names = _english_vocabulary(kb, entities, topic_index)
     vocabulary = _asking_vocabulary(kb, entities, topic_index)
-    questions, postings = _question_postings(kb)
+    year_only = _year_only(kb)
+    questions, postings = _question_postings(kb, year_only)
     fact_keys, fact_postings = _fact_words(kb)
     total = max(len(kb.facts), 1)
     position = {fact.id: number for number, fact in enumerate(kb.facts)}
@@ -264,7 +265,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         known_words=frozenset(vocabulary),
         stations=_frozen(_station_facts(kb)),
         year_facts=_frozen(_year_facts(kb)),
-        year_only=_year_only(kb),
+        year_only=year_only,
         # ranked and compared: the countries (and the data's regions) with an official count of their own
         ranked_countries=tuple(
             country.id for country in kb.countries if country.ranked and figures.get((country.id, "voters"))
@@ -380,11 +381,17 @@ def _english_vocabulary(
     return frozenset(english | names), frozenset(stem_en(token) for token in english - names), frozenset(names)
 
 
-def _question_postings(kb: KnowledgeBase) -> tuple[tuple[tuple[str, str], ...], dict[str, tuple[int, ...]]]:
-    """Example questions normalised once here (scored with processor=None at query time), and their word postings."""
+def _question_postings(
+    kb: KnowledgeBase, year_only: frozenset[str]
+) -> tuple[tuple[tuple[str, str], ...], dict[str, tuple[int, ...]]]:
+    """Example questions normalised once here (scored with processor=None at query time), and their word postings.
+    A fact about another year is left out: the year's own route finds it, and its questions ("How did Putin do in X
+    compared with 2018?") would crowd the shortlist of every 2024 question about X."""
     questions: list[tuple[str, str]] = []
     postings: dict[str, list[int]] = defaultdict(list)
     for fact in kb.facts:
+        if fact.id in year_only:
+            continue
         for question in fact.questions.all():
             tokens = tokenize(question)
             number = len(questions)
