@@ -29,6 +29,11 @@ from bot.replies import ChatContext
 from bot.text import CLAIM_CUES, NUMBER_WORDS, PRONOUNS, REPAIR_CUES, STOPWORDS
 from bot.topics import INTENT_WORDS
 
+# "official", "final": after an exit poll or a preliminary figure they ask for the result itself
+OFFICIAL_WORDS = frozenset(
+    {"official", "final", "officially", "официальный", "официальные", "официально", "окончательный", "окончательно",
+     "окончательные", "итоговый"}
+)  # fmt: skip
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
 WHO_WORDS = frozenset({"who", "кто"})
@@ -43,6 +48,7 @@ class Question:
     language: str
     context: ChatContext  # the chat's context, with the last reply's region and comparison cleared
     compared: tuple[str, ...]  # the countries the last reply compared
+    stations_before: tuple[int, ...]  # the polling stations the last reply was about
     countries: tuple[str, ...]
     candidates: tuple[str, ...]
     leaders: tuple[Mention, ...]
@@ -104,6 +110,9 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         countries, topics = (ABROAD,), {**topics, "polling_places": max(topics.values(), default=0.0) + 1.0}
     if claim is not None:
         topics = claim_topics(topics, claim, leaders)
+    if not topics and OFFICIAL_WORDS & set(reading.tokens) and context.topic:
+        # "and the official one?", "а окончательно?" after an exit poll or a preliminary figure: the result
+        topics = {"result": WEAK_TOPIC}
     topic, weight = best_topic(topics)
     # "sorry, I meant Kazakhstan": a repair asks the last question again, about another place
     repair = bool(REPAIR_CUES & set(reading.tokens))
@@ -129,15 +138,16 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         and not reading.unknown
         and bool(context.country or context.topic or context.region)
         and (followup or short)
-        and bool(countries or candidates or reading.stations or signals.named)
+        and bool(countries or candidates or reading.stations or signals.named or topics)
     )
     on_domain = on_domain or leans_on_chat
     return Question(
         reading=reading,
         language=language,
-        # only a region reply keeps the region, only a comparison the compared countries, for the next message
-        context=context.updated(region=False, compared=()),
+        # only a region reply keeps the region, a comparison the compared countries, a station reply its stations
+        context=context.updated(region=False, compared=(), stations=()),
         compared=context.compared,
+        stations_before=context.stations,
         countries=countries,
         candidates=candidates,
         leaders=leaders,

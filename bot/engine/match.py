@@ -261,9 +261,9 @@ def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAn
             if fact.topic == "exit_poll" and fact.country == slots.country
         )
         if polls:
-            return FactAnswer(
-                "station_exit_polls", context, f"{question.trace}; stations' exit polls", 1.0, answer_facts=polls
-            )
+            context = context.updated(stations=tuple(poll.station for poll in polls if poll.station))
+            trace = f"{question.trace}; stations' exit polls"
+            return FactAnswer("station_exit_polls", context, trace, 1.0, answer_facts=polls)
         return None
     # the place's own fact filed under another topic that says the asked words ("очередь в Ереване": the queue is
     # told in a fact about the emigres who stood in it)

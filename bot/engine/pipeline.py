@@ -47,10 +47,31 @@ def decide_message(
         if kept and len(kept) < len(parts):
             text = " ".join(kept)
             reading = reader(text)
+    reading = completed_name(text, reading, context, language, index, reader)
     whole = decide(reading, context, language, index)
     if whole.kind != "comparison" and CLAUSE_BREAK.search(text):
         return combine_clauses(text, reading, context, language, whole, index, reader) or whole
     return whole
+
+
+ELLIPSIS_WORDS = 3  # "а северная?", "south": a message this short may leave out the rest of a place's name
+
+
+def completed_name(
+    text: str, reading: Reading, context: ChatContext, language: str, index: KnowledgeIndex, reader: Reader
+) -> Reading:
+    """ "а северная?" after South Korea is North Korea: a short message that names no place, read again with the
+    last word of the chat's place name added, when that makes it the name of another place."""
+    place = index.countries.get(context.country or "")
+    content = [token for token in reading.tokens if token not in STOPWORDS]
+    if place is None or reading.mentions.countries() or not content or len(content) > ELLIPSIS_WORDS:
+        return reading
+    head = place.name.get(language).split()[-1]  # "Корея" of "Южная Корея", "Korea" of "South Korea"
+    completed = reader(f"{text.rstrip(' ?!.')} {head}")
+    countries = completed.mentions.countries()
+    if len(countries) == 1 and countries[0] != context.country:
+        return completed
+    return reading
 
 
 def _is_preamble(clause: Reading) -> bool:

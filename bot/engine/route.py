@@ -105,16 +105,32 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
     return Refusal("other_year", context, trace, reason="other_election")
 
 
+# words that point back at the stations of the last reply: "that station", "its result", "the official one there"
+# ("there" does not: after a station's exit poll it is as often the country)
+BACK_TO_STATIONS = frozenset({"its", "official", "её", "ее", "официальный", "официальные", "официально"})
+
+
+def refers_to_stations(question: Question) -> bool:
+    """A short follow-up about the stations the last reply was about, not a new place or topic."""
+    tokens = set(question.reading.tokens)
+    said = any(token.startswith(STATION_WORDS) for token in tokens) or bool(BACK_TO_STATIONS & tokens)
+    return said and (question.followup or question.short) and question.topic in (None, "result", "turnout", "exit_poll")
+
+
 def station(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Station 8133", "УИК 8158": the station's official protocol (and its exit poll, when asked or surveyed)."""
     numbers = [number for number in question.reading.stations if number in index.stations]
+    if not numbers and question.stations_before and not question.countries and refers_to_stations(question):
+        numbers = list(question.stations_before)  # "and the official result at that station?", "and its result?"
     if not numbers:
         return None
     facts = _station_answer(index, numbers, question.metric_topic == "exit_poll")
     country = facts[0].country
     # a station's protocol is its count and result: "а по всему Казахстану?" next asks the country's result
     topic = "exit_poll" if facts[0].topic == "exit_poll" else "result"
-    context = question.context.updated(country=country, topic=topic, language=question.language)
+    context = question.context.updated(
+        country=country, topic=topic, language=question.language, stations=tuple(numbers)
+    )
     trace = f"{question.trace}; station {', '.join(map(str, numbers))}"
     return FactAnswer("station", context, trace, 1.0, answer_facts=tuple(facts))
 
@@ -147,6 +163,7 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
         else question.context.updated(country=facts[0].country, topic=facts[0].topic, language=question.language)
     )
     trace = f"{question.trace}; {', '.join(cities)}: stations {', '.join(map(str, numbers))}"
+    context = context.updated(stations=tuple(numbers))  # "and the official result at that station?" next
     return FactAnswer("city", context, trace, 1.0, country.considered, answer_facts=tuple(facts))
 
 
@@ -200,7 +217,9 @@ def city_stations(
         if any(name in fact.answer.en for name in cities)  # the mention's city is its English name
     ]
     facts = [*spoken_of, *(fact for fact in stations if fact not in spoken_of)]
-    context = question.context.updated(country=facts[-1].country, topic=topic, language=question.language)
+    context = question.context.updated(
+        country=facts[-1].country, topic=topic, language=question.language, stations=tuple(numbers)
+    )
     trace = f"{question.trace}; {', '.join(cities)}: stations {', '.join(map(str, numbers))}"
     return FactAnswer("city", context, trace, 1.0, answer_facts=tuple(facts))
 
