@@ -150,6 +150,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "city_with_station": {"en": "{city} (station No. {numbers})", "ru": "{city} (участок № {numbers})"},
     "city_with_stations": {"en": "{city} (stations No. {numbers})", "ru": "{city} (участки № {numbers})"},
+    "threshold_below": {
+        "en": "{count} places are below {value}%, every place counted whatever its number of ballots:",
+        "ru": "Мест, где доля ниже {value}%: {count} (учтены все, сколько бы ни было бюллетеней):",
+    },
+    "threshold_above": {
+        "en": "{count} places are above {value}%, every place counted whatever its number of ballots:",
+        "ru": "Мест, где доля выше {value}%: {count} (учтены все, сколько бы ни было бюллетеней):",
+    },
+    "list_count": {"en": "That list has {count} places: {places}.", "ru": "В этом списке мест: {count} — {places}."},
     "station_row": {"en": "station No. {number} ({place})", "ru": "участок № {number} ({place})"},
     "claim_other_kind": {
         "en": "Not as a result: {claimed} is the {kind} figure ({source}); the sources give {figures}.",

@@ -21,6 +21,7 @@ from bot.engine.decisions import (
     Decision,
     EachPlace,
     FactAnswer,
+    ListCount,
     NoData,
     NotReported,
     PlaceFigure,
@@ -269,6 +270,13 @@ class Composer:
         blocks.append(Block(self.source_line(decision.source_facts, figures=[]), "source"))
         return blocks, {"suggestions": self.examples(EXAMPLES_OFFERED)}
 
+    def list_count(self, decision: ListCount) -> tuple[list[Block], dict]:
+        names = render.join_names([self.country_name(place) for place in decision.places], self.language)
+        blocks = [Block(self.say("list_count", count=str(len(decision.places)), places=names))]
+        if decision.backing:
+            blocks.append(Block(self.source_line(decision.backing), "source"))
+        return blocks, {}
+
     def city_list(self, decision: CityList) -> tuple[list[Block], dict]:
         name = self.country_name(decision.country)
         place = ru_in(name) if self.ru else f"in {english_article(name)}"  # "во Франции", "in the United States"
@@ -337,6 +345,10 @@ class Composer:
         if decision.winners_only:
             key = "winners_count" if shown else "winners_none"
             blocks.append(Block(self.say(key, candidate=candidate, count=str(len(decision.ranked)))))
+        elif decision.threshold is not None:
+            value = render.format_number(decision.threshold[0], self.language)
+            key = f"threshold_{decision.threshold[1]}"
+            blocks.append(Block(self.say(key, count=str(len(decision.ranked)), value=value)))
         elif shown and shown[0].figure and shown[0].place:
             top_name, top_figure = self.row_name(shown[0]), self.figure_phrase(shown[0].figure)
             blocks.append(Block(self.say(f"ranking_lead_{decision.order}", place=top_name, figure=top_figure)))
@@ -416,6 +428,7 @@ COMPOSERS: dict[type, Callable[[Composer, Decision], tuple[list[Block], dict]]] 
     Combined: Composer.combined,
     Coverage: Composer.coverage,
     CityList: Composer.city_list,
+    ListCount: Composer.list_count,
     EachPlace: Composer.each_place,
     Standings: Composer.standings,
     Ranking: Composer.ranking,

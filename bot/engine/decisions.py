@@ -148,6 +148,19 @@ class CityList(Decision):
 
 
 @dataclass(frozen=True)
+class ListCount(Decision):
+    """ "How many countries is that?" after a list: how many places it named, and which."""
+
+    places: tuple[str, ...] = ()
+    backing: tuple[Fact, ...] = ()  # each place's fact behind the list, for the source line
+    kind = "answer"
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return self.backing
+
+
+@dataclass(frozen=True)
 class Standings(Decision):
     """Candidates ranked by their share in one place: "who came second in Tajikistan?"."""
 
@@ -177,6 +190,7 @@ class Ranking(Decision):
     min_ballots: int = 0  # a share from fewer ballots in the boxes is not ranked
     winners_only: bool = False  # only the places where ``candidate`` came first
     ties: tuple[str, ...] = ()  # places where ``candidate`` tied for first (with ``winners_only``)
+    threshold: tuple[float, str] | None = None  # only the places below or above this share ("under 50%")
     kind = "comparison"
 
     @property
@@ -184,6 +198,10 @@ class Ranking(Decision):
         """The results (not exit polls) big enough to rank, best first for "most", worst first for "least"."""
         results = [row for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll"]
         results = [row for row in results if not self.too_small(row)]
+        if self.threshold is not None:
+            value, side = self.threshold
+            results = [row for row in results if row.figure and row.figure.value is not None
+                       and (row.figure.value < value if side == "below" else row.figure.value > value)]  # fmt: skip
         results.sort(key=lambda row: row.figure.value or 0.0 if row.figure else 0.0, reverse=self.order == "most")
         return tuple(results)
 

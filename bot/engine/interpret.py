@@ -49,6 +49,7 @@ class Question:
     context: ChatContext  # the chat's context, with the last reply's region and comparison cleared
     compared: tuple[str, ...]  # the countries the last reply compared
     stations_before: tuple[int, ...]  # the polling stations the last reply was about
+    listed_before: tuple[str, ...]  # the places the last reply listed
     countries: tuple[str, ...]
     candidates: tuple[str, ...]
     leaders: tuple[Mention, ...]
@@ -70,6 +71,7 @@ class Question:
     count: int | None  # how many places the question asks for ("the ten countries", "top 5")
     years: tuple[str, ...]  # years named other than 2024 ("in 2018"): another election, unless a fact speaks of it
     claim: tuple[float, bool] | None  # a figure put to the bot to check ("15,000 voted there, true?"), % or not
+    threshold: tuple[float, str] | None  # "where did Putin get under 50%?": a share and "below" or "above"
     trace: str  # what was read, for --why
 
     @property
@@ -98,10 +100,11 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     national = bool(mentions.of("national")) or (
         "national" in intents and not [country for country in countries if country != ABROAD] and not there
     )
-    claim = claimed_figure(reading)
+    threshold = share_threshold(reading)
+    claim = claimed_figure(reading) if threshold is None else None
     topics = weigh_topics(reading, candidates, leaders)
     if (
-        not (countries or candidates)
+        not (countries or candidates or context.listed)  # after a list, "how many countries" counts the list
         and "countries" in intents
         and signals.counted
         and not ({"compare", "most", "least"} & intents.keys() or signals.named.get("turnout", 0.0) >= WEAK_TOPIC)
@@ -133,21 +136,24 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     )
     # "and the official figure?", "а по Киргизии?": in a dialog a short message with a place or a topic word and
     # no word the base does not know takes its subject from the chat ("what's the weather in Paris?" does not)
-    leans_on_chat = (
-        not inherit  # a clause of one message is screened on its own words ("I write about the diaspora")
-        and not reading.unknown
-        and bool(context.country or context.topic or context.region)
-        and (followup or short)
-        and bool(countries or candidates or reading.stations or signals.named or topics)
+    leans_on_chat = not inherit and (  # a clause of one message is screened on its own words
+        (
+            not reading.unknown
+            and bool(context.country or context.topic or context.region)
+            and (followup or short)
+            and bool(countries or candidates or reading.stations or signals.named or topics)
+        )
+        or bool(context.listed and signals.counted)  # "сколько таких стран?" after a list
     )
     on_domain = on_domain or leans_on_chat
     return Question(
         reading=reading,
         language=language,
         # only a region reply keeps the region, a comparison the compared countries, a station reply its stations
-        context=context.updated(region=False, compared=(), stations=()),
+        context=context.updated(region=False, compared=(), stations=(), listed=()),
         compared=context.compared,
         stations_before=context.stations,
+        listed_before=context.listed,
         countries=countries,
         candidates=candidates,
         leaders=leaders,
@@ -164,12 +170,19 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         place_figures=place_figures,
         metric_topic=topic if topic in FIGURE_TOPICS else None,
         # "правда, что у Путина больше 90%?": "more" belongs to the claim, it asks for no ranking
-        superlative=None if claim is not None and not asked_count(reading) else superlative(intents, signals.words),
+        superlative=(
+            ("least" if threshold[1] == "below" else "most")
+            if threshold
+            else None
+            if claim is not None and not asked_count(reading)
+            else superlative(intents, signals.words)
+        ),
         asks_who=any(token in WHO_WORDS for token in reading.tokens),
         asks_where=any(token in WHERE_WORDS for token in reading.tokens),
         count=asked_count(reading),
         years=other_years(reading),
         claim=claim,
+        threshold=threshold,
         trace=describe(reading, topics),
     )
 
@@ -209,6 +222,27 @@ def places_asked(reading: Reading) -> tuple[str, ...]:
     return countries
 
 
+BELOW_WORDS = frozenset({"under", "below", "less", "lower", "меньше", "менее", "ниже", "до"})
+ABOVE_WORDS = frozenset({"over", "above", "more", "higher", "больше", "более", "выше", "свыше", "от"})
+PLACES_WORDS = ("countr", "place", "where", "стран", "где", "мест")
+
+
+def share_threshold(reading: Reading) -> tuple[float, str] | None:
+    """ "in how many countries did Putin get under 50%?", "где Даванков набрал больше 50%": the places on one side
+    of a share, not a claim about one place; a claim word ("true?") keeps it a claim."""
+    shares = [value for value, percent in reading.numbers if percent]
+    tokens = reading.tokens
+    if len(shares) != 1 or any(token in CLAIM_CUES for token in tokens):
+        return None
+    if not any(token.startswith(PLACES_WORDS) for token in tokens) or reading.mentions.countries():
+        return None
+    if BELOW_WORDS & set(tokens):
+        return shares[0], "below"
+    if ABOVE_WORDS & set(tokens):
+        return shares[0], "above"
+    return None
+
+
 def claimed_figure(reading: Reading) -> tuple[float, bool] | None:
     """The figure a message puts forward: any with a claim word ("true?", "правда?"), else a percentage or a count
     of 100 and more (small numbers ask how many places to list: "top 5")."""
@@ -221,8 +255,12 @@ def claimed_figure(reading: Reading) -> tuple[float, bool] | None:
 
 
 def asked_count(reading: Reading) -> int | None:
-    """ "the ten countries", "top 5", "топ-20": a small number asks how many places to list."""
+    """ "the ten countries", "top 5", "топ-20": a small number asks how many places to list (a share does not:
+    "under 50%")."""
+    shares = {int(value) for value, percent in reading.numbers if percent and value == int(value)}
     for token in reading.tokens:
+        if token.isdigit() and int(token) in shares:
+            continue
         number = NUMBER_WORDS.get(token) or (int(token) if token.isdigit() and len(token) <= 2 else None)
         if number and 1 <= number <= RANKING_MAX:
             return number

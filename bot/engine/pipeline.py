@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.engine.claims import check_claim
-from bot.engine.decisions import Combined, Decision
+from bot.engine.decisions import Combined, Decision, Ranking
 from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import ABROAD, interpret
 from bot.engine.match import match
@@ -32,7 +33,12 @@ def decide(
 ) -> Decision:
     """One question's decision: a refusal, an answer computed from figures, or the matched fact."""
     question = interpret(reading, context, language, inherit=inherit)
-    return check_claim(screen(question) or route(question, index) or match(question, index), question, index)
+    decision = check_claim(screen(question) or route(question, index) or match(question, index), question, index)
+    if isinstance(decision, Ranking) and decision.ranked and decision.ranked[0].station is None:
+        # "how many countries is that?" next counts the places this list holds (all of them, not only those shown)
+        listed = tuple(row.place for row in decision.ranked if row.place)
+        decision = replace(decision, context=decision.context.updated(listed=listed))
+    return decision
 
 
 def decide_message(

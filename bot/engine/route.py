@@ -20,6 +20,7 @@ from bot.engine.decisions import (
     Decision,
     EachPlace,
     FactAnswer,
+    ListCount,
     PlaceFigure,
     Ranking,
     Refusal,
@@ -169,6 +170,29 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
 
 # "which cities", "в каких городах": the cities of a country with a station
 CITY_WORDS = ("city", "cities", "town", "город", "gorod")
+
+
+# "how many is that", "сколько их", "сколько таких стран": the count of the last list
+COUNT_BACK = frozenset({"that", "those", "them", "these", "их", "таких", "такие", "всего", "total"})
+
+
+def list_count(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "How many countries is that?" after "where did Davankov win?": the number of places the list held."""
+    listed = question.listed_before
+    tokens = set(question.reading.tokens)
+    if not (listed and question.reading.signals.counted and COUNT_BACK & tokens) or question.countries:
+        return None
+    candidate = question.context.candidate
+    backing = []
+    for place in listed:
+        found = (
+            index.best_figure(place, "vote_share", candidate) if candidate else index.best_figure(place, "voters", None)
+        )
+        if found is not None and found[1] not in backing:
+            backing.append(found[1])
+    context = question.context.updated(language=question.language, listed=listed)
+    trace = f"{question.trace}; {len(listed)} places listed before"
+    return ListCount("list_count", context, trace, 1.0, places=listed, backing=tuple(backing))
 
 
 def city_list(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -327,9 +351,13 @@ def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     # "Israel vs Turkey, who voted more?": the places named; "best result in Central Asia": the region's countries
     places = tuple(places_named) if len(places_named) >= 2 else index.region_members if question.region else None
     trace = question.trace
-    return rank(
+    ranking = rank(
         index, "ranking", metric, candidate, question.superlative, context, language, trace, limit=limit, places=places
     )
+    if question.threshold is None or metric not in PERCENT_METRICS:
+        return ranking
+    # "where did Putin get under 50%?": every place on that side counts, however few its ballots (each shown)
+    return replace(ranking, threshold=question.threshold, min_ballots=0, limit=question.count or RANKING_MAX)
 
 
 # words that say which figure a ranking is by, when it is neither the voters nor a candidate's share
@@ -507,6 +535,7 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
 
 ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     other_year,
+    list_count,
     station,
     city_list,
     city,

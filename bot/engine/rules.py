@@ -35,6 +35,7 @@ _RULES = (
     # route: answers computed from figures (and a station's or a city's own protocols)
     Rule("other_year", "route", "a year other than 2024 that no fact speaks of: another election"),
     Rule("other_year_fact", "route", "a year other than 2024 that a fact speaks of (the 2018 comparison)"),
+    Rule("list_count", "route", "how many places the last list held ('how many countries is that?')"),
     Rule("station", "route", "a polling station by its number: its protocol, and its exit poll if surveyed"),
     Rule("city_list", "route", "which cities of a country had a station: the cities the sources name"),
     Rule("city", "route", "a city with known station numbers: each station's protocol"),
