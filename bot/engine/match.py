@@ -425,7 +425,10 @@ def score_fact(
     score += _place_fit(fact, slots)
     score += _question_kind_fit(fact, slots)
     score += _candidate_fit(fact, slots)
-    if question_score >= QUESTION_MATCH:
+    # an example question about another candidate ("Which party nominated Putin?" for Slutsky) differs by one name
+    # only, so its likeness says nothing
+    other_candidate = bool(slots.candidate and fact.candidate and fact.candidate != slots.candidate)
+    if question_score >= QUESTION_MATCH and not other_candidate:
         score += QUESTION_BONUS * (question_score - QUESTION_MATCH) / (100 - QUESTION_MATCH)
     return score
 

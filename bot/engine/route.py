@@ -21,6 +21,7 @@ from bot.engine.decisions import (
     EachPlace,
     FactAnswer,
     ListCount,
+    NoData,
     PlaceFigure,
     Ranking,
     Refusal,
@@ -121,6 +122,12 @@ def refers_to_stations(question: Question) -> bool:
 def station(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Station 8133", "УИК 8158": the station's official protocol (and its exit poll, when asked or surveyed)."""
     numbers = [number for number in question.reading.stations if number in index.stations]
+    if question.reading.stations and not numbers:
+        # "station 9999": a number no protocol has is no station of this vote, never the nearest one
+        number = question.reading.stations[0]
+        name = f"участок № {number}" if question.language == "ru" else f"polling station No. {number}"
+        context = question.context.updated(language=question.language)
+        return NoData("station", context, f"{question.trace}; no station {number}", name=name)
     if not numbers and question.stations_before and not question.countries and refers_to_stations(question):
         numbers = list(question.stations_before)  # "and the official result at that station?", "and its result?"
     if not numbers:

@@ -68,7 +68,7 @@ def other_election(question: Question) -> Decision | None:
     )
     owned = any(
         item.kind in ("country", "foreign") and item.id != ABROAD
-        and ((item.end < len(tokens) and tokens[item.end] in ELECTION_NOUNS)
+        and (_word_after(tokens, item.end) in ELECTION_NOUNS
              or (item.start > 1 and tokens[item.start - 1] in PRESIDENT_OF
                  and tokens[item.start - 2] in ELECTION_NOUNS))
         for item in question.reading.mentions.items
@@ -80,7 +80,9 @@ def other_election(question: Question) -> Decision | None:
     # "кто победил на выборах в США": who won the election held in a country, unless it says Russians voted there
     held_in = any(
         item.kind in ("country", "foreign") and item.id != ABROAD and item.start >= 2
-        and tokens[item.start - 1] in ("в", "in") and tokens[item.start - 2] in ELECTION_NOUNS
+        and ((tokens[item.start - 1] in ("в", "in") and tokens[item.start - 2] in ELECTION_NOUNS)
+             or (item.start >= 3 and tokens[item.start - 2:item.start] == ("in", "the")
+                 and tokens[item.start - 3] in ELECTION_NOUNS))
         for item in question.reading.mentions.items
     )  # fmt: skip
     # ("результаты выборов в Казахстане" stays the Russians' vote there: only "who won" asks who governs now)
@@ -88,6 +90,13 @@ def other_election(question: Question) -> Decision | None:
     if parliament or (owned and not RUSSIA_WORDS & set(tokens) and not question.candidates):
         return _refuse(question, "other_election", "other_election")
     return None
+
+
+def _word_after(tokens: tuple[str, ...], end: int) -> str:
+    """The word after a name, past a possessive's "s" ("Kazakhstan's presidential election")."""
+    if end < len(tokens) and tokens[end] == "s":
+        end += 1
+    return tokens[end] if end < len(tokens) else ""
 
 
 def future_election(question: Question) -> Decision | None:
