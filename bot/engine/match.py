@@ -37,6 +37,8 @@ from bot.engine.thresholds import (
     QUESTION_MARGIN,
     QUESTION_MATCH,
     QUESTION_ONLY,
+    RARE_WORD_FACTS,
+    RARE_WORD_LENGTH,
     SHORT_MESSAGE_WORDS,
     STRONG_TOPIC,
     SUGGEST_SCORE,
@@ -49,7 +51,7 @@ from bot.engine.thresholds import (
 )
 from bot.models import Fact
 from bot.replies import ChatContext, Considered
-from bot.text import STOPWORDS, token_keys
+from bot.text import STOPWORDS, is_name_like, token_keys
 
 SUMMARY_TOPICS = ("turnout", "result")  # what a vague ask about a place is answered with
 
@@ -109,7 +111,8 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
     bar = UNKNOWN_WORDS_TOPIC_WITH_COUNTRY if question.countries else UNKNOWN_WORDS_TOPIC
     if reading.unknown and question.weight < bar and not (question.candidates or question.leaders or question.followup):
         return Refusal("unknown_words_weak_topic", context.updated(language=question.language), trace)
-    return choose_fact(question, slots, index, trace)
+    decision = choose_fact(question, slots, index, trace)
+    return rare_word_answer(question, slots, index, decision) or decision
 
 
 def place_summary(country: str, index: KnowledgeIndex) -> tuple[Fact, ...]:
@@ -226,6 +229,39 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         answer_facts=tuple(facts),
         missing_candidate=_missing_candidate(best, slots),
     )
+
+
+def rare_word_answer(question: Question, slots: Slots, index: KnowledgeIndex, decision: Decision) -> FactAnswer | None:
+    """ "Where did Navalnaya vote?", "who is Reznik?", "в Керале голосовали досрочно?": a word only a few facts
+    hold names what is asked better than any topic; when the chosen answer does not hold it, the fact that does
+    answers (the one sharing most of the message's words)."""
+    if question.claim is not None or (isinstance(decision, FactAnswer) and decision.verdict is not None):
+        return None
+    reading = question.reading
+    if question.leaders or question.candidates:
+        return None  # a person the base knows is named: the rare word is likely part of their name
+    chosen = {fact.id for fact in decision.facts}
+    holders: set[str] = set()
+    for position, token in enumerate(reading.tokens):
+        if position in reading.mentions.positions or token in STOPWORDS or len(token) < RARE_WORD_LENGTH:
+            continue
+        if not is_name_like(token):
+            continue  # "piece", "split", "оценил": ordinary words, however rare in the facts
+        found = {fact_id for key in token_keys(token) for fact_id in index.fact_postings.get(key, ())}
+        if 0 < len(found) <= RARE_WORD_FACTS:
+            if found & chosen:
+                return None  # the answer already holds the rare word
+            holders |= found
+    if not holders:
+        return None
+    facts = [index.facts[fact_id] for fact_id in sorted(holders)]
+    if slots.country and slots.country_from == "text":
+        facts = [fact for fact in facts if fact.country in (slots.country, None, ABROAD)] or facts
+    content = index.content_keys(reading)
+    best = max(facts, key=lambda fact: (index.overlap(fact, content), fact.id))
+    context = question.context.updated(country=best.country, topic=best.topic, language=question.language)
+    trace = f"{question.trace}; a rare word of {best.id}"
+    return FactAnswer("rare_word", context, trace, 1.0, answer_facts=(best,))
 
 
 # a fact that says how many Russians live in a place, whatever its topic ("about 27,000 Russians are officially
