@@ -103,6 +103,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         military base 1.4, base 1, line 1, anti 0.8, soldier 0.9, солдат 0.9, queue 1, host 0.6, long line
         1.2, dissent 1, protest 1,
         opposition 0.9, polling data 1.2, opinion poll 1, sentiment 0.9, incident 1, violence 1,
+        queue length 1.2, queue size 1.2, line length 1.2, длина очереди 1.2,
         attack 1, molotov 1.2, firebomb 1.2, arrest 1, arrested 1, detained 1, detention 1, police 0.9, fraud 1,
         rigged 1, falsified 1, falsification 1, disputed 0.9, dispute 0.9, irregularities 1, stuffing 1, queue 1,
         wait 0.5, waited 0.7, hours 0.6, extended 0.8, ran out 1, shortage 0.9, инцидент 1, нападение 1,
@@ -165,7 +166,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     ),
     "most": _phrases(
         """
-        most, highest, largest, biggest, best, top, топ, maximum, strongest, greatest, more, bigger, larger,
+        most, highest, largest, biggest, best, top, топ, maximum, strongest, greatest, more, bigger, larger, heaviest,
+        busiest, самый массовый,
         крупнейший, самый крупный, крупный, больше всего,
         наибольший, самый большой, самый высокий, лучший, лучше всего, максимальный, больше, выше,
         сильнее, наиболее
@@ -449,8 +451,10 @@ def _find_place(signals: TopicSignals, tokens: list[str]) -> None:
     nouns = [position for position in places if not PLACE_NOUNS.isdisjoint(keys[position])]
     if not ranks and (nouns or (places and asks_which)):
         ranks = [((nouns or places)[0], 0)]  # "What place did Slutsky take?", "Kharitonov place": that candidate's
+    # "в каких странах Даванков был последним": a name (blanked here) and "where / which" make "last" a place
+    named_where = "\x00" in tokens and any(token in ("where", "which", "где", "каких", "какой") for token in tokens)
     for position, rank in ranks:
-        if places or (asks_who and rank not in (1, -1)):
+        if places or (asks_who and rank not in (1, -1)) or named_where:
             signals.place = rank
             signals.covered.update([position, *places])
             if position in signals.covered and rank == -1:

@@ -10,7 +10,7 @@ import heapq
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -128,16 +128,23 @@ class KnowledgeIndex:
                 grouped[names.region].append(country.id)
         return [(region, places) for region, places in grouped.items() if places]
 
+    def losers(self, country_id: str | None) -> tuple[str, ...]:
+        """The candidate(s) with the lowest share in a place, by its best kind of figure (the official count)."""
+        return self._ends(country_id, min)
+
     def winners(self, country_id: str | None) -> tuple[str, ...]:
         """The candidate(s) with the highest share in a place, by its best kind of figure (the official count)."""
+        return self._ends(country_id, max)
+
+    def _ends(self, country_id: str | None, end: Callable[..., float | None]) -> tuple[str, ...]:
         shares: dict[str, float] = {}
         kind = None
         for figure, _ in self.figures.get((country_id, "vote_share"), ()):
             kind = kind or figure.kind
             if figure.kind == kind and figure.candidate and figure.value is not None:
                 shares.setdefault(figure.candidate, figure.value)
-        top = max(shares.values(), default=None)
-        return tuple(candidate for candidate, share in shares.items() if share == top)
+        found = end(shares.values(), default=None)
+        return tuple(candidate for candidate, share in shares.items() if share == found)
 
     def other_figures(
         self, country_id: str | None, metric: str, candidate: str | None, shown: Figure

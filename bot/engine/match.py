@@ -301,6 +301,12 @@ def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAn
             trace = f"{question.trace}; stations' exit polls"
             return FactAnswer("station_exit_polls", context, trace, 1.0, answer_facts=polls)
         return None
+    if slots.country not in index.ranked_countries and slots.topic in ("turnout", "result"):
+        # "how did Russians in Georgia vote?": no station there; where they could vote instead is the answer
+        instead = index.facts_on(slots.country, "polling_places")
+        if instead:
+            trace = f"{question.trace}; no station in {slots.country}: where they voted instead"
+            return FactAnswer("no_station_there", context, trace, 1.0, answer_facts=instead[:1])
     # the place's own fact filed under another topic that says the asked words ("очередь в Ереване": the queue is
     # told in a fact about the emigres who stood in it)
     reading = question.reading

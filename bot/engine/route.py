@@ -403,7 +403,7 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
     if question.superlative == "least":
         return None  # "where did Putin flop?": the lowest shares, a ranking
     if (
-        figure_topic(question) == "result"
+        (figure_topic(question) == "result" or question.reading.signals.place in (1, -1))
         and question.candidates
         and not question.countries
         and not question.national
@@ -414,6 +414,11 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
         context, language, trace = question.context, question.language, question.trace
         candidate = question.candidates[0]
         limit = question.count or RANKING_MAX
+        if question.reading.signals.place == -1:
+            # "where did Davankov come last?": the places where his share was the lowest of the candidates'
+            last = tuple(place for place in index.ranked_countries if index.losers(place) == (candidate,))
+            return rank(index, "candidate_where", "vote_share", candidate, "least", context, language, trace,
+                        limit=limit, places=last)  # fmt: skip
         won = rank(
             index,
             "candidate_where",

@@ -66,6 +66,7 @@ _RULES = (
     Rule("station_exit_polls", "match", "a country's exit poll, which the sources give only for its stations"),
     Rule("other_topic_words", "match", "a place with no fact on the topic whose fact on another says the words"),
     Rule("spoken_of_elsewhere", "match", "a place with no fact on the topic, named in a fact about voting abroad"),
+    Rule("no_station_there", "match", "a place with no station asked for figures: where its Russians could vote"),
     Rule("rare_word", "match", "a word only one or two facts hold ('Navalnaya', 'Kerala'): the fact that holds it"),
     Rule("not_reported", "match", "the country has no fact on the asked topic"),
     Rule("no_fact_close", "match", "no fact scored high enough"),

@@ -60,6 +60,36 @@ PRESIDENT_OF = frozenset(
 RUSSIA_WORDS = frozenset({"russia", "russian", "russians", "россия", "россии", "российские", "российских", "рф"})
 
 
+OTHER_MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "январь",
+        "января",
+        "феврале",
+        "мае",
+        "июне",
+        "июле",
+        "августе",
+        "сентябре",
+        "октябре",
+        "октября",
+        "ноябре",
+        "ноября",
+        "декабре",
+        "декабря",
+    }
+)  # fmt: skip  ("april" is left out: the results were announced and reported then)
+
+
 def other_election(question: Question) -> Decision | None:
     # "Who won the US presidential election?", "Kyrgyz parliamentary election": not the 2024 Russian vote
     tokens = question.reading.tokens
@@ -80,13 +110,16 @@ def other_election(question: Question) -> Decision | None:
     # "кто победил на выборах в США": who won the election held in a country, unless it says Russians voted there
     held_in = any(
         item.kind in ("country", "foreign") and item.id != ABROAD and item.start >= 2
-        and ((tokens[item.start - 1] in ("в", "in") and tokens[item.start - 2] in ELECTION_NOUNS)
+        and ((tokens[item.start - 1] in ("в", "in", "v") and tokens[item.start - 2] in ELECTION_NOUNS)
              or (item.start >= 3 and tokens[item.start - 2:item.start] == ("in", "the")
                  and tokens[item.start - 3] in ELECTION_NOUNS))
         for item in question.reading.mentions.items
     )  # fmt: skip
     # ("результаты выборов в Казахстане" stays the Russians' vote there: only "who won" asks who governs now)
     owned = owned or (held_in and question.asks_who and not about_russians(question.reading))
+    # "the October 2024 election": Russia voted in March; an election in another month is another election
+    other_month = bool(OTHER_MONTHS & set(tokens)) and bool(ELECTION_NOUNS & set(tokens))
+    owned = owned or other_month
     if parliament or (owned and not RUSSIA_WORDS & set(tokens) and not question.candidates):
         return _refuse(question, "other_election", "other_election")
     return None

@@ -22,7 +22,7 @@ from bot.text import is_cyrillic, known_russian_word, latin_to_cyrillic
 MAX_EDITS = ((2, 0), (5, 1), (99, 2))  # up to 2 letters: none; 3-5: one; 6 and more: two
 # Russian unstressed vowels are typed as heard ("прагаласовало"): compared with these folded, a word is found
 # however many of them were typed wrong
-_VOWEL_FOLD = str.maketrans({"о": "а", "е": "и", "ё": "и", "я": "и"})
+_VOWEL_FOLD = str.maketrans({"о": "а", "е": "и", "ё": "и", "я": "и", "й": "и"})  # "выйграл" is "выиграл"
 
 
 LONGEST_WORD = 30  # longer "words" are noise (a pasted hash, a key held down): never corrected
