@@ -649,3 +649,9 @@ def test_look_alikes_and_future_questions_get_no_fact(engine: Engine, question: 
 
 def test_a_future_election_question_says_only_2024_figures_are_known(engine: Engine) -> None:
     assert "2024" in engine.answer("how to vote from abroad in the next election?").text.split("\n")[0]
+
+
+@pytest.mark.parametrize("text", ["0" * 10_000, "9" * 5_000 + "%", "under " + "5" * 4_400 + "% in which countries"])
+def test_a_pasted_run_of_digits_is_no_figure(engine: Engine, text: str) -> None:
+    reply = engine.answer(text)  # found by the terminal fuzz test: the digits once overflowed int() and float()
+    assert reply.kind in ("off_topic", "no_data", "answer", "comparison") and reply.text

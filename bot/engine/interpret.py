@@ -259,8 +259,8 @@ def asked_count(reading: Reading) -> int | None:
     "under 50%")."""
     shares = {int(value) for value, percent in reading.numbers if percent and value == int(value)}
     for token in reading.tokens:
-        if token.isdigit() and int(token) in shares:
-            continue
+        if token.isdigit() and len(token) <= 2 and int(token) in shares:
+            continue  # (a share of a place; a long run of digits is no share and is never converted)
         number = NUMBER_WORDS.get(token) or (int(token) if token.isdigit() and len(token) <= 2 else None)
         if number and 1 <= number <= RANKING_MAX:
             return number

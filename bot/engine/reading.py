@@ -52,11 +52,16 @@ _FIGURE = re.compile(
 )
 
 
+LONGEST_FIGURE = 15  # digits: more than any count or share of this vote
+
+
 def stated_figures(text: str, stations: tuple[int, ...]) -> tuple[tuple[float, bool], ...]:
     """The figures a message states, leaving out station numbers and years (1990-2035 alone)."""
     found = []
     for digits, thousands, percent in _FIGURE.findall(text):
         plain = re.sub(r"[ ,\u00a0]", "", digits) if re.search(r"\d[ ,\u00a0]\d{3}\b", digits) else digits
+        if len(plain) > LONGEST_FIGURE:
+            continue  # a pasted run of digits states no figure (and would not fit a float)
         value = float(plain.replace(",", "."))
         if thousands:
             value *= 1000
