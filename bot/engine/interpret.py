@@ -145,7 +145,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         )
         or bool(context.listed and signals.counted)  # "сколько таких стран?" after a list
     )
-    on_domain = on_domain or leans_on_chat
+    # "а таблоид писал 3200, это правда?": a figure put to the bot in a dialog is about the chat's place
+    on_domain = on_domain or leans_on_chat or bool(claim is not None and context.country and (followup or short))
     return Question(
         reading=reading,
         language=language,

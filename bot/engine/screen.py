@@ -20,7 +20,10 @@ def screen(question: Question) -> Decision | None:
         return None  # "УИК 8158": a polling station's number says what the question is about
     # "somebody wrote Davankov took 57% in Britain, is that so?": a share put to the bot about a name it knows is a
     # claim to check, whatever the words around it
-    claim = question.claim is not None and question.claim[1] and bool(question.countries or question.candidates)
+    claim = question.claim is not None and (
+        (question.claim[1] and bool(question.countries or question.candidates))
+        or (bool(question.context.country) and (question.followup or question.short))  # "а таблоид писал 3200?"
+    )
     checks = SCOPE_SCREENS if question.leans_on_chat or claim else SCOPE_SCREENS + WORD_SCREENS
     for check in checks:
         decision = check(question)
