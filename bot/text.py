@@ -32,7 +32,7 @@ STOPWORDS_EN = _words(
     shall should may might must just also then now again ever please tell show give let us know want like
     get got me any anything something thing things s t d ll m re ve y yes ok okay hi hello hey thanks thank
     take took taken find found happen happened keep kept make made go went gone see saw seen look need use used alone
-    separately several others rest whats wat wats incl including excluding excl
+    separately several others rest whats wat wats incl including excluding excl itself ones english
     """
 )
 STOPWORDS_RU = _words(
@@ -45,7 +45,7 @@ STOPWORDS_RU = _words(
     после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой
     перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это эта привет здравствуйте
     спасибо пожалуйста скажи скажите расскажи расскажите знать знаешь знаете отдельно несколько
-    остальные остальных прочие включая вместе считая
+    остальные остальных прочие включая вместе считая по-английски английском по-русски русском
     """
 )
 # how many places a question asks for ("the ten countries", "топ-5", "пять стран"): a count, not a content word

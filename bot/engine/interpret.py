@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from types import MappingProxyType
 
 from bot.abroad_facts import ABROAD
@@ -105,9 +106,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     topics = weigh_topics(reading, candidates, leaders)
     if (
         not (countries or candidates or context.listed)  # after a list, "how many countries" counts the list
-        and "countries" in intents
-        and signals.counted
-        and not ({"compare", "most", "least"} & intents.keys() or signals.named.get("turnout", 0.0) >= WEAK_TOPIC)
+        and asks_how_many_countries(reading.tokens)
+        and not {"compare", "most", "least"} & intents.keys()
     ):
         # "in how many countries could Russians vote?": the stations abroad, which the facts count by country
         countries, topics = (ABROAD,), {**topics, "polling_places": max(topics.values(), default=0.0) + 1.0}
@@ -191,6 +191,14 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
 # words that say "the first few of a list" rather than which end: "top 5 worst countries" is the low end
 ORDER_ONLY = frozenset({"top", "топ"})
 MOST_WORDS = frozenset(INTENT_WORDS["most"])
+
+
+def asks_how_many_countries(tokens: tuple[str, ...]) -> bool:
+    """ "in how many countries", "в скольких странах", "сколько стран": a count of the countries themselves."""
+    return any(
+        word.startswith(("countr", "стран", "state", "государств")) and before in ("many", "сколько", "скольких")
+        for before, word in pairwise(tokens)
+    )
 
 
 def superlative(intents: Mapping[str, int], words: list[str]) -> str | None:

@@ -23,7 +23,7 @@ SHORT_STATION_QUESTION = 3  # words in a follow-up where a bare number in that r
 _NUMBER_TOKEN = re.compile(r"\d+(?:k|m|тыс|млн|st|nd|rd|th|%)?")
 # a polling station by its CEC number: "station 8133", "УИК №8158", "участок 8267", "#8099"
 _STATION = re.compile(
-    r"(?:station|stations|uik|uchastok|участ\w*|уик|тик|№|#|no\.)\s*(?:no\.?|number|номер|№|#)?\s*(\d{4})\b",
+    r"(?:station|stations|precinct|uik|uchastok|участ\w*|уик|тик|№|#|no\.)\s*(?:no\.?|number|номер|№|#)?\s*(\d{4})\b",
     re.IGNORECASE,
 )
 

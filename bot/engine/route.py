@@ -296,7 +296,7 @@ def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
 
 
 # words that make a superlative about single polling stations ("the biggest station abroad", "на каком участке")
-STATION_WORDS = ("station", "участ", "уик", "uchast", "uik")
+STATION_WORDS = ("station", "участ", "уик", "uchast", "uik", "precinct")
 
 
 def station_ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -384,8 +384,13 @@ def ranked_metric(question: Question, metric_topic: str) -> str:
 
 def list_all(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "List all candidates", "перечисли кандидатов": each one's fact, in the order of the national result."""
-    if "list" not in question.intents or question.countries or question.topic not in (None, "candidate"):
+    if "list" not in question.intents or question.countries:
         return None
+    named = "candidate" in question.topics or any(
+        token.startswith(("candidat", "кандидат")) for token in question.reading.tokens
+    )
+    if question.topic not in (None, "candidate") and not named:
+        return None  # "list the stations in Turkey" is no list of candidates; "who was on the ballot? list them" is
     order = [candidate for candidate, *_ in standings_in(index, None, 0, (), question.context, "en", "").rows]
     facts = sorted(
         (fact for fact in index.facts_on(None, "candidate") if fact.candidate),
