@@ -32,7 +32,7 @@ STOPWORDS_EN = _words(
     shall should may might must just also then now again ever please tell show give let us know want like
     get got me any anything something thing things s t d ll m re ve y yes ok okay hi hello hey thanks thank
     take took taken find found happen happened keep kept make made go went gone see saw seen look need use used alone
-    separately several others rest whats wat wats incl including excluding excl itself ones english
+    separately several others rest whats wat wats incl including excluding excl itself ones english state
     """
 )
 STOPWORDS_RU = _words(

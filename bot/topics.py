@@ -316,6 +316,20 @@ WEAK_ELECTION_KEYS = frozenset(
 )
 SPECIFIC_KEYS = frozenset(key for word in SPECIFIC_ELECTION_WORDS for key in token_keys(word))
 
+# parts of the world by the stems people use ("в Азии", "european countries", "латинской америке"), each one of
+# the regions the places are grouped in (bot/country_names.py); Baltic and Latin America are named sets of them
+AREA_STEMS: dict[str, tuple[str, ...]] = {
+    "europe": ("europ", "европ"),
+    "asia": ("asia", "азии", "азия", "азиат"),
+    "africa": ("africa", "африк"),
+    "americas": ("america", "америк", "latin", "латин"),
+    "middle_east": ("middle", "ближн", "арабск", "arab"),
+    "oceania": ("oceania", "океани"),
+    "caucasus": ("caucas", "кавказ"),
+    "baltic": ("baltic", "балти", "прибалт"),
+}
+
+
 # Places in the standings ("who came second", "кто занял третье место"): a rank counted from the top, -1 is last.
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1,

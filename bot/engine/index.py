@@ -128,6 +128,15 @@ class KnowledgeIndex:
                 grouped[names.region].append(country.id)
         return [(region, places) for region, places in grouped.items() if places]
 
+    def area_members(self, area: str) -> tuple[str, ...]:
+        """The ranked places of a part of the world (a region of the menus, or the Baltic states)."""
+        if area == "baltic":
+            return tuple(place for place in ("estonia", "latvia", "lithuania") if place in self.ranked_countries)
+        # "Asia" asked plainly takes in Central Asia and the Middle East
+        parts = ("asia", "central_asia", "middle_east") if area == "asia" else (area,)
+        grouped = dict(self.places_by_region())
+        return tuple(place for part in parts for place in grouped.get(part, []) if place in self.ranked_countries)
+
     def losers(self, country_id: str | None) -> tuple[str, ...]:
         """The candidate(s) with the lowest share in a place, by its best kind of figure (the official count)."""
         return self._ends(country_id, min)

@@ -28,7 +28,7 @@ from bot.entities import Mention
 from bot.models import TOPICS
 from bot.replies import ChatContext
 from bot.text import CLAIM_CUES, NUMBER_WORDS, PRONOUNS, REPAIR_CUES, STOPWORDS
-from bot.topics import INTENT_WORDS
+from bot.topics import AREA_STEMS, INTENT_WORDS
 
 # "official", "final": after an exit poll or a preliminary figure they ask for the result itself
 OFFICIAL_WORDS = frozenset(
@@ -73,6 +73,7 @@ class Question:
     years: tuple[str, ...]  # years named other than 2024 ("in 2018"): another election, unless a fact speaks of it
     claim: tuple[float, bool] | None  # a figure put to the bot to check ("15,000 voted there, true?"), % or not
     threshold: tuple[float, str] | None  # "where did Putin get under 50%?": a share and "below" or "above"
+    area: str | None  # a part of the world named ("in Asia", "в Европе", "Baltic"): rankings keep to its places
     trace: str  # what was read, for --why
 
     @property
@@ -93,6 +94,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     candidates = tuple(mentions.candidates())
     if not candidates and context.candidate and PRONOUNS & set(reading.tokens):
         candidates = (context.candidate,)  # "how much did he get abroad?": the candidate of the last reply
+    elif not candidates and context.candidate and context.listed and area_asked(reading.tokens):
+        candidates = (context.candidate,)  # "а в Азии где?" after where Davankov won: the same, in Asia
     leaders = tuple(mentions.of("leader"))
     foreign = tuple(mentions.foreign())
     there = inherit or any(token in THERE_WORDS for token in reading.tokens)
@@ -184,6 +187,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         years=other_years(reading),
         claim=claim,
         threshold=threshold,
+        area=area_asked(reading.tokens),
         trace=describe(reading, topics),
     )
 
@@ -191,6 +195,13 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
 # words that say "the first few of a list" rather than which end: "top 5 worst countries" is the low end
 ORDER_ONLY = frozenset({"top", "топ"})
 MOST_WORDS = frozenset(INTENT_WORDS["most"])
+
+
+def area_asked(tokens: tuple[str, ...]) -> str | None:
+    for area, stems in AREA_STEMS.items():
+        if any(token.startswith(stems) for token in tokens):
+            return area
+    return None
 
 
 def asks_how_many_countries(tokens: tuple[str, ...]) -> bool:

@@ -14,7 +14,7 @@ from bot.engine.index import KnowledgeIndex
 from bot.engine.spelling import correct
 from bot.entities import Mentions
 from bot.text import STOPWORDS, place_name, russian_typed_in_latin, script_language, token_keys, tokenize
-from bot.topics import TopicSignals, topic_signals
+from bot.topics import AREA_STEMS, TopicSignals, topic_signals
 
 # a capitalised word inside an English sentence is a name ("... in Kazan")
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
@@ -117,6 +117,7 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         and not _NUMBER_TOKEN.fullmatch(token)
         and len(token) > 1
         and not any(key in index.asking_keys for key in token_keys(token))  # words of the questions are not foreign
+        and not any(token.startswith(stems) for stems in AREA_STEMS.values())  # "Baltic", "в Азии": a part of the world
     ]
     places = [name for name in map(place_name, unknown) if name]
     if language == "en":

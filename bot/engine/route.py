@@ -357,6 +357,8 @@ def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     limit = question.count or RANKING_LIMIT
     # "Israel vs Turkey, who voted more?": the places named; "best result in Central Asia": the region's countries
     places = tuple(places_named) if len(places_named) >= 2 else index.region_members if question.region else None
+    if places is None and question.area:
+        places = index.area_members(question.area) or None  # "the most pro-Putin Baltic country", "в Азии"
     trace = question.trace
     ranking = rank(
         index, "ranking", metric, candidate, question.superlative, context, language, trace, limit=limit, places=places
@@ -414,7 +416,7 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
         and not question.national
         and not question.region  # "rank the Central Asian countries by Putin's share": the region side by side
         and "compare" not in question.intents  # "rank the countries by Putin's share": every share, not the wins
-        and asks_for_places(question)
+        and (asks_for_places(question) or bool(question.area and question.listed_before))  # "а в Азии?" after a list
     ):
         context, language, trace = question.context, question.language, question.trace
         candidate = question.candidates[0]
@@ -424,6 +426,7 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
             last = tuple(place for place in index.ranked_countries if index.losers(place) == (candidate,))
             return rank(index, "candidate_where", "vote_share", candidate, "least", context, language, trace,
                         limit=limit, places=last)  # fmt: skip
+        area = index.area_members(question.area) if question.area else None  # "where in Asia did Davankov win?"
         won = rank(
             index,
             "candidate_where",
@@ -435,6 +438,7 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
             trace,
             limit=limit,
             winners_only=True,
+            places=area or None,
         )
         if won.ranked or candidate == DEFAULT_CANDIDATE:
             return won

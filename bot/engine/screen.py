@@ -38,7 +38,7 @@ def _refuse(question: Question, rule: str, reason: str = "scope", note: str = ""
 
 
 def foreign_country(question: Question) -> Decision | None:
-    if question.foreign and not question.countries:
+    if question.foreign and not question.countries and not question.area:  # "в Латинской Америке": a part of the world
         mention = question.foreign[0]
         context = question.context.updated(language=question.language)
         return NoData("foreign_country", context, f"{question.trace}; {mention.id}", name=mention.text, iso=mention.id)
@@ -201,7 +201,7 @@ def weak_topic_words(question: Question) -> Decision | None:
 def unknown_place(question: Question) -> Decision | None:
     # "в Казани": a place the base has no data for is not a question about the national figures
     reading = question.reading
-    if reading.places and not question.countries and not reading.mentions.of("national"):
+    if reading.places and not question.countries and not reading.mentions.of("national") and not question.area:
         context = question.context.updated(language=question.language)
         return NoData("unknown_place", context, f"{question.trace}; {reading.places[0]}", name=reading.places[0])
     return None
