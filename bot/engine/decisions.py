@@ -8,6 +8,7 @@ what was read, for ``--why`` and ``/why``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.models import Fact, Figure
 from bot.replies import ChatContext, Considered
@@ -193,7 +194,7 @@ class Ranking(Decision):
     threshold: tuple[float, str] | None = None  # only the places below or above this share ("under 50%")
     kind = "comparison"
 
-    @property
+    @cached_property
     def ranked(self) -> tuple[PlaceFigure, ...]:
         """The results (not exit polls) big enough to rank, best first for "most", worst first for "least"."""
         results = [row for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll"]

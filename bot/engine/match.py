@@ -245,10 +245,12 @@ def rare_word_answer(question: Question, slots: Slots, index: KnowledgeIndex, de
     for position, token in enumerate(reading.tokens):
         if position in reading.mentions.positions or token in STOPWORDS or len(token) < RARE_WORD_LENGTH:
             continue
-        if not is_name_like(token):
-            continue  # "piece", "split", "оценил": ordinary words, however rare in the facts
-        found = {fact_id for key in token_keys(token) for fact_id in index.fact_postings.get(key, ())}
-        if 0 < len(found) <= RARE_WORD_FACTS:
+        postings = [index.fact_postings.get(key, ()) for key in token_keys(token)]
+        if any(len(posting) > RARE_WORD_FACTS for posting in postings):
+            continue  # a common word: no need to gather its facts
+        found = {fact_id for posting in postings for fact_id in posting}
+        # ("piece", "split", "оценил": ordinary words, however rare in the facts, name nothing)
+        if 0 < len(found) <= RARE_WORD_FACTS and is_name_like(token):
             if found & chosen:
                 return None  # the answer already holds the rare word
             holders |= found
