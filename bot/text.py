@@ -193,28 +193,6 @@ def latin_to_cyrillic(word: str) -> str:
 _ENGLISH_SPELLING = re.compile(r"w|q|x|th|ph|ck|ee|oo|ea|gh|c(?!h)")
 
 
-_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
-
-
-@lru_cache(maxsize=20_000)
-def is_name_like(token: str) -> bool:
-    """A name rather than an ordinary word: a proper name to pymorphy, or no word of English or Russian at all
-    ("navalnaya", "molotov", "керале")."""
-    if is_cyrillic(token):
-        parses = morph().parse(token)
-        return not morph().word_is_known(token) or any(_NAME_TAGS & parse.tag.grammemes for parse in parses[:2])
-    if morph().word_is_known(latin_to_cyrillic(token)):
-        return False  # Russian typed in Latin letters ("golosovali")
-    from spellchecker import SpellChecker  # loaded on first use, as the spelling stage does
-
-    return not _english_words(SpellChecker).known([token])
-
-
-@lru_cache(maxsize=1)
-def _english_words(checker: type) -> object:
-    return checker(language="en", distance=1)
-
-
 @lru_cache(maxsize=50_000)
 def known_russian_word(word: str) -> str | None:
     """The dictionary spelling of a Cyrillic word if pymorphy knows it, trying the soft sign people drop

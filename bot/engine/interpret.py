@@ -92,9 +92,10 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     intents = signals.intents
     countries = places_asked(reading)
     candidates = tuple(mentions.candidates())
+    area = area_asked(reading.tokens)
     if not candidates and context.candidate and PRONOUNS & set(reading.tokens):
         candidates = (context.candidate,)  # "how much did he get abroad?": the candidate of the last reply
-    elif not candidates and context.candidate and context.listed and area_asked(reading.tokens):
+    elif not candidates and context.candidate and context.listed and area:
         candidates = (context.candidate,)  # "а в Азии где?" after where Davankov won: the same, in Asia
     leaders = tuple(mentions.of("leader"))
     foreign = tuple(mentions.foreign())
@@ -187,7 +188,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         years=other_years(reading),
         claim=claim,
         threshold=threshold,
-        area=area_asked(reading.tokens),
+        area=area,
         trace=describe(reading, topics),
     )
 

@@ -13,6 +13,7 @@ from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import Choices, Decision, FactAnswer, NotReported, Refusal, WhichTopic
 from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import ABROAD, Question
+from bot.engine.spelling import is_name_like
 from bot.engine.thresholds import (
     ABROAD_FIT,
     AMBIGUITY_MARGIN,
@@ -51,7 +52,7 @@ from bot.engine.thresholds import (
 )
 from bot.models import Fact
 from bot.replies import ChatContext, Considered
-from bot.text import STOPWORDS, is_name_like, token_keys
+from bot.text import STOPWORDS, token_keys
 
 SUMMARY_TOPICS = ("turnout", "result")  # what a vague ask about a place is answered with
 
@@ -83,12 +84,9 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
             trace += f"; example question matched {score:.0f}"
             return FactAnswer("example_question", new_context, trace, score / 100, answer_facts=(fact,))
         if slots.country and slots.country_from == "text" and not reading.unknown:
-            summary = place_summary(slots.country, index)
-            if summary:  # "what happened in Serbia?", "Финляндия": how many voted and the result, then the rest
-                new_context = context.updated(country=slots.country, topic="result", language=question.language)
-                return FactAnswer(
-                    "place_summary", new_context, trace, 1.0, answer_facts=summary, more_about=slots.country
-                )
+            summary = summary_answer(question, slots.country, index, trace)
+            if summary is not None:  # "what happened in Serbia?", "Финляндия": how many voted and the result
+                return summary
             new_context = context.updated(country=slots.country, language=question.language)
             return WhichTopic("place_summary", new_context, trace, country=slots.country)  # no figures: its topics
         return Refusal("no_topic", context.updated(language=question.language), trace)
@@ -103,16 +101,24 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
     ):
         # "egypt russians vote", "what did the Netherlands vote like": "vote" alone says neither the count nor the
         # result, so the place in brief (both) answers
-        summary = place_summary(slots.country, index)
-        if summary:
-            new_context = context.updated(country=slots.country, topic="result", language=question.language)
-            return FactAnswer("place_summary", new_context, trace, 1.0, answer_facts=summary, more_about=slots.country)
+        summary = summary_answer(question, slots.country, index, trace)
+        if summary is not None:
+            return summary
     # unexplained words need clear topic words (a named country lowers the bar a little)
     bar = UNKNOWN_WORDS_TOPIC_WITH_COUNTRY if question.countries else UNKNOWN_WORDS_TOPIC
     if reading.unknown and question.weight < bar and not (question.candidates or question.leaders or question.followup):
         return Refusal("unknown_words_weak_topic", context.updated(language=question.language), trace)
     decision = choose_fact(question, slots, index, trace)
     return rare_word_answer(question, slots, index, decision) or decision
+
+
+def summary_answer(question: Question, country: str, index: KnowledgeIndex, trace: str) -> FactAnswer | None:
+    """The place in brief, then the rest of its topics; None when it has no figures to sum up."""
+    summary = place_summary(country, index)
+    if not summary:
+        return None
+    context = question.context.updated(country=country, topic="result", language=question.language)
+    return FactAnswer("place_summary", context, trace, 1.0, answer_facts=summary, more_about=country)
 
 
 def place_summary(country: str, index: KnowledgeIndex) -> tuple[Fact, ...]:
@@ -327,7 +333,8 @@ def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAn
         return FactAnswer("other_topic_words", context, trace, own[0][0], answer_facts=(own[0][1],))
     place = index.countries.get(slots.country)
     cities = [item.city for item in question.reading.mentions.items if item.city and item.id == slots.country]
-    on_topic = [fact for facts in index.by_country.values() for fact in facts if fact.topic == slots.topic]
+    on_topic = [fact for place in (*index.countries_by_topic.get(slots.topic, ()), None)
+                for fact in index.facts_on(place, slots.topic)]  # fmt: skip
     general = [fact for fact in on_topic if fact.country in (ABROAD, None)]
     # the most specific first: any place's fact naming the city asked ("the queue in Yerevan" in a fact about
     # Georgians voting there), then a fact about voting abroad naming the country

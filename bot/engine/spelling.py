@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.text import is_cyrillic, known_russian_word, latin_to_cyrillic
+from bot.text import is_cyrillic, known_russian_word, latin_to_cyrillic, morph
 
 # the most edits a word of this length may need to be corrected: short words are too easily another word
 MAX_EDITS = ((2, 0), (5, 1), (99, 2))  # up to 2 letters: none; 3-5: one; 6 and more: two
@@ -49,6 +49,23 @@ def is_word(token: str) -> bool:
     if known_russian_word(latin_to_cyrillic(token)) is not None:
         return True
     return bool(_english().known([token]))  # type: ignore[attr-defined]
+
+
+# pymorphy's tags of proper names: a known word with one of these is still a name ("Керала", "Резник")
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+@lru_cache(maxsize=20_000)
+def is_name_like(token: str) -> bool:
+    """A name rather than an ordinary word: a proper name to pymorphy, or no word of English or Russian at all
+    ("navalnaya", "керале")."""
+    # the dictionaries as they are, without is_word's dropped-soft-sign repair: "navalnaya" is no misspelt adjective
+    if is_cyrillic(token):
+        parses = morph().parse(token)[:2]
+        return not morph().word_is_known(token) or any(_NAME_TAGS & parse.tag.grammemes for parse in parses)
+    if morph().word_is_known(latin_to_cyrillic(token)):
+        return False  # Russian typed in Latin letters ("golosovali")
+    return not _english().known([token])  # type: ignore[attr-defined]
 
 
 def fold_vowels(word: str) -> str:
