@@ -388,6 +388,11 @@ def other_country_names(iso: str) -> dict[str, list[str]]:
     return {"en": _unique([*extra["en"], *library["en"]]), "ru": _unique([*extra["ru"], *library["ru"]])}
 
 
+def elsewhere_isos() -> tuple[str, ...]:
+    """The codes of the YAML's ``elsewhere``: countries with no station, some of them not in pycountry (XK)."""
+    return tuple(_load().elsewhere)
+
+
 def city_sources() -> dict[str, str]:
     """The YAML's ``sources``: id -> where a city and its station numbers come from."""
     return dict(_load().sources)

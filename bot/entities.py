@@ -16,7 +16,7 @@ from functools import cache
 
 import pycountry
 
-from bot.country_names import all_places, areas, other_country_names, place, place_by_iso
+from bot.country_names import all_places, areas, elsewhere_isos, other_country_names, place, place_by_iso
 from bot.lexicon import PhraseIndex, PhraseMatch
 from bot.models import KnowledgeBase
 from bot.text import STOPWORDS, tokenize
@@ -77,7 +77,8 @@ class Mentions:
 
 @cache
 def _world_isos() -> tuple[str, ...]:
-    return tuple(country.alpha_2 for country in pycountry.countries)
+    # ...and the curated ones ISO 3166-1 leaves out (Kosovo's user-assigned XK)
+    return tuple(dict.fromkeys([*(country.alpha_2 for country in pycountry.countries), *elsewhere_isos()]))
 
 
 def country_display_name(code: str, language: str) -> str:

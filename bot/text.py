@@ -70,7 +70,8 @@ FILLERS = frozenset(
      "блин", "слушай", "кароче", "вообще", "просто", "именно", "конкретно", "хм", "ага", "ясно", "понятно",
      "lol", "lmao", "wait", "hmm", "well", "anyway", "actually", "specifically", "exactly", "basically", "just",
      "so", "oh", "right", "cool", "got", "gotcha", "ah", "kinda", "pretty", "вроде", "типо", "походу", "кажется",
-     "отдельности", "individually", "precisely"}
+     "отдельности", "individually", "precisely", "чтото", "что-то", "чото", "чёто", "чето", "какнибудь", "anything",
+     "something"}
 )  # fmt: skip
 # a claim put to the bot ("I read 15,000 voted there, true?", "правда ли, что 99%?"): the claim is checked
 CLAIM_CUES = frozenset(
@@ -83,7 +84,7 @@ CLAIM_CUES = frozenset(
 # a repair of the last question ("sorry, I meant Kazakhstan", "нет, я про Узбекистан"): the same question, new place
 REPAIR_CUES = frozenset(
     {"sorry", "meant", "mean", "instead", "rather", "oops", "correction", "имел", "имела", "виду", "точнее",
-     "вернее", "извини", "извините", "сорри", "ошибся", "ошиблась"}
+     "вернее", "извини", "извините", "сорри", "сорян", "сори", "ошибся", "ошиблась", "имелось", "sry", "srry"}
 )  # fmt: skip
 # a candidate named before ("how much did he get?", "а сколько он набрал?")
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "он", "его", "ему", "им", "она", "её", "ее", "ей"})
@@ -189,6 +190,37 @@ def latin_to_cyrillic(word: str) -> str:
     return cyrtranslit.to_cyrillic(word, "ru").replace("ё", "е")
 
 
+# Other ways one Latin spelling is read, tried in turn when the plain transliteration is no Russian word:
+# word-initial e as е (egipet), y before a vowel as ы (vyigral), c as к or ц (procent), -ie/-ia as ье/ья
+# (pridnestrovie), and an unstressed о typed as it sounds, а (harasho, skolka).
+_ALTERNATIVE_LETTERS = (
+    (re.compile(r"^э"), "е"),
+    (re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[йи](?=[аеиоуыэюя])"), "ы"),
+    (re.compile(r"к(?=[еиыяю])"), "ц"),
+    (re.compile(r"ц(?=[аоу]|[бвгджзклмнпрстфхчшщ])"), "к"),
+    (re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])и(?=[еяю])"), "ь"),
+)
+
+
+@lru_cache(maxsize=50_000)
+def russian_reading(word: str) -> str | None:
+    """The Russian word a Latin-typed ``word`` spells, trying the other readings of its ambiguous letters;
+    None when no reading is a word pymorphy knows."""
+    first = latin_to_cyrillic(word)
+    if len(first) < 2:
+        return None
+    candidates = [first, latin_to_cyrillic(re.sub(r"(?<=[bcdfghjklmnpqrstvz])y(?=[aeiou])", "ы", word))]
+    for pattern, replacement in _ALTERNATIVE_LETTERS:
+        candidates += [pattern.sub(replacement, candidate) for candidate in candidates]
+    candidates += [candidate.replace("а", "о") for candidate in candidates if "а" in candidate[:-1]]
+    candidates += [candidate[:-1] + "о" for candidate in candidates if candidate.endswith("а")]
+    for candidate in dict.fromkeys(candidates):
+        known = known_russian_word(candidate)
+        if known:
+            return known
+    return None
+
+
 # Letter groups common in English spelling and rare in Russian typed in Latin ("script", "facts", "the", "week").
 _ENGLISH_SPELLING = re.compile(r"w|q|x|th|ph|ck|ee|oo|ea|gh|c(?!h)")
 
@@ -231,13 +263,15 @@ def russian_typed_in_latin(
             converted.append(token)
             continue
         cyrillic = latin_to_cyrillic(token)
-        known = known_russian_word(cyrillic) if len(cyrillic) > 1 else None
+        known = russian_reading(token)
         converted.append(known or cyrillic)
         if len(token) == 1:
             # "v", "k", "s": Russian prepositions; "a" and "i" are words of both languages and tell nothing
             russian += token not in ("a", "i") and cyrillic in STOPWORDS_RU
             continue
-        if token in english_words or stem_en(token) in english_stems or _ENGLISH_SPELLING.search(token):
+        # a c read as ц ("procent", "konec") is Russian spelling, not the English c of "script"
+        spelling = token.replace("c", "") if known and "ц" in known else token
+        if token in english_words or stem_en(token) in english_stems or _ENGLISH_SPELLING.search(spelling):
             english += 1
         elif known:
             russian += 1

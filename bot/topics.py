@@ -56,7 +56,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         vote 0.3, результат 1, итог 1, процент 0.8, доля 0.8, за кого 1, победить 0.9, победа 0.8, победитель
         0.9, выиграть 0.9, поддержать 0.6, поддерживать 0.6, поддержка 0.6, набрать 0.8, получить 0.5, как проголосовать
         0.9, проиграть 0.7, кто проиграть 1, поражение 0.8, голос 0.4, проголосовать за 0.9, голосовать за 0.8,
-        выступить 0.6, обогнать 0.8, опередить 0.8, ~figure 0.4, ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
+        выступить 0.6, обогнать 0.8, опередить 0.8, came first 1, first place 1, первое место 1,
+        ~figure 0.4, ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
         """
     ),
     "exit_poll": _weighted(
@@ -82,7 +83,9 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         to 0.6, реакция 1, реагировать 1, отреагировать 1, поздравить 1, поздравление 1, сказать 0.7,
         заявить 0.8, заявление 0.8, комментарий 0.8, прокомментировать 0.8, отозваться 0.8, похвалить
         0.8, ответить 0.6, цитата 0.7, президент 0.7, лидер 0.7, руководитель 0.7, оценить 0.8, назвать
-        0.5, отзыв 0.7, думать 0.4, мнение 0.5, приветствовать 0.6, первый 0.3
+        0.5, отзыв 0.7, думать 0.4, мнение 0.5, приветствовать 0.6, первый 0.3, говорить 0.6, поздравлять 1,
+        заявлять 0.8, комментировать 0.8, отвечать 0.6, оценивать 0.8, высказаться 0.8, высказываться 0.8,
+        первый поздравить 1.6, first to congratulate 1.6
         """
     ),
     "diaspora": _weighted(
@@ -293,7 +296,8 @@ ELECTION_WORDS = _phrases(
     голосовать,
     проголосовать, голосование, голосующий, избиратель, бюллетень, явка, экзитпол, экзит, кандидат, кампания,
     президентский, гражданин, гражданство, россиянин, российский, диаспора, релокант, эмигрант, поздравить,
-    поздравление, цик, центризбирком, военный, войска, солдат, мобилизация, мобилизовать, релокация, эмиграция,
+    поздравление, поздравлять, цик, центризбирком,
+    военный, войска, солдат, мобилизация, мобилизовать, релокация, эмиграция,
     оппозиция, протест
     """
 )
@@ -366,6 +370,7 @@ class TopicSignals:
     place: int | None = None  # a place in the standings asked for: 1, 2, 3... or -1 for last
     loose: list[str] = field(default_factory=list)  # content words that are neither names nor topic/intent words
     named: dict[str, float] = field(default_factory=dict)  # topics named by their own words, not by quantity cues
+    strongest: dict[str, float] = field(default_factory=dict)  # topic -> its strongest word's weight, no bonus
 
     def best(self) -> tuple[str | None, float]:
         if not self.topics:
@@ -401,6 +406,8 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
             signals.intents.setdefault(name, match.start)
             signals.intent_positions.update(range(match.start, match.end))
         else:
+            if not cue:
+                signals.strongest[name] = max(signals.strongest.get(name, 0.0), weight)
             if match.start in opening or match.start == 0:
                 weight *= OPENING_BONUS  # "How many ... at the polling stations": the opening words are the ask
             found.append((name, weight, cue))
@@ -468,7 +475,9 @@ def _find_place(signals: TopicSignals, tokens: list[str]) -> None:
     # "в каких странах Даванков был последним": a name (blanked here) and "where / which" make "last" a place
     named_where = "\x00" in tokens and any(token in ("where", "which", "где", "каких", "какой") for token in tokens)
     for position, rank in ranks:
-        if places or (asks_who and rank not in (1, -1)) or named_where:
+        # "кто первый в Швеции" asks the winner; "кто первым поздравил" asks who did something first
+        ends_ask = all(token in STOPWORDS or token == "\x00" for token in tokens[position + 1 :])
+        if places or (asks_who and (rank not in (1, -1) or ends_ask)) or named_where:
             signals.place = rank
             signals.covered.update([position, *places])
             if position in signals.covered and rank == -1:

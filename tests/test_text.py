@@ -1,6 +1,14 @@
 import pytest
 
-from bot.text import STOPWORDS_EN, latin_to_cyrillic, russian_typed_in_latin, script_language, token_keys, tokenize
+from bot.text import (
+    STOPWORDS_EN,
+    latin_to_cyrillic,
+    russian_reading,
+    russian_typed_in_latin,
+    script_language,
+    token_keys,
+    tokenize,
+)
 
 
 @pytest.mark.parametrize(
@@ -21,6 +29,34 @@ def test_tokenize_splits_hyphenated_names_and_fixes_mixed_alphabets() -> None:
 )
 def test_latin_to_cyrillic(latin: str, cyrillic: str) -> None:
     assert latin_to_cyrillic(latin) == cyrillic
+
+
+@pytest.mark.parametrize(
+    ("latin", "russian"),
+    [
+        ("egipet", "египет"),  # word-initial e is е here, not э
+        ("vyigral", "выиграл"),  # y before a vowel is ы
+        ("procent", "процент"),  # c before e is ц
+        ("pridnestrovie", "приднестровье"),  # -ie is -ье
+        ("harasho", "хорошо"),  # an unstressed о typed as heard
+        ("izrail", "израиль"),  # a dropped soft sign
+    ],
+)
+def test_the_other_readings_of_ambiguous_latin_letters_find_the_word(latin: str, russian: str) -> None:
+    assert russian_reading(latin) == russian
+
+
+def test_a_latin_word_with_no_russian_reading_has_none() -> None:
+    assert russian_reading("the") is None and russian_reading("facts") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["meksika putin procent", "izrail davankov procent", "v armenii kto vyigral", "egipet itogi vyborov"],
+)
+def test_russian_typed_in_latin_with_ambiguous_letters_is_recognised(text: str) -> None:
+    names = frozenset({"putin", "davankov"})
+    assert russian_typed_in_latin(tokenize(text), STOPWORDS_EN, names=names) is not None
 
 
 @pytest.mark.parametrize(

@@ -121,10 +121,10 @@ def summary_answer(question: Question, country: str, index: KnowledgeIndex, trac
     return FactAnswer("place_summary", context, trace, 1.0, answer_facts=summary, more_about=country)
 
 
-def place_summary(country: str, index: KnowledgeIndex) -> tuple[Fact, ...]:
+def place_summary(country: str, index: KnowledgeIndex, topics: tuple[str, ...] = SUMMARY_TOPICS) -> tuple[Fact, ...]:
     """A place in brief: how many voted and the result, from each origin (a report's fact, the official count)."""
     chosen: list[Fact] = []
-    for topic in SUMMARY_TOPICS:
+    for topic in topics:
         facts = index.facts_on(country, topic)
         for official in (False, True):
             found = next((fact for fact in facts if (fact.source in DATA_SOURCES) == official), None)

@@ -76,7 +76,7 @@ def stated_figures(text: str, stations: tuple[int, ...]) -> tuple[tuple[float, b
 
 
 # named events whose names contain a candidate's name; each is read through the topic words (topics.py)
-EVENT_NAMES = (("noon", "against", "putin"), ("полдень", "против", "путин"), ("polden", "protiv", "putin"))
+EVENT_NAMES = (("noon", "against", "putin"), ("полд", "против", "путин"), ("polden", "protiv", "putin"))
 
 
 def _event_spans(tokens: list[str]) -> list[tuple[int, int]]:

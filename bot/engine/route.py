@@ -29,7 +29,7 @@ from bot.engine.decisions import (
 )
 from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import ABROAD, FIGURE_TOPICS, Question
-from bot.engine.match import match
+from bot.engine.match import match, place_summary, summary_answer
 from bot.engine.thresholds import (
     DOMAIN_TOPIC,
     MIN_RANKED_BALLOTS,
@@ -465,6 +465,11 @@ def place_figures(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Uzbekistan numbers": the place's figures side by side."""
     if not question.place_figures or question.reading.unknown:
         return None
+    if len(question.countries) == 1 and not question.region:
+        # "France numbers", "Poland breakdown": one place's figures are its summary, not a comparison
+        summary = summary_answer(question, question.countries[0], index, f"{question.trace}; figures of one place")
+        if summary is not None:
+            return summary
     decision = compare(index, "place_figures", question, question.countries, question.national, None)
     return _with_context(decision, decision.context.updated(region=question.region))
 
@@ -535,12 +540,26 @@ def each_place(
     return EachPlace(rule, context, trace, confidence, topic=topic, place_facts=facts, missing=missing)
 
 
+# "Serbia or Montenegro?", "which is higher": the places are weighed against each other
+WHICH_OF = frozenset({"or", "или", "which", "какой", "какая", "какое", "где", "better", "worse", "лучше", "хуже"})
+
+
 def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Compare Kazakhstan and Uzbekistan", "compare all countries"."""
     countries, intents = question.countries, question.intents
     metric_topic = figure_topic(question)
     if len(countries) >= 2 and question.leaders and question.topic == "reaction":
         return each_place(question, index, countries, "reaction")  # "did Mirziyoyev and Japarov congratulate him?"
+    weighed = {"compare", "most", "least", "where", "countries", "list", "figures"} & intents.keys() or (
+        WHICH_OF & set(question.reading.tokens)
+    )
+    # "who won in Serbia and Montenegro?", "Putin % in Kuwait and Bahrain": each place's result, nothing weighed
+    each_result = len(countries) >= 2 and not weighed and not question.national and not question.claim
+    if each_result and metric_topic in (None, "result") and all(index.facts_on(place, "result") for place in countries):
+        decision = each_place(question, index, countries, "result")
+        # each place's result from each origin: a report's, then the official protocols'
+        facts = tuple(fact for country in countries for fact in place_summary(country, index, ("result",)))
+        return replace(decision, place_facts=facts or decision.place_facts)
     followed = question.context.country
     if "compare" in intents and len(countries) == 1 and followed and followed not in (countries[0], ABROAD):
         # "compare with Serbia" after Montenegro: the chat's place beside the one named

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from bot.engine.decisions import Decision, NoData, Refusal
-from bot.engine.interpret import ABROAD, Question, about_russians
-from bot.engine.thresholds import WEAK_TOPIC
+from bot.engine.interpret import ABROAD, FIGURE_TOPICS, Question, about_russians
+from bot.engine.thresholds import NAMED_TOPIC, WEAK_TOPIC
 
 
 def screen(question: Question) -> Decision | None:
@@ -99,9 +99,11 @@ def other_election(question: Question) -> Decision | None:
     parliament = any(token.startswith(PARLIAMENT_STEMS + OTHER_KINDS) for token in tokens) or bool(
         OTHER_KIND_PAIRS & set(pairwise(tokens))
     )
+    # a name before the election word is a possessive in English only: "приднестровье выборы" is keywords
+    english = question.reading.language == "en"
     owned = any(
         item.kind in ("country", "foreign") and item.id != ABROAD
-        and (_word_after(tokens, item.end) in ELECTION_NOUNS
+        and ((english and _word_after(tokens, item.end) in ELECTION_NOUNS)
              or (item.start > 1 and tokens[item.start - 1] in PRESIDENT_OF
                  and tokens[item.start - 2] in ELECTION_NOUNS))
         for item in question.reading.mentions.items
@@ -176,6 +178,11 @@ def demonym_only(question: Question) -> Decision | None:
 def no_election_word(question: Question) -> Decision | None:
     # no election word: names of places and leaders alone do not make "how many tourists" a vote count
     if _has_election_word(question) or not question.reading.unknown:
+        return None
+    # "how bad were the queues in Almaty": a place and a strong word of the vote's own topics (not "results" or
+    # "how many", which a match or a census has too)
+    strongest = question.reading.signals.strongest
+    if question.named and any(strongest[topic] >= NAMED_TOPIC for topic in strongest.keys() - set(FIGURE_TOPICS)):
         return None
     return _refuse(question, "no_election_word")
 

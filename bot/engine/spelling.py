@@ -46,11 +46,13 @@ def is_word(token: str) -> bool:
     word that reads as Russian ("procent") is a word too."""
     if is_cyrillic(token):
         return known_russian_word(token) is not None
-    if known_russian_word(latin_to_cyrillic(token)) is not None:
-        return True
+    russian = known_russian_word(latin_to_cyrillic(token))
+    if russian is not None and not _PERSON_TAGS & morph().parse(russian)[0].tag.grammemes:
+        return True  # a Russian word or place, not a Russian reading of a person's name ("franse" is no "Франс")
     return bool(_english().known([token]))  # type: ignore[attr-defined]
 
 
+_PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 # pymorphy's tags of proper names: a known word with one of these is still a name ("Керала", "Резник")
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 

@@ -14,6 +14,7 @@ AMBIGUITY_MARGIN = 0.04  # a runner-up this close (about something else) makes i
 
 # --- topic strength ------------------------------------------------------------------------------------
 STRONG_TOPIC = 0.9  # a topic word this strong makes a question on-topic without any name ("exit poll")
+NAMED_TOPIC = 1.0  # ...and one this strong, beside a place's name, without an election word ("queues in Almaty")
 WEAK_TOPIC = 0.6  # without an election word, topic words weaker than this ("live", "city") do not make a question
 CONSIDERED_TOPIC = 0.6  # topics within this share of the best one also bring their facts into the pool
 UNKNOWN_WORDS_TOPIC = 0.6  # unexplained words need topic words at least this strong...
