@@ -45,7 +45,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
     ),
     "result": _weighted(
         """
-        result 1, outcome 1, how many =votes 1.2, сколько голос 1.2, receive 0.6, split 0.6, достаться
+        result 1, outcome 1, how many =votes 1.2, сколько голос 1.2, receive 0.6, give 0.5, split 0.6, достаться
         0.8, как голосовать 0.7, распределиться 0.8, share 0.9, percent 0.8, percentage 0.8, won 0.9,
         win 0.9, winner 0.9, who won 1, vote for 0.6, voted for 0.8, support 0.6, backing 0.6, perform
         0.9, performance 0.9, fare 0.8, score 0.7, how did 0.5, got 0.3, tally 0.8, for whom 0.9,
@@ -307,8 +307,9 @@ ELECTION_KEYS = frozenset(key for word in ELECTION_WORDS for key in token_keys(w
 # is left out: it shares its stem with "relocation services")
 SPECIFIC_ELECTION_WORDS = _phrases(
     """
-    election, reelection, electoral, turnout, exitpoll, exit, candidate, presidential, cec, relokanty,
-    выборы, переизбрание, избирательный, явка, экзитпол, экзит, кандидат, президентский, цик, центризбирком, релокант
+    election, reelection, electoral, turnout, exitpoll, exit, candidate, presidential, cec, relokanty, ballot,
+    бюллетень, выборы, переизбрание, избирательный, явка, экзитпол, экзит, кандидат, президентский, цик,
+    центризбирком, релокант
     """
 )
 # ...and these only say who is asking about ("Russian embassy phone number", "visa for Russians"): next to words the

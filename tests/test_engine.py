@@ -719,3 +719,78 @@ def test_a_future_election_question_says_only_2024_figures_are_known(engine: Eng
 def test_a_pasted_run_of_digits_is_no_figure(engine: Engine, text: str) -> None:
     reply = engine.answer(text)  # found by the terminal fuzz test: the digits once overflowed int() and float()
     assert reply.kind in ("off_topic", "no_data", "answer", "comparison") and reply.text
+
+
+def test_a_ranking_says_the_small_place_that_would_have_led_it_apart(engine: Engine) -> None:
+    reply = engine.answer("where did kharitonov do best abroad")
+    assert reply.kind == "comparison", reply.reason
+    ranked, small = reply.text.index("1. Cambodia"), reply.text.index("Djibouti: 12.9%")
+    assert ranked < small and "31 ballots" in reply.text  # after the ranking, with its count of ballots
+    assert "Djibouti" not in engine.answer("where did putin do worst").text  # no small place beats Montenegro
+
+
+@pytest.mark.parametrize(
+    ("question", "heading", "lead"),
+    [
+        (
+            "where did putin get the most votes in absolute numbers abroad",
+            "Votes for Vladimir Putin",
+            "Moldova: 46,562",
+        ),
+        ("which country gave davankov the most actual votes", "Votes for Vladislav Davankov", "Kazakhstan: 4,001"),
+        ("where were the most spoiled ballots percentage wise", "Share of invalid ballots", "Lithuania: 26.36%"),
+        ("где у путина самый высокий процент", "Доля голосов", "Молдавия — 96,46%"),
+    ],
+)
+def test_a_ranking_is_by_the_figure_asked(engine: Engine, question: str, heading: str, lead: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "comparison", reply.reason
+    assert reply.text.startswith(heading) and lead in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("how many stations abroad were there back in 2018", "abroad-stations-2018-2024"),
+        ("biggest drop for putin since 2018", "abroad-2018-comparison"),
+    ],
+)
+def test_another_year_is_answered_by_the_fact_on_the_asked_topic(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question)
+    assert (reply.kind, reply.rule) == ("answer", "other_year_fact"), reply.reason
+    assert reply.fact_ids[0] == fact_id, reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("где голосовала навальная", "germany-berlin-queue-navalnaya"),  # an adjective to pymorphy, a name in facts
+        ("did navalnaja vote? where", "germany-berlin-queue-navalnaya"),  # typed in Latin, found in Russian
+        ("who is reznik", "noon-against-putin-what-it-was"),
+    ],
+)
+def test_a_name_only_a_few_facts_hold_answers(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question)
+    assert (reply.kind, reply.rule) == ("answer", "rare_word"), reply.reason
+    assert list(reply.fact_ids) == [fact_id]
+
+
+@pytest.mark.parametrize("question", ["сколько стоит билет москва ташкент", "как голосовала москва в 2024"])
+def test_a_place_in_the_facts_is_no_rare_name(engine: Engine, question: str) -> None:
+    assert engine.answer(question).rule != "rare_word"
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("how many russians live in israel", "150,000"), ("сколько россиян живёт в армении сейчас", "100 000")],
+)
+def test_how_many_russians_live_somewhere_is_the_fact_that_says_it(engine: Engine, question: str, figure: str) -> None:
+    reply = engine.answer(question)
+    assert (reply.kind, reply.rule) == ("answer", "population_mention"), reply.reason
+    assert contains(reply.text, figure)
+
+
+def test_no_population_figure_is_said_not_replaced_by_another_fact(engine: Engine) -> None:
+    reply = engine.answer("how many russians live in kazakhstan")
+    assert (reply.kind, reply.rule) == ("no_data", "not_reported"), reply.reason
+    assert reply.text.startswith("The sources do not report the size of the Russian community for Kazakhstan")

@@ -131,6 +131,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Places with fewer than {min} ballots in the boxes are not ranked by share ({count} left out).",
         "ru": "Места, где в ящиках меньше {min} бюллетеней, по доле не ранжируются (не учтено: {count}).",
     },
+    "ranking_small_lead_most": {
+        "en": "Of those, the highest is {place}: {figure}.",
+        "ru": "Среди них наибольшее значение: {place} — {figure}.",
+    },
+    "ranking_small_lead_least": {
+        "en": "Of those, the lowest is {place}: {figure}.",
+        "ru": "Среди них наименьшее значение: {place} — {figure}.",
+    },
     "ranking_more": {"en": "{count} more not shown.", "ru": "Ещё не показано: {count}."},
     "ballots_beside": {"en": "{count} ballots", "ru": "бюллетеней: {count}"},
     "winners_heading": {"en": "Where {candidate} came first", "ru": "Где {candidate} занял первое место"},
@@ -183,6 +191,7 @@ TOPIC_PHRASES: dict[str, dict[str, str]] = {
     "polling_places": {"en": "polling places", "ru": "избирательные участки"},
     "reaction": {"en": "the leader's reaction", "ru": "реакция руководства"},
     "diaspora": {"en": "Russians who moved there", "ru": "переехавшие россияне"},
+    "population": {"en": "the size of the Russian community", "ru": "численность россиян"},
     "context": {"en": "background", "ru": "контекст"},
     "candidate": {"en": "the candidates", "ru": "кандидаты"},
     "schedule": {"en": "dates and voting mode", "ru": "даты и порядок голосования"},

@@ -364,6 +364,12 @@ class Composer:
             blocks.append(
                 Block(self.say("ranking_min_size", min=str(decision.min_ballots), count=str(decision.left_out)))
             )
+        small = decision.small_lead
+        if small is not None and small.place:
+            phrase = self.place_phrase(small, ballots=True)
+            blocks.append(
+                Block(self.say(f"ranking_small_lead_{decision.order}", place=self.row_name(small), figure=phrase))
+            )
         for row in decision.exit_polls:
             assert row.place and row.figure
             name, figure = self.country_name(row.place), render.format_figure(row.figure, self.language)
@@ -375,7 +381,8 @@ class Composer:
         if national and national.figure:
             figure = self.figure_phrase(national.figure)
             blocks.append(Block(self.say("national_figure", national=self.say("national"), figure=figure)))
-        facts = self.row_facts([*shown, *decision.exit_polls]) + ([national.fact] if national and national.fact else [])
+        said = [*shown, *([small] if small else []), *decision.exit_polls]
+        facts = self.row_facts(said) + ([national.fact] if national and national.fact else [])
         source = self.source_line(facts)
         blocks.append(Block(source, "source"))
         return blocks, {"chart": self.chart(title, decision.metric, [*shown, *decision.exit_polls], national, source)}

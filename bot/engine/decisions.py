@@ -220,19 +220,40 @@ class Ranking(Decision):
             1 for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll" and self.too_small(row)
         )
 
+    @cached_property
+    def small_lead(self) -> PlaceFigure | None:
+        """The place left out for its few ballots that would have led the ranking: said apart, with its count
+        ("Djibouti, 31 ballots"), so the true extreme is never hidden and never passed off as a trend."""
+        if not self.left_out or self.threshold is not None or self.winners_only:
+            return None
+        small = [row for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll"
+                 and row.figure.value is not None and self.too_small(row)]  # fmt: skip
+        if not small:
+            return None
+        most = self.order == "most"
+        lead = (max if most else min)(small, key=lambda row: row.figure.value if row.figure else 0.0)
+        top = self.ranked[0].figure.value if self.ranked and self.ranked[0].figure else None
+        value = lead.figure.value if lead.figure else None
+        if top is not None and value is not None and ((value <= top) if most else (value >= top)):
+            return None  # the ranked top is more extreme already
+        return lead
+
     @property
     def exit_polls(self) -> tuple[PlaceFigure, ...]:
         return tuple(row for row in self.rows if row.figure is not None and row.figure.kind == "exit_poll")
 
     @property
     def facts(self) -> tuple[Fact, ...]:
-        rows = [*self.shown, *self.exit_polls, *([self.national] if self.national else [])]
-        return tuple(row.fact for row in rows if row.fact is not None)
+        return tuple(row.fact for row in self._said if row.fact is not None)
 
     @property
     def figures(self) -> tuple[Figure, ...]:
-        rows = [*self.shown, *self.exit_polls, *([self.national] if self.national else [])]
-        return tuple(row.figure for row in rows if row.figure is not None)
+        return tuple(row.figure for row in self._said if row.figure is not None)
+
+    @property
+    def _said(self) -> list[PlaceFigure]:
+        small = [self.small_lead] if self.small_lead else []
+        return [*self.shown, *small, *self.exit_polls, *([self.national] if self.national else [])]
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from bot.abroad_facts import ABROAD, DATA_SOURCES
-from bot.engine.spelling import build_vocabulary
-from bot.engine.thresholds import COMMON_POSTING, POOL_LIMIT, PREFILTER_LIMIT
+from bot.engine.spelling import build_vocabulary, is_person_like, is_place_word, is_word
+from bot.engine.thresholds import COMMON_POSTING, POOL_LIMIT, PREFILTER_LIMIT, RARE_WORD_FACTS, RARE_WORD_LENGTH
 from bot.entities import EntityIndex
 from bot.lexicon import PhraseIndex
 from bot.models import LANGUAGES, TOPICS, Candidate, Country, Fact, Figure, KnowledgeBase, Source
-from bot.text import STOPWORDS, STOPWORDS_EN, is_cyrillic, stem_en, token_keys, tokenize
+from bot.text import STOPWORDS, STOPWORDS_EN, is_cyrillic, russian_reading, stem_en, token_keys, tokenize
 from bot.topics import build_topic_index
 
 if TYPE_CHECKING:
@@ -85,6 +85,7 @@ class KnowledgeIndex:
     postings: Mapping[str, tuple[int, ...]]  # word key -> example questions containing it
     fact_keys: Mapping[str, frozenset[str]]  # fact id -> the keys of its own words
     fact_postings: Mapping[str, tuple[str, ...]]  # word key -> facts containing it
+    name_keys: frozenset[str]  # keys of the names the facts write with a capital (_name_keys)
     idf: Mapping[str, float]
     # words people use to ask about the facts (their example questions): a word only in an answer's long text
     # ("school", "services") does not make a message about the facts
@@ -184,6 +185,25 @@ class KnowledgeIndex:
         )
         return [self.facts[fact_id] for fact_id in ranked[:POOL_LIMIT]]
 
+    def rare_name_facts(self, token: str) -> frozenset[str]:
+        """The facts holding ``token`` when it is a name only a few facts hold ("Navalnaya", "Reznik", "Kerala"),
+        typed in either alphabet ("navalnaja" finds "Навальная"); empty otherwise."""
+        if token in STOPWORDS or len(token) < RARE_WORD_LENGTH:
+            return frozenset()
+        forms = [token] if is_cyrillic(token) else [token, russian_reading(token) or ""]
+        for form in filter(None, forms):
+            keys = token_keys(form)
+            # the form as written first ("навальная": 1 fact), else all its keys ("навальной" -> "навальный")
+            exact = self.fact_postings.get(form, ())
+            postings = [exact] if exact else [self.fact_postings.get(key, ()) for key in keys]
+            if not any(postings) or any(len(posting) > RARE_WORD_FACTS for posting in postings):
+                continue  # unknown to the facts, or a common word of them
+            # a word the facts capitalise names someone, unless it is a place or a Latin word of a dictionary
+            capitalised = bool(keys & self.name_keys) and not is_place_word(form)
+            if is_person_like(token, form) or (capitalised and (is_cyrillic(token) or not is_word(token))):
+                return frozenset(fact_id for posting in postings for fact_id in posting)
+        return frozenset()  # ("piece", "split": ordinary words, however rare in the facts, name nothing)
+
     def content_keys(self, reading: Reading) -> ContentKeys:
         """Keys and weight (rarity among facts) of each content word that is not a name."""
         skipped = reading.mentions.positions | reading.signals.intent_positions
@@ -241,6 +261,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
     year_only = _year_only(kb)
     questions, postings = _question_postings(kb, year_only)
     fact_keys, fact_postings = _fact_words(kb)
+    name_keys = _name_keys(kb)
     total = max(len(kb.facts), 1)
     position = {fact.id: number for number, fact in enumerate(kb.facts)}
     return KnowledgeIndex(
@@ -273,6 +294,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         postings=_frozen(postings),
         fact_keys=_frozen(fact_keys),
         fact_postings=_frozen(fact_postings),
+        name_keys=name_keys,
         idf=_frozen({key: math.log(1 + total / len(posting)) for key, posting in fact_postings.items()}),
         max_idf=math.log(1 + total),
         asking_keys=frozenset(postings),
@@ -415,6 +437,23 @@ def _question_postings(
             for key in {key for token in tokens if token not in STOPWORDS for key in token_keys(token)}:
                 postings[key].append(number)
     return tuple(questions), {key: tuple(numbers) for key, numbers in postings.items()}
+
+
+# a word written with a capital inside a sentence ("Yulia Navalnaya", "Юлия Навальная"): a name, when the facts never
+# write it in lower case
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-zа-яё0-9,)] )[A-ZА-ЯЁ][a-zа-яё]+")
+
+
+def _name_keys(kb: KnowledgeBase) -> frozenset[str]:
+    """The keys of the names the facts write (people, towns, events), in both languages: a name the base knows is
+    no foreign word, though the dictionaries may know it as something else ("навальная" is also an adjective)."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for fact in kb.facts:
+        for text in (fact.answer.en, fact.answer.ru):
+            capitalised.update(word.casefold() for word in _CAPITALISED_INSIDE.findall(text))
+            lower.update(re.findall(r"\b[a-zа-яё]+", text))
+    return frozenset(key for word in capitalised - lower - STOPWORDS for key in token_keys(word))
 
 
 def _fact_words(kb: KnowledgeBase) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:

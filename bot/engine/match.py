@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import Choices, Decision, FactAnswer, NotReported, Refusal, WhichTopic
 from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import ABROAD, Question
-from bot.engine.spelling import is_name_like
 from bot.engine.thresholds import (
     ABROAD_FIT,
     AMBIGUITY_MARGIN,
@@ -39,7 +39,6 @@ from bot.engine.thresholds import (
     QUESTION_MATCH,
     QUESTION_ONLY,
     RARE_WORD_FACTS,
-    RARE_WORD_LENGTH,
     SHORT_MESSAGE_WORDS,
     STRONG_TOPIC,
     SUGGEST_SCORE,
@@ -76,6 +75,11 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
         f"topic={slots.topic} candidate={slots.candidate}"
     )
     reading, context = question.reading, question.context
+    if reading.base_names:
+        # "who is Reznik?", "где голосовала Навальная": the name says what is asked better than any topic word
+        named = rare_word_answer(question, slots, index, None)
+        if named is not None:
+            return named
     if slots.topic is None:
         matched = example_question(question, index) if question.on_domain or not reading.unknown else None
         if matched is not None:
@@ -178,6 +182,18 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
     """Score the facts that could answer and pick one, offer several, or say what is not reported."""
     assert slots.topic is not None
     language, context = question.language, question.context
+    tokens = question.reading.tokens
+    counted = question.reading.signals.counted or "сколько" in tokens or ("how", "many") in pairwise(tokens)
+    if "population" in question.intents and counted and slots.country_from == "text":
+        # "how many Russians live in X": a fact that states it, else say no source gives it (the relocation story
+        # is no population figure)
+        assert slots.country is not None
+        mention = population_mention(question, slots.country, index)
+        new_context = context.updated(country=slots.country, topic="diaspora", language=language)
+        if mention is not None:
+            return FactAnswer("population_mention", new_context, f"{trace}; {mention.id}", 1.0, answer_facts=(mention,))
+        trace += f"; no population figure for {slots.country}"
+        return NotReported("not_reported", new_context, trace, 0.0, (), country=slots.country, topic="population")
     if (
         slots.country_from == "text"
         and slots.country
@@ -237,26 +253,24 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
     )
 
 
-def rare_word_answer(question: Question, slots: Slots, index: KnowledgeIndex, decision: Decision) -> FactAnswer | None:
+def rare_word_answer(
+    question: Question, slots: Slots, index: KnowledgeIndex, decision: Decision | None
+) -> FactAnswer | None:
     """ "Where did Navalnaya vote?", "who is Reznik?", "в Керале голосовали досрочно?": a word only a few facts
     hold names what is asked better than any topic; when the chosen answer does not hold it, the fact that does
     answers (the one sharing most of the message's words)."""
     if question.claim is not None or (isinstance(decision, FactAnswer) and decision.verdict is not None):
         return None
+    chosen = {fact.id for fact in decision.facts} if decision is not None else set()
     reading = question.reading
     if question.leaders or question.candidates:
         return None  # a person the base knows is named: the rare word is likely part of their name
-    chosen = {fact.id for fact in decision.facts}
     holders: set[str] = set()
     for position, token in enumerate(reading.tokens):
-        if position in reading.mentions.positions or token in STOPWORDS or len(token) < RARE_WORD_LENGTH:
+        if position in reading.mentions.positions:
             continue
-        postings = [index.fact_postings.get(key, ()) for key in token_keys(token)]
-        if any(len(posting) > RARE_WORD_FACTS for posting in postings):
-            continue  # a common word: no need to gather its facts
-        found = {fact_id for posting in postings for fact_id in posting}
-        # ("piece", "split", "оценил": ordinary words, however rare in the facts, name nothing)
-        if 0 < len(found) <= RARE_WORD_FACTS and is_name_like(token):
+        found = index.rare_name_facts(token)
+        if 0 < len(found) <= RARE_WORD_FACTS:
             if found & chosen:
                 return None  # the answer already holds the rare word
             holders |= found
@@ -276,9 +290,12 @@ def rare_word_answer(question: Question, slots: Slots, index: KnowledgeIndex, de
 # resident in Montenegro" is said in a fact about the vote count)
 POPULATION_MENTION = re.compile(
     r"\bresident\b|\blive in\b|\bliving in\b|\bdiaspora\b|\bпроживают\b|\bживут\b|\bживёт\b|\bживет\b"
-    r"|\bдиаспор",
+    r"|\bдиаспор|\bconsular register|\bконсульском уч|\blived\b|\bmoved to\b|\bпереехали\b|\bжили\b",
     re.IGNORECASE,
 )
+
+
+POPULATION_COUNT = re.compile(r"\d[\d,\s\u00a0]{3,}|\bmillion|\bthousand|\bмиллион|\bтысяч|\bмлн", re.IGNORECASE)
 
 
 def population_mention(question: Question, country: str, index: KnowledgeIndex) -> Fact | None:
@@ -286,8 +303,12 @@ def population_mention(question: Question, country: str, index: KnowledgeIndex) 
     if "population" not in question.intents:
         return None
     for fact in index.by_country.get(country, ()):
-        if any(POPULATION_MENTION.search(text) for text in (fact.answer.en, fact.answer.ru)):
-            return fact
+        for text in (fact.answer.en, fact.answer.ru):
+            found = POPULATION_MENTION.search(text)
+            # ...with a count in the same sentence ("about 27,000", "more than two million")
+            sentence = text[text.rfind(".", 0, found.start()) + 1 : text.find(".", found.end())] if found else ""
+            if found and POPULATION_COUNT.search(sentence):
+                return fact
     return None
 
 

@@ -39,6 +39,7 @@ class Reading:
     unknown: tuple[str, ...] = ()  # content words nothing explained
     places: tuple[str, ...] = ()  # unknown words that name a place or a person ("Kazan")
     transliterated: bool = False  # Russian typed in Latin letters
+    base_names: tuple[str, ...] = ()  # words that are names only a few facts hold ("Navalnaya", "Reznik")
     stations: tuple[int, ...] = ()  # polling-station numbers named ("station 8133", "УИК 8158")
     event: bool = False  # a named event of the vote abroad ("Noon Against Putin")
     numbers: tuple[tuple[float, bool], ...] = ()  # figures the message states: (value, is a percentage)
@@ -119,6 +120,13 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         and not any(key in index.asking_keys for key in token_keys(token))  # words of the questions are not foreign
         and not any(token.startswith(stems) for stems in AREA_STEMS.values())  # "Baltic", "в Азии": a part of the world
     ]
+    # "Navalnaya", "Reznik": a name only a few facts hold is no foreign word; it says what the message is about
+    base_names = tuple(
+        token
+        for position, token in enumerate(tokens)
+        if position not in mentions.positions and token not in STOPWORDS and index.rare_name_facts(token)
+    )
+    unknown = [token for token in unknown if token not in base_names]
     places = [name for name in map(place_name, unknown) if name]
     if language == "en":
         capitalised = {word.casefold() for word in _INNER_CAPITALISED.findall(text)}
@@ -140,6 +148,7 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         places=tuple(places),
         transliterated=transliterated,
         stations=stations,
+        base_names=base_names,
         event=bool(events),
         numbers=stated_figures(text, stations),
     )

@@ -89,9 +89,18 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
     place = question.countries[0] if question.countries else None
     if place is None and (question.followup or question.short):
         place = question.context.country
+    if place is None and question.superlative and not question.reading.mentions.of("national"):
+        place = ABROAD  # "the biggest drop since 2018": the places abroad, which the comparison abroad ranks
     own = tuple(fact for fact in index.by_country.get(place, ()) if fact.id in allowed) if place else ()
-    # the place's comparison with that year comes first ("Estonia in 2018?"), then what else speaks of the year
-    own = tuple(sorted(own, key=lambda fact: fact.id not in index.year_only))
+    # the place's comparison with that year comes first ("Estonia in 2018?"), then what else speaks of the year;
+    # a question on a topic of its own ("stations in 2018") is answered by the fact on that topic first
+    own_topics = {name: value for name, value in question.topics.items() if name not in FIGURE_TOPICS}
+    asked = max(own_topics, key=own_topics.__getitem__) if max(own_topics.values(), default=0) >= WEAK_TOPIC else None
+    own = tuple(sorted(own, key=lambda fact: (fact.topic != asked, fact.id not in index.year_only)))
+    if asked and own and own[0].topic == asked:
+        context = question.context.updated(country=place, topic=asked, language=question.language)
+        trace = f"{question.trace}; {place} in {', '.join(question.years)}, {asked}"
+        return FactAnswer("other_year_fact", context, trace, 1.0, answer_facts=own[:1])
     matched = match(question, index) if allowed else None
     facts = tuple(fact for fact in matched.facts if fact.id in allowed) if matched is not None else ()
     compared = bool(own) and own[0].id in index.year_only and question.topic in (None, "turnout", "result")
@@ -376,11 +385,23 @@ METRIC_WORDS = {
 }
 
 
+# "the most votes in absolute numbers", "больше всего голосов": a candidate's count of votes, not the share
+ABSOLUTE_WORDS = ("absolute", "actual", "raw", "абсолютн")
+VOTE_WORDS = frozenset({"votes", "голосов", "голоса"})
+SHARE_WORDS = ("percent", "share", "%", "процент", "доля", "доли", "долю")
+
+
 def ranked_metric(question: Question, metric_topic: str) -> str:
-    """ "the highest share of invalid ballots", "most early votes", else the voters or a candidate's share."""
+    """ "the highest share of invalid ballots", "most early votes", a candidate's votes, else the voters or a
+    candidate's share."""
+    tokens = question.reading.tokens
     for metric, stems in METRIC_WORDS.items():
-        if not question.candidates and any(token.startswith(stems) for token in question.reading.tokens):
+        if not question.candidates and any(token.startswith(stems) for token in tokens):
             return metric
+    if metric_topic != "turnout" and question.candidates:
+        shares = any(token.startswith(SHARE_WORDS) for token in tokens)
+        if not shares and (any(token.startswith(ABSOLUTE_WORDS) for token in tokens) or VOTE_WORDS & set(tokens)):
+            return "votes"
     return "voters" if metric_topic == "turnout" else "vote_share"
 
 

@@ -24,7 +24,9 @@ def screen(question: Question) -> Decision | None:
         (question.claim[1] and bool(question.countries or question.candidates))
         or (bool(question.context.country) and (question.followup or question.short))  # "а таблоид писал 3200?"
     )
-    checks = SCOPE_SCREENS if question.leans_on_chat or claim else SCOPE_SCREENS + WORD_SCREENS
+    # a name only a few facts hold ("Navalnaya", "Reznik") makes the message about them, whatever its other words
+    named_by_base = bool(question.reading.base_names)
+    checks = SCOPE_SCREENS if question.leans_on_chat or claim or named_by_base else SCOPE_SCREENS + WORD_SCREENS
     for check in checks:
         decision = check(question)
         if decision is not None:

@@ -70,6 +70,21 @@ def is_name_like(token: str) -> bool:
     return not _english().known([token])  # type: ignore[attr-defined]
 
 
+def is_place_word(word: str) -> bool:
+    """A Russian word pymorphy reads as a place ("москвы"): places are the entity index's, not a rare name's."""
+    return is_cyrillic(word) and any("Geox" in parse.tag for parse in morph().parse(word)[:2])
+
+
+def is_person_like(token: str, form: str) -> bool:
+    """A person's name, or a name no dictionary knows, that is not a place: "reznik", "Навальная" via "Навальный"
+    is an adjective to pymorphy, so the facts' capitals decide that one (KnowledgeIndex.rare_name_facts)."""
+    if is_place_word(form):
+        return False
+    if is_cyrillic(form) and any(_PERSON_TAGS & parse.tag.grammemes for parse in morph().parse(form)[:2]):
+        return True
+    return is_name_like(token)
+
+
 def fold_vowels(word: str) -> str:
     return word.translate(_VOWEL_FOLD)
 
