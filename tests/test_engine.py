@@ -794,3 +794,27 @@ def test_no_population_figure_is_said_not_replaced_by_another_fact(engine: Engin
     reply = engine.answer("how many russians live in kazakhstan")
     assert (reply.kind, reply.rule) == ("no_data", "not_reported"), reply.reason
     assert reply.text.startswith("The sources do not report the size of the Russian community for Kazakhstan")
+
+
+@pytest.mark.parametrize(
+    "question", ["transnistria results", "приднестровье путин процент", "pridnestrovie putin procent"]
+)
+def test_a_region_of_a_country_is_answered_by_the_facts_that_speak_of_it(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert (reply.kind, reply.rule) == ("answer", "part_of_country"), reply.reason
+    assert list(reply.fact_ids) == ["moldova-transnistria-voters"] and contains(reply.text, "46182")
+
+
+def test_leaving_a_region_out_is_answered_by_the_facts_that_speak_of_it(engine: Engine) -> None:
+    first = engine.answer("moldova")
+    reply = engine.answer("without transnistria?", first.context)
+    assert reply.rule == "part_of_country" and contains(reply.text, "84.41"), reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("молдова включая приднестровье", "96,46"), ("участки с какими номерами в приднестровье", "8205")],
+)
+def test_the_whole_country_or_the_region_stations_when_asked(engine: Engine, question: str, figure: str) -> None:
+    reply = engine.answer(question)
+    assert reply.rule != "part_of_country" and figure in reply.text, reply.reason

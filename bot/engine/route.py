@@ -158,6 +158,10 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
     numbers = [number for name in cities for number in index.city_stations.get(name, ()) if number in index.stations]
     if not numbers:
         return None
+    if len(cities) == 1 and len(numbers) > REGION_STATIONS:
+        region = part_of_country(question, index, cities[0])
+        if region is not None:
+            return region
     exit_poll = question.metric_topic == "exit_poll"
     if question.topic is None and (len(cities) >= 2 or question.followup or question.short):
         # "Bonn vs Berlin", "and Berlin only?", "Trabzon?": the cities' own stations, each with its protocol
@@ -182,6 +186,30 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
     trace = f"{question.trace}; {', '.join(cities)}: stations {', '.join(map(str, numbers))}"
     context = context.updated(stations=tuple(numbers))  # "and the official result at that station?" next
     return FactAnswer("city", context, trace, 1.0, country.considered, answer_facts=tuple(facts))
+
+
+# a named place with more stations than this is a region of its country (Transnistria's eight), not a town
+REGION_STATIONS = 3
+
+
+def part_of_country(question: Question, index: KnowledgeIndex, name: str) -> Decision | None:
+    """ "Transnistria results", "без Приднестровья?": the country's facts that speak of the region by name, on the
+    asked topic first; its stations' protocols one by one would bury the answer."""
+    mentions = question.reading.mentions.items
+    country = next(item.id for item in mentions if item.city == name)
+    if any(item.id == country and not item.city for item in mentions):
+        return None  # "Moldova including Transnistria": the country as a whole
+    if any(token.startswith(STATION_WORDS) for token in question.reading.tokens):
+        return None  # "the station numbers in Transnistria": its stations, one by one
+    topic = question.topic or (question.context.topic if question.followup else None)
+    spoken_of = [fact for fact in index.by_country.get(country, ()) if name in fact.answer.en]
+    if not spoken_of:
+        return None
+    # a report about the region before the official table that names it in a note
+    spoken_of.sort(key=lambda fact: (fact.source in DATA_SOURCES, fact.topic != topic, fact.topic not in FIGURE_TOPICS))
+    context = question.context.updated(country=country, topic=spoken_of[0].topic, language=question.language)
+    trace = f"{question.trace}; {name}: the facts that speak of it"
+    return FactAnswer("part_of_country", context, trace, 1.0, answer_facts=tuple(spoken_of[:1]))
 
 
 # "which cities", "в каких городах": the cities of a country with a station

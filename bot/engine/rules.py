@@ -39,6 +39,7 @@ _RULES = (
     Rule("station", "route", "a polling station by its number: its protocol, and its exit poll if surveyed"),
     Rule("city_list", "route", "which cities of a country had a station: the cities the sources name"),
     Rule("city", "route", "a city with known station numbers: each station's protocol"),
+    Rule("part_of_country", "route", "a region of a country with many stations: the facts that speak of it"),
     Rule("standings", "route", "candidates ranked in one place: who came first, second, last"),
     Rule("station_ranking", "route", "polling stations abroad ranked by a figure: the biggest, Putin's lowest"),
     Rule("ranking", "route", "countries ranked by a figure: where most, where least"),
