@@ -88,7 +88,10 @@ REPAIR_CUES = frozenset(
      "вернее", "извини", "извините", "сорри", "сорян", "сори", "ошибся", "ошиблась", "имелось", "sry", "srry"}
 )  # fmt: skip
 # a candidate named before ("how much did he get?", "а сколько он набрал?")
-PRONOUNS = frozenset({"he", "him", "his", "she", "her", "он", "его", "ему", "им", "она", "её", "ее", "ей"})
+PRONOUNS = frozenset(
+    {"he", "him", "his", "she", "her", "он", "его", "ему", "им", "она", "её", "ее", "ей", "него", "нему", "ним", "нём",
+     "нем", "неё", "нее", "ней", "нею"}
+)  # fmt: skip
 STOPWORDS = STOPWORDS_EN | STOPWORDS_RU | frozenset(NUMBER_WORDS) | FILLERS | CLAIM_CUES | REPAIR_CUES | PRONOUNS
 
 _MORPH: pymorphy3.MorphAnalyzer | None = None

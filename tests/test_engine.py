@@ -818,3 +818,25 @@ def test_leaving_a_region_out_is_answered_by_the_facts_that_speak_of_it(engine: 
 def test_the_whole_country_or_the_region_stations_when_asked(engine: Engine, question: str, figure: str) -> None:
     reply = engine.answer(question)
     assert reply.rule != "part_of_country" and figure in reply.text, reply.reason
+
+
+@pytest.mark.parametrize(
+    ("turns", "fact_id"),
+    [
+        (["who came second nationally", "his party"], "kharitonov-candidate"),  # the candidate at the asked place
+        (["кто последний в казахстане", "а его партия?"], "slutsky-candidate"),
+        (["слуцкий за границей сколько набрал", "а партия у него какая"], "slutsky-candidate"),  # "у него"
+    ],
+)
+def test_a_pronoun_is_the_candidate_the_last_reply_named(engine: Engine, turns: list[str], fact_id: str) -> None:
+    context = None
+    for turn in turns:
+        reply = engine.answer(turn, context)
+        context = reply.context
+    assert reply.fact_ids[0] == fact_id, reply.reason
+
+
+def test_a_word_of_the_chat_place_name_confirms_the_place(engine: Engine) -> None:
+    first = engine.answer("korea results")
+    reply = engine.answer("south", first.context)
+    assert reply.kind == "answer" and reply.fact_ids == first.fact_ids, reply.reason

@@ -20,7 +20,7 @@ from bot.engine.route import route
 from bot.engine.screen import screen
 from bot.engine.thresholds import ANSWER_SCORE, PREAMBLE_WORDS, WEAK_TOPIC
 from bot.replies import ChatContext
-from bot.text import STOPWORDS
+from bot.text import STOPWORDS, tokenize
 
 # where a message may hold two questions or a preamble and a question: sentence ends, commas, "and", "а также"
 CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+|\s+(?:and|also|plus|as well as|а также|и|а)\s+", re.IGNORECASE)
@@ -75,7 +75,9 @@ def completed_name(
     head = place.name.get(language).split()[-1]  # "Корея" of "Южная Корея", "Korea" of "South Korea"
     completed = reader(f"{text.rstrip(' ?!.')} {head}")
     countries = completed.mentions.countries()
-    if len(countries) == 1 and countries[0] != context.country:
+    # the same place again only when the words are of its name: "south" after South Korea confirms it
+    own_name = set(tokenize(place.name.get(language)))
+    if len(countries) == 1 and (countries[0] != context.country or set(content) <= own_name):
         return completed
     return reading
 

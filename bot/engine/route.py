@@ -664,9 +664,10 @@ def standings_in(
     )
     ranked = [candidate for candidate, *_ in rows]
     asked = next((candidate for candidate in candidates if candidate in ranked), None)
-    new_context = context.updated(
-        country=country, topic="result", candidate=ranked[0] if ranked else None, language=language
-    )
+    # "his party?" next is about the candidate the reply named: the one asked, at the place asked, else the winner
+    at_place = ranked[place - 1] if 0 < place <= len(ranked) else (ranked[-1] if place == -1 and ranked else None)
+    named = asked or at_place or (ranked[0] if ranked else None)
+    new_context = context.updated(country=country, topic="result", candidate=named, language=language)
     trace = f"{trace}; standings in {country or 'russia'}, place {place}"
     return Standings(
         "standings", new_context, trace, 1.0, place=country, asked_place=place, asked_candidate=asked, rows=rows
