@@ -840,3 +840,16 @@ def test_a_word_of_the_chat_place_name_confirms_the_place(engine: Engine) -> Non
     first = engine.answer("korea results")
     reply = engine.answer("south", first.context)
     assert reply.kind == "answer" and reply.fact_ids == first.fact_ids, reply.reason
+
+
+@pytest.mark.parametrize(
+    ("turns", "language"),
+    [
+        (["putin v kazahstane", "a davankov?"], "ru"),  # a name in Latin letters tells no language: the chat's
+        (["сербия итоги", "and montenegro?"], "en"),  # "and" is English
+        (["serbia results", "черногория"], "ru"),  # a name in Cyrillic is Russian
+    ],
+)
+def test_a_message_of_names_alone_keeps_the_chat_language(engine: Engine, turns: list[str], language: str) -> None:
+    first = engine.answer(turns[0])
+    assert engine.answer(turns[1], first.context).language == language

@@ -19,7 +19,7 @@ from bot.engine.compose import Composer, compose
 from bot.engine.decisions import Decision, FactAnswer, Refusal
 from bot.engine.index import KnowledgeIndex, build_index
 from bot.engine.pipeline import decide_message
-from bot.engine.reading import Reading, read
+from bot.engine.reading import Reading, names_only, read
 from bot.engine.route import DEFAULT_CANDIDATE, rank
 from bot.engine.rules import RULES
 from bot.engine.thresholds import READING_CACHE_SIZE
@@ -76,6 +76,8 @@ class Engine:
         context = context or ChatContext()
         reading = reader(text)
         language = reading.language or _language(language_hint) or _language(context.language) or "en"
+        if names_only(reading) and _language(context.language):
+            language = context.language  # "a davankov?" in a Russian chat: names tell no language, the chat does
         if not reading.tokens:
             return Refusal("empty_message", context.updated(language=language), reason="empty"), language
         return decide_message(text, reading, context, language, index, reader), language

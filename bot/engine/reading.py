@@ -152,3 +152,15 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         event=bool(events),
         numbers=stated_figures(text, stations),
     )
+
+
+# one-letter words of both alphabets' chats: "a" and "i" are English words and Russian "а", "и" typed in Latin
+NEUTRAL_WORDS = frozenset({"a", "i", "v", "s", "k", "u", "o"})
+
+
+def names_only(reading: Reading) -> bool:
+    """A message of names alone, or with a one-letter word ("a davankov?"): it tells no language ("and Serbia?"
+    does: "and" is English)."""
+    others = [token for position, token in enumerate(reading.tokens) if position not in reading.mentions.positions]
+    latin = reading.language == "en"  # a name in Cyrillic is Russian
+    return latin and bool(reading.mentions.items) and all(token in NEUTRAL_WORDS for token in others)

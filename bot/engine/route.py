@@ -96,6 +96,9 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
     # a question on a topic of its own ("stations in 2018") is answered by the fact on that topic first
     own_topics = {name: value for name, value in question.topics.items() if name not in FIGURE_TOPICS}
     asked = max(own_topics, key=own_topics.__getitem__) if max(own_topics.values(), default=0) >= WEAK_TOPIC else None
+    if asked is None and not question.topics and (question.followup or question.short):
+        chat_topic = question.context.topic  # "а в 2018?" after the stations abroad: the stations in 2018
+        asked = chat_topic if chat_topic not in (None, *FIGURE_TOPICS) else None
     own = tuple(sorted(own, key=lambda fact: (fact.topic != asked, fact.id not in index.year_only)))
     if asked and own and own[0].topic == asked:
         context = question.context.updated(country=place, topic=asked, language=question.language)
