@@ -853,3 +853,18 @@ def test_a_word_of_the_chat_place_name_confirms_the_place(engine: Engine) -> Non
 def test_a_message_of_names_alone_keeps_the_chat_language(engine: Engine, turns: list[str], language: str) -> None:
     first = engine.answer(turns[0])
     assert engine.answer(turns[1], first.context).language == language
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many russian voters are registered abroad", "how many registered russian voters live abroad"],
+)
+def test_a_fact_own_example_question_all_but_repeated_answers(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert (reply.kind, reply.rule) == ("answer", "clear_example"), reply.reason
+    assert reply.fact_ids[0] == "abroad-registered-voters" and "1,890,863" in reply.text
+
+
+def test_a_clear_example_of_another_candidate_does_not_answer(engine: Engine) -> None:
+    reply = engine.answer("which party nominated slutsky")
+    assert reply.fact_ids[0] == "slutsky-candidate", reply.reason

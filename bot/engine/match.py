@@ -23,6 +23,8 @@ from bot.engine.thresholds import (
     CANDIDATE_FIGURE,
     CANDIDATE_OWN,
     CARRIER_WEIGHT,
+    CLEAR_EXAMPLE,
+    CLEAR_EXAMPLE_MARGIN,
     CONSIDERED_TOPIC,
     CONTEXT_FIT,
     DEFAULT_FIT,
@@ -182,6 +184,13 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
     """Score the facts that could answer and pick one, offer several, or say what is not reported."""
     assert slots.topic is not None
     language, context = question.language, question.context
+    clear = clear_example(question, slots, index)
+    if clear is not None and clear.topic != slots.topic:
+        # "how many voters were registered abroad": a fact's own example question, near word for word and far
+        # ahead of any other, says what is asked better than the topic words ("voters" reads as turnout)
+        facts = with_other_source([clear], _scored_pool(question, slots, index), slots, index)
+        trace += f"; the example question of {clear.id}"
+        return FactAnswer("clear_example", context_after(clear, slots, language), trace, 1.0, answer_facts=tuple(facts))
     tokens = question.reading.tokens
     counted = question.reading.signals.counted or "сколько" in tokens or ("how", "many") in pairwise(tokens)
     if "population" in question.intents and counted and slots.country_from == "text":
@@ -251,6 +260,23 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         answer_facts=tuple(facts),
         missing_candidate=_missing_candidate(best, slots),
     )
+
+
+def clear_example(question: Question, slots: Slots, index: KnowledgeIndex) -> Fact | None:
+    """The fact whose example question the message all but repeats, far ahead of every other fact's, about the
+    asked place; None when no example stands out so."""
+    ranked = sorted(index.question_scores(question.reading).items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < CLEAR_EXAMPLE:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    fact = index.facts[ranked[0][0]]
+    if ranked[0][1] - runner_up < CLEAR_EXAMPLE_MARGIN or fact.country != slots.country:
+        return None
+    if fact.candidate and fact.candidate != slots.candidate:
+        return None  # "which party nominated Slutsky" is not Putin's example with one name changed
+    if fact.id in index.year_only and not question.years:
+        return None  # a fact about another year answers only a question that names it
+    return fact
 
 
 def rare_word_answer(

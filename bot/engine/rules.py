@@ -71,6 +71,7 @@ _RULES = (
     Rule("rare_word", "match", "a word only one or two facts hold ('Navalnaya', 'Kerala'): the fact that holds it"),
     Rule("not_reported", "match", "the country has no fact on the asked topic"),
     Rule("no_fact_close", "match", "no fact scored high enough"),
+    Rule("clear_example", "match", "a fact's example question all but repeated, far ahead of the others"),
     Rule("ambiguous", "match", "two facts about different things scored too close: did you mean"),
     Rule("slot_match", "match", "the best fact for the place, topic and candidate asked"),
     # combine

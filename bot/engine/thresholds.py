@@ -32,6 +32,8 @@ TURNOUT_WITH_CANDIDATE = 0.5  # turnout's own words next to a candidate keep hal
 
 # --- example questions (RapidFuzz token_sort_ratio, 0..100) ----------------------------------------------
 QUESTION_MATCH = 75.0  # example-question similarity that starts to count
+CLEAR_EXAMPLE = 85.0  # an example question this close, this far ahead of every other fact's, answers outright
+CLEAR_EXAMPLE_MARGIN = 20.0
 QUESTION_ONLY = 90.0  # ...that can answer on its own (with a margin) when words say nothing
 QUESTION_MARGIN = 8.0  # ...over the runner-up, so two near-identical questions never pick one at random
 QUESTION_BONUS = 0.15  # the most an example question adds to a fact's score (at similarity 100)
