@@ -11,7 +11,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -20,7 +20,14 @@ from rapidfuzz import fuzz
 
 from bot.abroad_facts import ABROAD, DATA_SOURCES
 from bot.engine.spelling import build_vocabulary, is_person_like, is_place_word, is_word
-from bot.engine.thresholds import COMMON_POSTING, POOL_LIMIT, PREFILTER_LIMIT, RARE_WORD_FACTS, RARE_WORD_LENGTH
+from bot.engine.thresholds import (
+    COMMON_POSTING,
+    MEMO_SIZE,
+    POOL_LIMIT,
+    PREFILTER_LIMIT,
+    RARE_WORD_FACTS,
+    RARE_WORD_LENGTH,
+)
 from bot.entities import EntityIndex
 from bot.lexicon import PhraseIndex
 from bot.models import LANGUAGES, TOPICS, Candidate, Country, Fact, Figure, KnowledgeBase, Source
@@ -103,6 +110,8 @@ class KnowledgeIndex:
     country_cities: Mapping[str, tuple[City, ...]]  # a country -> its cities with a station, as the sources name them
 
     # ------------------------------------------------------------------ lookups
+    # per-message lookups remembered (example-question scores by tokens, rare names by word); never compared
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def facts_on(self, country: str | None, topic: str) -> tuple[Fact, ...]:
         return self.by_slot.get((country, topic), ())
@@ -190,6 +199,14 @@ class KnowledgeIndex:
         typed in either alphabet ("navalnaja" finds "Навальная"); empty otherwise."""
         if token in STOPWORDS or len(token) < RARE_WORD_LENGTH:
             return frozenset()
+        found = self.memo.get(token)
+        if found is None:
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            found = self.memo[token] = self._rare_name_facts(token)
+        return found
+
+    def _rare_name_facts(self, token: str) -> frozenset[str]:
         forms = [token] if is_cyrillic(token) else [token, russian_reading(token) or ""]
         for form in filter(None, forms):
             keys = token_keys(form)
@@ -226,7 +243,16 @@ class KnowledgeIndex:
         return matched / total
 
     def question_scores(self, reading: Reading) -> dict[str, float]:
-        """Best example-question similarity per fact, scoring only questions that share words with the message."""
+        """Best example-question similarity per fact, scoring only questions that share words with the message
+        (remembered for the last messages: several stages of one message ask)."""
+        found = self.memo.get(reading.tokens)
+        if found is None:
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            found = self.memo[reading.tokens] = self._question_scores(reading)
+        return found
+
+    def _question_scores(self, reading: Reading) -> dict[str, float]:
         counts: dict[int, int] = defaultdict(int)
         keys = {key for token in reading.tokens if token not in STOPWORDS for key in token_keys(token)}
         for key in keys:

@@ -70,6 +70,7 @@ SHORT_MESSAGE_WORDS = 4  # a message of at most this many content words may lean
 
 # --- reading ---------------------------------------------------------------------------------------------------
 READING_CACHE_SIZE = 4096  # readings of recent messages: repeated questions (buttons, groups) are read once
+MEMO_SIZE = 8192  # per-message lookups the index remembers (example-question scores, rare names)
 REGION_TOPIC = 0.6  # a region overview fact answers when its topic is this close to the asked one
 
 # --- rankings across the countries abroad ------------------------------------------------------------------
