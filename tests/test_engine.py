@@ -868,3 +868,17 @@ def test_a_fact_own_example_question_all_but_repeated_answers(engine: Engine, qu
 def test_a_clear_example_of_another_candidate_does_not_answer(engine: Engine) -> None:
     reply = engine.answer("which party nominated slutsky")
     assert reply.fact_ids[0] == "slutsky-candidate", reply.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["was the cyprus vote rigged?", "на кипре были фальсификации?", "anything weird about cyprus?"],
+)
+def test_a_fraud_question_gets_the_fraud_allegation(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer" and reply.fact_ids[0] == "cyprus-fraud-allegation", reply.reason
+
+
+def test_the_adjective_for_abroad_names_abroad(engine: Engine) -> None:
+    reply = engine.answer("на скольких заграничных участках путин проиграл")
+    assert reply.kind == "answer" and "42" in reply.text, reply.reason
