@@ -111,7 +111,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         rigged 1, falsified 1, falsification 1, disputed 0.9, dispute 0.9, irregularities 1, stuffing 1, queue 1,
         wait 0.5, waited 0.7, hours 0.6, extended 0.8, ran out 1, shortage 0.9, инцидент 1, нападение 1,
         задержать 1, задержание 1, арест 1, полиция 0.9, фальсификация 1, сфальсифицировать 1, вброс 1,
-        нарушение 0.9, спорный 0.8, оспорить 0.8, продлить 0.8, закончиться 0.6, коктейль молотова 1.2, mood 0.8,
+        нарушение 0.9, спорный 0.8, оспорить 0.8, продлить 0.8, продлевать 0.8, закончиться 0.6,
+        коктейль молотова 1.2, mood 0.8,
         atmosphere 0.8,
         background 0.8, troops 0.9, military 1, polling data 1.3, pro putin 0.8, anti putin 0.9, critic
         0.6, военный база 1.4, база 1, очередь 1, протест 1, оппозиция 0.9, несогласие 1, инакомыслие 1,

@@ -882,3 +882,14 @@ def test_a_fraud_question_gets_the_fraud_allegation(engine: Engine, question: st
 def test_the_adjective_for_abroad_names_abroad(engine: Engine) -> None:
     reply = engine.answer("на скольких заграничных участках путин проиграл")
     assert reply.kind == "answer" and "42" in reply.text, reply.reason
+
+
+@pytest.mark.parametrize("question", ["до скольки работали участки в алматы", "до скольки работали участки в алмате"])
+def test_a_question_for_a_time_of_day_gets_the_fact_that_states_one(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer" and "21:00" in reply.text, reply.reason
+
+
+def test_a_breve_dropped_or_added_is_read_as_the_word(engine: Engine) -> None:
+    reply = engine.answer("во вьетнаме кто выйграл")  # "выйграл" for "выиграл"
+    assert reply.kind == "answer" and reply.fact_ids[0] == "vietnam-official-result", reply.reason

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 # which figure answers best when a place has several for one metric: an official count before a press report
 KIND_PREFERENCE = ("official_result", "reported_result", "reported_count", "exit_poll")
 # facts that state a date: what a "when" question expects as its answer
+CLOCK_TIME = re.compile(r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b")
 _DATE = re.compile(
     r"\b\d{1,2}(?:[-–]\d{1,2})? (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)|\b\d{4}-\d{2}-\d{2}\b"
@@ -83,6 +84,7 @@ class KnowledgeIndex:
     # (country, metric) -> reported figures with their fact, best kind first: rankings never scan all facts
     figures: Mapping[tuple[str | None, str], tuple[tuple[Figure, Fact], ...]]
     dated: frozenset[str]  # facts that state a date
+    clocked: frozenset[str]  # facts that state a time of day ("until 21:00")
     region_facts: tuple[Fact, ...]  # national facts about the region as a whole
     topic_present: Mapping[str | None, frozenset[str]]
     english_words: frozenset[str]  # words of the base and the lexicon, for telling English from transliteration
@@ -305,6 +307,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         topic_sizes=_frozen(topic_sizes),
         figures=_frozen({key: tuple(found) for key, found in figures.items()}),
         dated=frozenset(fact.id for fact in kb.facts if _DATE.search(fact.answer.en)),
+        clocked=frozenset(fact.id for fact in kb.facts if CLOCK_TIME.search(fact.answer.en)),
         region_facts=tuple(
             fact
             for fact in by_country.get(None, ())

@@ -262,6 +262,14 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
     )
 
 
+# "until what time", "до скольки", "во сколько": the answer is a time of day
+CLOCK_ASKS = (("what", "time"), ("до", "скольки"), ("до", "скольких"), ("во", "сколько"), ("until", "when"))
+
+
+def asks_clock_time(tokens: tuple[str, ...]) -> bool:
+    return any(pair in CLOCK_ASKS for pair in pairwise(tokens)) or "hours" in tokens
+
+
 def clear_example(question: Question, slots: Slots, index: KnowledgeIndex) -> Fact | None:
     """The fact whose example question the message all but repeats, far ahead of every other fact's, about the
     asked place; None when no example stands out so."""
@@ -371,11 +379,14 @@ def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAn
         for position, token in enumerate(reading.tokens)
         if position in topic_words and token not in STOPWORDS
     )
+    clock = asks_clock_time(reading.tokens)  # "до скольки работали участки": a fact that states a time first
+    scored = [(index.overlap(fact, content), fact) for fact in index.by_country.get(slots.country, ())]
     own = sorted(
-        ((index.overlap(fact, content), fact) for fact in index.by_country.get(slots.country, ())),
-        key=lambda item: -item[0],
+        (item for item in scored if item[0] >= OWN_WORDS_OVERLAP),
+        key=lambda item: (clock and item[1].id in index.clocked, item[0]),
+        reverse=True,
     )
-    if own and own[0][0] >= OWN_WORDS_OVERLAP and "population" not in question.intents:
+    if own and "population" not in question.intents:
         trace = f"{question.trace}; {own[0][1].id} says the words asked ({own[0][0]:.2f})"
         return FactAnswer("other_topic_words", context, trace, own[0][0], answer_facts=(own[0][1],))
     place = index.countries.get(slots.country)
@@ -470,12 +481,14 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
     if not question.years:  # a fact about another year answers only a question that names it
         pool = {fact_id: fact for fact_id, fact in pool.items() if fact_id not in index.year_only}
     expects_date = "when" in question.intents
+    expects_clock = asks_clock_time(question.reading.tokens)
     return sorted(
         (
             (
                 score_fact(fact, slots, weights, question_scores.get(fact.id, 0.0), fact.id in carriers)
                 + OVERLAP_WEIGHT * index.overlap(fact, content)
-                + (ANSWER_TYPE_BONUS if expects_date and fact.id in index.dated else 0.0),
+                + (ANSWER_TYPE_BONUS if expects_date and fact.id in index.dated else 0.0)
+                + (ANSWER_TYPE_BONUS if expects_clock and fact.id in index.clocked else 0.0),
                 fact,
             )
             for fact in pool.values()

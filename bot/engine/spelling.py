@@ -85,6 +85,22 @@ def is_person_like(token: str, form: str) -> bool:
     return is_name_like(token)
 
 
+# letters typed for one another: й and и (the breve dropped or added), е and э
+_SWAPS = (("й", "и"), ("и", "й"), ("е", "э"), ("э", "е"))
+
+
+def _letters_swapped(word: str) -> str | None:
+    """The word a Russian typo spells with one of ``_SWAPS`` undone, if pymorphy knows it."""
+    for typed, meant in _SWAPS:
+        start = word.find(typed)
+        while start != -1:
+            candidate = word[:start] + meant + word[start + 1 :]
+            if morph().word_is_known(candidate):
+                return candidate
+            start = word.find(typed, start + 1)
+    return None
+
+
 def fold_vowels(word: str) -> str:
     return word.translate(_VOWEL_FOLD)
 
@@ -112,6 +128,10 @@ def correct(tokens: Iterable[str], vocabulary: Mapping[str, tuple[str, ...]], kn
         folded = vocabulary.get("\x00" + fold_vowels(token)) if is_cyrillic(token) else None
         if folded:
             corrected.append(folded[0])
+            continue
+        swapped = _letters_swapped(token) if is_cyrillic(token) else None
+        if swapped:
+            corrected.append(swapped)  # "выйграл" is "выиграл", a word of the language if not of the base
             continue
         found = process.extractOne(token, vocabulary.get(token[0], ()), scorer=OSA.distance, score_cutoff=edits)
         corrected.append(found[0] if found else token)
