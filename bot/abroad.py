@@ -253,7 +253,11 @@ class Comparison2018:
 
     @property
     def share_2018(self) -> Decimal:
-        return percent(self.putin_2018, self.in_boxes_2018)
+        """Putin's 2018 share, to one decimal: its basis is derived from the table's change columns."""
+        if self.in_boxes_2018 == 0:
+            return Decimal("0.0")
+        exact = Decimal(self.putin_2018) * 100 / Decimal(self.in_boxes_2018)  # rounded once, not twice
+        return exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     @property
     def share_fell(self) -> bool:

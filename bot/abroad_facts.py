@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from bot.abroad import (
@@ -135,7 +135,7 @@ def ru_in(name: str) -> str:
 def number(value: int | Decimal, language: str) -> str:
     """9,657 / 42.18 in English; 9 657 / 42,18 in Russian (a no-break space between thousands)."""
     if isinstance(value, Decimal):
-        text = f"{value:.2f}"
+        text = f"{value:.1f}" if value.as_tuple().exponent == -1 else f"{value:.2f}"  # as precise as it was made
         return text.replace(".", ",") if language == "ru" else text
     text = f"{value:,}"
     return text.replace(",", "\u00a0") if language == "ru" else text
@@ -370,7 +370,9 @@ def _change_ru(value: int | Decimal, more: str, less: str, same: str) -> str:
 
 def comparison_answer(place: PlaceText, row: Comparison2018, partner: PlaceText | None = None) -> Bilingual:
     """A place's 2024 against 2018; ``partner`` is the other region of the merged row (the figures are the pair's)."""
-    points = row.share - row.share_2018
+    # the 2018 share has one decimal (a derived basis), and so has the change
+    share_2018 = row.share_2018
+    points = (row.share - share_2018).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     if row.putin_change == 0:
         votes_en = "the same number of votes"
     else:
@@ -381,13 +383,13 @@ def comparison_answer(place: PlaceText, row: Comparison2018, partner: PlaceText 
         f"{number(row.in_boxes, 'en')} ballots in the boxes in 2024 against {number(row.in_boxes_2018, 'en')} in "
         f"2018 ({signed(row.in_boxes_change, 'en') if row.in_boxes_change else 'no change'}); Putin "
         f"{number(row.putin, 'en')} votes ({number(row.share, 'en')}%) against {number(row.putin_2018, 'en')} "
-        f"({number(row.share_2018, 'en')}%) in 2018 ({votes_en}, {points_en})."
+        f"({number(share_2018, 'en')}%) in 2018 ({votes_en}, {points_en})."
     )
     figures_ru = (
         f"бюллетеней в ящиках в 2024 году — {number(row.in_boxes, 'ru')} против {number(row.in_boxes_2018, 'ru')} "
         f"в 2018-м ({_change_ru(row.in_boxes_change, 'больше', 'меньше', 'столько же')}); за Путина — "
         f"{number(row.putin, 'ru')} ({number(row.share, 'ru')}%) против {number(row.putin_2018, 'ru')} "
-        f"({number(row.share_2018, 'ru')}%) в 2018-м: голосов "
+        f"({number(share_2018, 'ru')}%) в 2018-м: голосов "
         f"{_change_ru(row.putin_change, 'больше', 'меньше', 'столько же')}, доля "
         + (
             "та же"

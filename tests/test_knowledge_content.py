@@ -568,13 +568,16 @@ def _with_2018(row: dict[str, str]) -> bool:
 def _derived_2018(row: dict[str, str]) -> dict[str, float]:
     total, putin = int(row["total"]), int(row["gov_total"])
     total_2018, putin_2018 = total - int(row["_total_diff"]), putin - int(row["_gov_total_diff"])
-    share, share_2018 = _share(putin, total), _share(putin_2018, total_2018)
+    # the 2018 share to one decimal (its basis is derived), and the change in points with it
+    share = _share(putin, total)
+    share_2018 = float((Decimal(putin_2018) * 100 / Decimal(total_2018)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+    points = float((Decimal(str(share)) - Decimal(str(share_2018))).copy_abs().quantize(Decimal("0.1"), ROUND_HALF_UP))
     return {
         "total_2018": total_2018,
         "putin_2018": putin_2018,
         "share": share,
         "share_2018": share_2018,
-        "points": round(abs(share - share_2018), 2),  # stated without its sign, which the number check ignores
+        "points": points,  # stated without its sign, which the number check ignores
         "total_change": abs(int(row["_total_diff"])),
         "putin_change": abs(int(row["_gov_total_diff"])),
     }
