@@ -893,3 +893,10 @@ def test_a_question_for_a_time_of_day_gets_the_fact_that_states_one(engine: Engi
 def test_a_breve_dropped_or_added_is_read_as_the_word(engine: Engine) -> None:
     reply = engine.answer("во вьетнаме кто выйграл")  # "выйграл" for "выиграл"
     assert reply.kind == "answer" and reply.fact_ids[0] == "vietnam-official-result", reply.reason
+
+
+@pytest.mark.parametrize("question", ["is baikonur counted as abroad?", "байконур считается заграницей?"])
+def test_a_place_set_beside_the_vote_abroad_gets_its_own_figures(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert (reply.kind, reply.rule) == ("answer", "place_summary"), reply.reason
+    assert contains(reply.text, "7830") and reply.fact_ids[0].startswith("baikonur-")

@@ -193,6 +193,8 @@ def weak_topic_words(question: Question) -> Decision | None:
     # words about candidates ("party", "nominee") need a candidate or an election word: "best parties"
     if _has_election_word(question):
         return None
+    if question.countries and ABROAD in question.reading.mentions.countries():
+        return None  # "is Baikonur counted as abroad?": a place set beside the vote abroad
     signals, intents = question.reading.signals, question.intents
     everyday = [value for name, value in signals.topics.items() if name != "candidate"]
     if (
