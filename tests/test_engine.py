@@ -900,3 +900,19 @@ def test_a_place_set_beside_the_vote_abroad_gets_its_own_figures(engine: Engine,
     reply = engine.answer(question)
     assert (reply.kind, reply.rule) == ("answer", "place_summary"), reply.reason
     assert contains(reply.text, "7830") and reply.fact_ids[0].startswith("baikonur-")
+
+
+@pytest.mark.parametrize("question", ["tell me a joke about putin", "rasskazhi anekdot pro putina"])
+def test_a_joke_about_a_candidate_gets_no_fact(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "off_topic" and not reply.fact_ids, reply.reason
+
+
+def test_a_country_own_presidential_election_is_another_election(engine: Engine) -> None:
+    reply = engine.answer("kto vyigral vybory prezidenta v moldove v 2024")
+    assert (reply.kind, reply.rule) == ("no_data", "other_election"), reply.reason
+
+
+def test_a_russian_region_typed_in_latin_is_no_data(engine: Engine) -> None:
+    reply = engine.answer("turnout in chechnya 2024")
+    assert (reply.kind, reply.rule) == ("no_data", "unknown_place") and "Chechnya" in reply.text, reply.reason

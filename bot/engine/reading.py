@@ -13,7 +13,15 @@ from bot.country_names import FIRST_STATION, LAST_STATION
 from bot.engine.index import KnowledgeIndex
 from bot.engine.spelling import correct
 from bot.entities import Mentions
-from bot.text import STOPWORDS, place_name, russian_typed_in_latin, script_language, token_keys, tokenize
+from bot.text import (
+    STOPWORDS,
+    place_name,
+    russian_reading,
+    russian_typed_in_latin,
+    script_language,
+    token_keys,
+    tokenize,
+)
 from bot.topics import AREA_STEMS, TopicSignals, topic_signals
 
 # a capitalised word inside an English sentence is a name ("... in Kazan")
@@ -128,6 +136,9 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
     )
     unknown = [token for token in unknown if token not in base_names]
     places = [name for name in map(place_name, unknown) if name]
+    if language == "en":
+        # "turnout in chechnya": a place typed in Latin letters that reads as a Russian place name
+        places += [token.capitalize() for token in unknown if place_name(russian_reading(token) or "")]
     if language == "en":
         capitalised = {word.casefold() for word in _INNER_CAPITALISED.findall(text)}
         places += [token.capitalize() for token in unknown if token in capitalised]

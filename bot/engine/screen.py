@@ -118,6 +118,8 @@ def other_election(question: Question) -> Decision | None:
     held_in = any(
         item.kind in ("country", "foreign") and item.id != ABROAD and item.start >= 2
         and ((tokens[item.start - 1] in ("в", "in", "v") and tokens[item.start - 2] in ELECTION_NOUNS)
+             or (item.start >= 3 and tokens[item.start - 1] in ("в", "in", "v")
+                 and tokens[item.start - 2] in PRESIDENT_OF and tokens[item.start - 3] in ELECTION_NOUNS)
              or (item.start >= 3 and tokens[item.start - 2:item.start] == ("in", "the")
                  and tokens[item.start - 3] in ELECTION_NOUNS))
         for item in question.reading.mentions.items
@@ -242,7 +244,7 @@ def candidate_unknown_words(question: Question) -> Decision | None:
     if (
         question.candidates
         and question.reading.unknown
-        and not (question.countries or question.topics or question.intents.keys() - {"followup"})
+        and not (question.countries or question.topics or question.intents.keys() - {"followup", "overview"})
     ):
         return _refuse(question, "candidate_unknown_words")
     return None
