@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 from bot.abroad import (
@@ -372,7 +372,7 @@ def comparison_answer(place: PlaceText, row: Comparison2018, partner: PlaceText 
     """A place's 2024 against 2018; ``partner`` is the other region of the merged row (the figures are the pair's)."""
     # the 2018 share has one decimal (a derived basis), and so has the change
     share_2018 = row.share_2018
-    points = (row.share - share_2018).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    points = (row.share - share_2018).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
     if row.putin_change == 0:
         votes_en = "the same number of votes"
     else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 
 import pytest
@@ -497,7 +497,7 @@ def stations_by_place() -> dict[str, tuple[int, ...]]:
 
 
 def _share(part: int, whole: int) -> float:
-    return float((Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return float((Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN))
 
 
 def recomputed(numbers: tuple[int, ...]) -> dict[str, float]:
@@ -570,8 +570,10 @@ def _derived_2018(row: dict[str, str]) -> dict[str, float]:
     total_2018, putin_2018 = total - int(row["_total_diff"]), putin - int(row["_gov_total_diff"])
     # the 2018 share to one decimal (its basis is derived), and the change in points with it
     share = _share(putin, total)
-    share_2018 = float((Decimal(putin_2018) * 100 / Decimal(total_2018)).quantize(Decimal("0.1"), ROUND_HALF_UP))
-    points = float((Decimal(str(share)) - Decimal(str(share_2018))).copy_abs().quantize(Decimal("0.1"), ROUND_HALF_UP))
+    share_2018 = float((Decimal(putin_2018) * 100 / Decimal(total_2018)).quantize(Decimal("0.1"), ROUND_HALF_EVEN))
+    points = float(
+        (Decimal(str(share)) - Decimal(str(share_2018))).copy_abs().quantize(Decimal("0.1"), ROUND_HALF_EVEN)
+    )
     return {
         "total_2018": total_2018,
         "putin_2018": putin_2018,
