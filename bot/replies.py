@@ -31,6 +31,7 @@ class ChatContext:
     compared: tuple[str, ...] = ()  # the countries the last reply compared: "а по явке?" compares them again
     stations: tuple[int, ...] = ()  # the polling stations the last reply was about: "and the official result there?"
     listed: tuple[str, ...] = ()  # the places the last reply listed: "how many countries is that?"
+    before: str | None = None  # the place the chat was about before ``country``: "compare them", "which is higher?"
 
     def updated(self, **changes: object) -> ChatContext:
         # the fields by hand rather than dataclasses.replace, which checks every field each call (several per message)

@@ -916,3 +916,33 @@ def test_a_country_own_presidential_election_is_another_election(engine: Engine)
 def test_a_russian_region_typed_in_latin_is_no_data(engine: Engine) -> None:
     reply = engine.answer("turnout in chechnya 2024")
     assert (reply.kind, reply.rule) == ("no_data", "unknown_place") and "Chechnya" in reply.text, reply.reason
+
+
+@pytest.mark.parametrize(
+    ("turns", "places"),
+    [
+        (["putin share in japan", "and in china?", "compare them"], ["Japan: 45.63%", "China: 59.13%"]),
+        (["japan", "and china?", "which is higher"], ["Japan", "China"]),
+        (["serbia results", "montenegro", "which had more voters"], ["Serbia: 4,726", "Montenegro: 1,500"]),
+    ],
+)
+def test_the_chat_two_last_places_are_compared(engine: Engine, turns: list[str], places: list[str]) -> None:
+    context = None
+    for turn in turns:
+        reply = engine.answer(turn, context)
+        context = reply.context
+    assert (reply.kind, reply.rule) == ("comparison", "compare_last_two"), reply.reason
+    assert all(place in reply.text for place in places), reply.text
+
+
+def test_the_place_before_is_forgotten_when_the_chat_leaves_places() -> None:
+    from bot.engine import _with_place_before
+    from bot.engine.decisions import Refusal
+
+    chat = ChatContext(country="japan", before="china")
+    moved = _with_place_before(Refusal("x", ChatContext(country="serbia")), chat)
+    assert moved.context.before == "japan"
+    stayed = _with_place_before(Refusal("x", ChatContext(country="japan")), chat)
+    assert stayed.context.before == "china"
+    left = _with_place_before(Refusal("x", ChatContext()), chat)
+    assert left.context.before is None

@@ -13,6 +13,7 @@ whole on ``refresh``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache, partial
 
 from bot.engine.compose import Composer, compose
@@ -80,7 +81,8 @@ class Engine:
             language = context.language  # "a davankov?" in a Russian chat: names tell no language, the chat does
         if not reading.tokens:
             return Refusal("empty_message", context.updated(language=language), reason="empty"), language
-        return decide_message(text, reading, context, language, index, reader), language
+        decision = decide_message(text, reading, context, language, index, reader)
+        return _with_place_before(decision, context), language
 
     def compose(self, decision: Decision, language: str) -> Reply:
         """The reply for a decision, in ``language``."""
@@ -129,3 +131,13 @@ def _language(value: str | None) -> str | None:
         return None
     value = value.casefold()[:2]
     return value if value in LANGUAGES else None
+
+
+def _with_place_before(decision: Decision, context: ChatContext) -> Decision:
+    """The chat remembers the place before the one it is about now: "compare them" after Japan, then China."""
+    now = decision.context
+    if now.country == context.country:
+        before = context.before
+    else:
+        before = context.country if context.country and now.country else None
+    return decision if now.before == before else replace(decision, context=now.updated(before=before))

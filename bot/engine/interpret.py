@@ -30,6 +30,19 @@ from bot.replies import ChatContext
 from bot.text import CLAIM_CUES, NUMBER_WORDS, PRONOUNS, REPAIR_CUES, STOPWORDS
 from bot.topics import AREA_STEMS, INTENT_WORDS
 
+# "Serbia or Montenegro?", "which is higher": the places are weighed against each other
+WHICH_OF = frozenset({"or", "или", "which", "какой", "какая", "какое", "где", "better", "worse", "лучше", "хуже"})
+# ...and these weigh the two places the chat was about ("which is higher?", "compare them")
+COMPARATIVES = frozenset(
+    {"higher", "lower", "more", "less", "bigger", "smaller", "better", "worse", "выше", "ниже", "больше", "меньше",
+     "лучше", "хуже", "them", "both", "их", "обе", "оба", "обоих"}
+)  # fmt: skip
+
+
+def weighs_two(tokens: tuple[str, ...]) -> bool:
+    return bool(WHICH_OF & set(tokens) and COMPARATIVES & set(tokens))
+
+
 # "official", "final": after an exit poll or a preliminary figure they ask for the result itself
 OFFICIAL_WORDS = frozenset(
     {"official", "final", "officially", "официальный", "официальные", "официально", "окончательный", "окончательно",
@@ -148,6 +161,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
             and bool(countries or candidates or reading.stations or signals.named or topics)
         )
         or bool(context.listed and signals.counted)  # "сколько таких стран?" after a list
+        or bool(context.before and context.country and weighs_two(reading.tokens))  # "which is higher?"
     )
     # "а таблоид писал 3200, это правда?": a figure put to the bot in a dialog is about the chat's place
     on_domain = on_domain or leans_on_chat or bool(claim is not None and context.country and (followup or short))

@@ -14,6 +14,7 @@ from bot.engine.index import KnowledgeIndex
 from bot.engine.spelling import correct
 from bot.entities import Mentions
 from bot.text import (
+    FILLERS,
     STOPWORDS,
     place_name,
     russian_reading,
@@ -24,6 +25,11 @@ from bot.text import (
 )
 from bot.topics import AREA_STEMS, TopicSignals, topic_signals
 
+SILENT_FILLERS = FILLERS & frozenset(
+    {"чё", "че", "чо", "шо", "ну", "ваще", "вообще", "плиз", "плз", "пж", "кстати", "короче", "кароче", "типа",
+     "типо", "блин", "слушай", "просто", "именно", "конкретно", "хм", "ага", "походу", "кажется", "вроде", "pls",
+     "plz", "please", "pleas", "thx", "btw", "lol", "lmao", "hmm", "anyway", "actually", "basically", "kinda"}
+)  # fmt: skip
 # a capitalised word inside an English sentence is a name ("... in Kazan")
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
 SHORT_STATION_QUESTION = 3  # words in a follow-up where a bare number in that range is a station ("and 8134?")
@@ -107,6 +113,9 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         if converted:
             tokens, language, transliterated = converted, "ru", True
     tokens = correct(tokens, index.spelling, index.known_words)
+    # fillers say nothing ("кто вообще баллотировался" is "кто баллотировался"): read without them, so the words
+    # around them meet as the phrases they are (a claim or repair cue that is also a filler stays: "right?")
+    tokens = [token for token in tokens if token not in SILENT_FILLERS] or tokens
     mentions = index.entities.find(tokens, text)
     events = _event_spans(tokens)
     if events:

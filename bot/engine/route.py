@@ -28,7 +28,7 @@ from bot.engine.decisions import (
     Standings,
 )
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import ABROAD, FIGURE_TOPICS, Question
+from bot.engine.interpret import ABROAD, FIGURE_TOPICS, WHICH_OF, Question, weighs_two
 from bot.engine.match import match, place_summary, summary_answer
 from bot.engine.thresholds import (
     DOMAIN_TOPIC,
@@ -441,7 +441,7 @@ def list_all(question: Question, index: KnowledgeIndex) -> Decision | None:
     if "list" not in question.intents or question.countries:
         return None
     named = "candidate" in question.topics or any(
-        token.startswith(("candidat", "кандидат")) for token in question.reading.tokens
+        token.startswith(("candidat", "кандидат", "баллотир")) for token in question.reading.tokens
     )
     if question.topic not in (None, "candidate") and not named:
         return None  # "list the stations in Turkey" is no list of candidates; "who was on the ballot? list them" is
@@ -561,6 +561,18 @@ def region(question: Question, index: KnowledgeIndex) -> Decision | None:
     return FactAnswer("region_fact", context, f"{question.trace}; {fact.id}", confidence=1.0, answer_facts=(fact,))
 
 
+def compare_last_two(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Japan" then "and China?", then "which is higher?" or "compare them": the chat's two places side by side."""
+    before, now = question.context.before, question.context.country
+    if question.countries or question.national or question.region or not (before and now) or ABROAD in (before, now):
+        return None
+    asked = "compare" in question.intents or weighs_two(question.reading.tokens)
+    if not (asked and (question.followup or question.short)):
+        return None
+    topic = figure_topic(question) or (question.context.topic if question.context.topic in FIGURE_TOPICS else None)
+    return compare(index, "compare_last_two", question, (before, now), False, topic or "result")
+
+
 def compare_again(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "а по явке?" after "compare Kyrgyzstan and Uzbekistan": the same countries on the new topic."""
     countries, topic = question.compared, question.topic
@@ -590,10 +602,6 @@ def each_place(
     confidence = 1.0 if facts else 0.0
     rule = "compare_again" if compared else "each_place"
     return EachPlace(rule, context, trace, confidence, topic=topic, place_facts=facts, missing=missing)
-
-
-# "Serbia or Montenegro?", "which is higher": the places are weighed against each other
-WHICH_OF = frozenset({"or", "или", "which", "какой", "какая", "какое", "где", "better", "worse", "лучше", "хуже"})
 
 
 def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -633,6 +641,7 @@ ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     city,
     standings,
     station_ranking,
+    compare_last_two,
     ranking,
     candidate_where,
     coverage,

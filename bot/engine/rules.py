@@ -38,6 +38,7 @@ _RULES = (
     Rule("list_count", "route", "how many places the last list held ('how many countries is that?')"),
     Rule("station", "route", "a polling station by its number: its protocol, and its exit poll if surveyed"),
     Rule("city_list", "route", "which cities of a country had a station: the cities the sources name"),
+    Rule("compare_last_two", "route", "'compare them', 'which is higher?': the chat's last two places side by side"),
     Rule("city", "route", "a city with known station numbers: each station's protocol"),
     Rule("part_of_country", "route", "a region of a country with many stations: the facts that speak of it"),
     Rule("standings", "route", "candidates ranked in one place: who came first, second, last"),
