@@ -209,7 +209,9 @@ class KnowledgeIndex:
         return found
 
     def _rare_name_facts(self, token: str) -> frozenset[str]:
-        forms = [token] if is_cyrillic(token) else [token, russian_reading(token) or ""]
+        # a Latin word's Russian reading only when it is no English word of the base ("navalnaja", not "voters")
+        latin_name = not is_cyrillic(token) and token not in self.english_words
+        forms = [token, russian_reading(token) or ""] if latin_name else [token]
         for form in filter(None, forms):
             keys = token_keys(form)
             # the form as written first ("навальная": 1 fact), else all its keys ("навальной" -> "навальный")
