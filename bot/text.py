@@ -206,10 +206,15 @@ _ALTERNATIVE_LETTERS = (
 )
 
 
+LONGEST_READING = 30  # letters: Russian words are shorter (the spelling stage's limit too)
+
+
 @lru_cache(maxsize=50_000)
 def russian_reading(word: str) -> str | None:
     """The Russian word a Latin-typed ``word`` spells, trying the other readings of its ambiguous letters;
     None when no reading is a word pymorphy knows."""
+    if len(word) > LONGEST_READING:
+        return None  # a pasted run of letters is no word: its readings would only cost time
     first = latin_to_cyrillic(word)
     if len(first) < 2:
         return None

@@ -103,3 +103,7 @@ def test_inflections_share_a_key(first: str, second: str) -> None:
 )
 def test_look_alikes_with_a_shared_stem_do_not_meet(first: str, second: str) -> None:
     assert not token_keys(first) & token_keys(second)
+
+
+def test_a_pasted_run_of_latin_letters_has_no_russian_reading() -> None:
+    assert russian_reading("a" * 31) is None and russian_reading("skolko") == "сколько"
