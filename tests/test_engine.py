@@ -848,6 +848,7 @@ def test_a_word_of_the_chat_place_name_confirms_the_place(engine: Engine) -> Non
         (["putin v kazahstane", "a davankov?"], "ru"),  # a name in Latin letters tells no language: the chat's
         (["сербия итоги", "and montenegro?"], "en"),  # "and" is English
         (["serbia results", "черногория"], "ru"),  # a name in Cyrillic is Russian
+        (["skolko nabral putin v kazahstane", "a v 2018?"], "ru"),  # one-letter words and a year tell nothing
     ],
 )
 def test_a_message_of_names_alone_keeps_the_chat_language(engine: Engine, turns: list[str], language: str) -> None:
@@ -924,6 +925,7 @@ def test_a_russian_region_typed_in_latin_is_no_data(engine: Engine) -> None:
         (["putin share in japan", "and in china?", "compare them"], ["Japan: 45.63%", "China: 59.13%"]),
         (["japan", "and china?", "which is higher"], ["Japan", "China"]),
         (["serbia results", "montenegro", "which had more voters"], ["Serbia: 4,726", "Montenegro: 1,500"]),
+        (["compare serbia and montenegro", "which had more voters"], ["Serbia: 4,726", "Montenegro: 1,500"]),
     ],
 )
 def test_the_chat_two_last_places_are_compared(engine: Engine, turns: list[str], places: list[str]) -> None:

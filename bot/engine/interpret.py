@@ -161,7 +161,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
             and bool(countries or candidates or reading.stations or signals.named or topics)
         )
         or bool(context.listed and signals.counted)  # "сколько таких стран?" after a list
-        or bool(context.before and context.country and weighs_two(reading.tokens))  # "which is higher?"
+        or bool(((context.before and context.country) or context.compared) and weighs_two(reading.tokens))
     )
     # "а таблоид писал 3200, это правда?": a figure put to the bot in a dialog is about the chat's place
     on_domain = on_domain or leans_on_chat or bool(claim is not None and context.country and (followup or short))

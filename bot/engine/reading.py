@@ -179,8 +179,9 @@ NEUTRAL_WORDS = frozenset({"a", "i", "v", "s", "k", "u", "o"})
 
 
 def names_only(reading: Reading) -> bool:
-    """A message of names alone, or with a one-letter word ("a davankov?"): it tells no language ("and Serbia?"
-    does: "and" is English)."""
+    """A message of names, numbers and one-letter words alone ("a davankov?", "a v 2018?"): it tells no language
+    ("and Serbia?" does: "and" is English)."""
     others = [token for position, token in enumerate(reading.tokens) if position not in reading.mentions.positions]
     latin = reading.language == "en"  # a name in Cyrillic is Russian
-    return latin and bool(reading.mentions.items) and all(token in NEUTRAL_WORDS for token in others)
+    neutral = all(token in NEUTRAL_WORDS or token.isdigit() for token in others)  # "a v 2018?"
+    return latin and bool(reading.tokens) and neutral

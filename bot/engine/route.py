@@ -564,13 +564,14 @@ def region(question: Question, index: KnowledgeIndex) -> Decision | None:
 def compare_last_two(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Japan" then "and China?", then "which is higher?" or "compare them": the chat's two places side by side."""
     before, now = question.context.before, question.context.country
-    if question.countries or question.national or question.region or not (before and now) or ABROAD in (before, now):
+    places = question.compared if len(question.compared) >= 2 else (before, now)  # the last comparison's, else
+    if question.countries or question.national or question.region or not all(places) or ABROAD in places:
         return None
     asked = "compare" in question.intents or weighs_two(question.reading.tokens)
     if not (asked and (question.followup or question.short)):
         return None
     topic = figure_topic(question) or (question.context.topic if question.context.topic in FIGURE_TOPICS else None)
-    return compare(index, "compare_last_two", question, (before, now), False, topic or "result")
+    return compare(index, "compare_last_two", question, tuple(places), False, topic or "result")
 
 
 def compare_again(question: Question, index: KnowledgeIndex) -> Decision | None:
