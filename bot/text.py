@@ -272,7 +272,9 @@ def russian_typed_in_latin(
             converted.append(token)
             continue
         cyrillic = latin_to_cyrillic(token)
-        known = russian_reading(token)
+        english_word = token in english_words or stem_en(token) in english_stems
+        # an English word of the base counts for English whatever it reads as: its other readings are not tried
+        known = known_russian_word(cyrillic) if english_word or len(cyrillic) < 2 else russian_reading(token)
         converted.append(known or cyrillic)
         if len(token) == 1:
             # "v", "k", "s": Russian prepositions; "a" and "i" are words of both languages and tell nothing
@@ -280,7 +282,7 @@ def russian_typed_in_latin(
             continue
         # a c read as ц ("procent", "konec") is Russian spelling, not the English c of "script"
         spelling = token.replace("c", "") if known and "ц" in known else token
-        if token in english_words or stem_en(token) in english_stems or _ENGLISH_SPELLING.search(spelling):
+        if english_word or _ENGLISH_SPELLING.search(spelling):
             english += 1
         elif known:
             russian += 1
