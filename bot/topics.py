@@ -37,7 +37,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         early voting 1,
         early ballots 1, registered 0.8, register 0.5, on the lists 0.8, voter list 0.9, досрочно 0.8, досрочный 0.8,
         досрочное голосование 1, зарегистрировать 0.8, зарегистрированный 0.8, список избирателей 0.9,
-        came out 0.5, showed up 0.6, ~count 0.4, attendance 0.9, явка 1, ~сколько 0.9, ~скока 0.9, ~скоко 0.9,
+        came out 0.5, showed up 0.6, ~count 0.4, ~ppl 0.3, attendance 0.9, явка 1, ~сколько 0.9, ~скока 0.9, ~скоко 0.9,
         избиратель 0.6, проголосовать 0.5, голосовать 0.35, ~человек 0.3, ~народ 0.3, ~количество 0.6, ~число 0.5,
         участвовать 0.7, участие 0.7, прийти 0.5, бюллетень 0.6, голосующий 0.6, пришло 0.6, ~figure 0.4, ~number 0.5,
         ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
@@ -137,7 +137,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         schedule 1,
         three day 1, how many days 1.4, last 0.4, announce 0.5, march 0.6, how long 0.7, period 0.6, когда 0.9,
         дата 1, день 0.7, онлайн 1, электронный 0.9, срок 0.8, март 0.6, сколько дней 1.4, объявить 0.5,
-        продолжаться 0.6, длиться 0.7, трехдневный 1, дистанционный 0.9
+        продолжаться 0.6, длиться 0.7, трехдневный 1, дистанционный 0.9, paper 0.6, бумажный 0.6
         """
     ),
     "source": _weighted(
@@ -357,6 +357,7 @@ PLACE_WORDS = frozenset(
 PLACE_NOUNS = frozenset(key for word in ("place", "position", "место") for key in token_keys(word))
 
 OPENING_BONUS = 1.25
+WHEN_ALONE = 0.9  # the weight of the dates topic when "when" is the only thing asked
 
 
 @dataclass
@@ -447,6 +448,8 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
         elif cue and named:
             weight *= 0.5  # only a non-numeric topic is named: a count is not what it answers
         signals.topics[name] = _combine(signals.topics.get(name, 0.0), weight)
+    if "when" in signals.intents and not signals.topics:
+        signals.topics["schedule"] = WHEN_ALONE  # "выборы были в какие дни": "when" itself asks for the dates
     _add_frames(signals, tokens)
     return signals
 

@@ -948,3 +948,15 @@ def test_the_place_before_is_forgotten_when_the_chat_leaves_places() -> None:
     assert stayed.context.before == "china"
     left = _with_place_before(Refusal("x", ChatContext()), chat)
     assert left.context.before is None
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("выборы были в какие дни", "national-schedule"),  # "when" alone asks for the dates
+        ("how many polling stations did russia open in other countries", "abroad-total-stations"),  # other countries
+    ],
+)
+def test_dates_and_other_countries_are_understood(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer" and reply.fact_ids[0] == fact_id, reply.reason
