@@ -88,18 +88,19 @@ CITY_FIXES = {"Vein": "Vienna", "NY": "New York", "Hague": "The Hague", "Kishine
 
 _HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
+_TENTH = Decimal("0.1")
 
 
 class AbroadDataError(ValueError):
     """A data file is missing or does not read as described in PROVENANCE.md; the message names file and line."""
 
 
-def percent(part: int, whole: int) -> Decimal:
-    """``part`` as a percentage of ``whole`` to 2 decimals, a half rounded to the even digit as the source's own
-    tables do (Brazil's 267 of 480 is 55.62%, not 55.63%); 0 when ``whole`` is 0."""
+def percent(part: int, whole: int, quantum: Decimal = _CENT) -> Decimal:
+    """``part`` as a percentage of ``whole`` to ``quantum`` (2 decimals), a half rounded to the even digit as the
+    source's own tables do (Brazil's 267 of 480 is 55.62%, not 55.63%); 0 when ``whole`` is 0."""
     if whole == 0:
-        return Decimal("0.00")
-    return (Decimal(part) * _HUNDRED / Decimal(whole)).quantize(_CENT, rounding=ROUND_HALF_EVEN)
+        return Decimal(0).quantize(quantum)
+    return (Decimal(part) * _HUNDRED / Decimal(whole)).quantize(quantum, rounding=ROUND_HALF_EVEN)
 
 
 def country_id(label: str) -> str:
@@ -255,10 +256,7 @@ class Comparison2018:
     @property
     def share_2018(self) -> Decimal:
         """Putin's 2018 share, to one decimal: its basis is derived from the table's change columns."""
-        if self.in_boxes_2018 == 0:
-            return Decimal("0.0")
-        exact = Decimal(self.putin_2018) * 100 / Decimal(self.in_boxes_2018)  # rounded once, not twice
-        return exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+        return percent(self.putin_2018, self.in_boxes_2018, _TENTH)  # rounded once, from the exact ratio
 
     @property
     def share_fell(self) -> bool:

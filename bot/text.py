@@ -274,7 +274,7 @@ def russian_typed_in_latin(
         cyrillic = latin_to_cyrillic(token)
         english_word = token in english_words or stem_en(token) in english_stems
         # an English word of the base counts for English whatever it reads as: its other readings are not tried
-        known = known_russian_word(cyrillic) if english_word or len(cyrillic) < 2 else russian_reading(token)
+        known = known_russian_word(cyrillic) if english_word and len(cyrillic) > 1 else russian_reading(token)
         converted.append(known or cyrillic)
         if len(token) == 1:
             # "v", "k", "s": Russian prepositions; "a" and "i" are words of both languages and tell nothing

@@ -195,10 +195,14 @@ class Ranking(Decision):
     kind = "comparison"
 
     @cached_property
+    def _results(self) -> tuple[PlaceFigure, ...]:
+        """The rows with a result (not an exit poll)."""
+        return tuple(row for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll")
+
+    @cached_property
     def ranked(self) -> tuple[PlaceFigure, ...]:
         """The results (not exit polls) big enough to rank, best first for "most", worst first for "least"."""
-        results = [row for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll"]
-        results = [row for row in results if not self.too_small(row)]
+        results = [row for row in self._results if not self.too_small(row)]
         if self.threshold is not None:
             value, side = self.threshold
             results = [row for row in results if row.figure and row.figure.value is not None
@@ -216,9 +220,7 @@ class Ranking(Decision):
     @property
     def left_out(self) -> int:
         """Results not ranked because too few ballots were behind them."""
-        return sum(
-            1 for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll" and self.too_small(row)
-        )
+        return sum(1 for row in self._results if self.too_small(row))
 
     @cached_property
     def small_lead(self) -> PlaceFigure | None:
@@ -226,8 +228,7 @@ class Ranking(Decision):
         ("Djibouti, 31 ballots"), so the true extreme is never hidden and never passed off as a trend."""
         if not self.left_out or self.threshold is not None or self.winners_only:
             return None
-        small = [row for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll"
-                 and row.figure.value is not None and self.too_small(row)]  # fmt: skip
+        small = [row for row in self._results if row.figure and row.figure.value is not None and self.too_small(row)]
         if not small:
             return None
         most = self.order == "most"

@@ -6,6 +6,7 @@ within ``AMBIGUITY_MARGIN``; otherwise the choices are offered, or the bot says 
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -273,7 +274,7 @@ def asks_clock_time(tokens: tuple[str, ...]) -> bool:
 def clear_example(question: Question, slots: Slots, index: KnowledgeIndex) -> Fact | None:
     """The fact whose example question the message all but repeats, far ahead of every other fact's, about the
     asked place; None when no example stands out so."""
-    ranked = sorted(index.question_scores(question.reading).items(), key=lambda item: -item[1])
+    ranked = heapq.nlargest(2, index.question_scores(question.reading).items(), key=lambda item: item[1])
     if not ranked or ranked[0][1] < CLEAR_EXAMPLE:
         return None
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
