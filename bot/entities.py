@@ -19,7 +19,7 @@ import pycountry
 from bot.country_names import all_places, areas, elsewhere_isos, other_country_names, place, place_by_iso
 from bot.lexicon import PhraseIndex, PhraseMatch
 from bot.models import KnowledgeBase
-from bot.text import STOPWORDS, tokenize
+from bot.text import STOPWORDS, latin_to_cyrillic, tokenize
 
 RUSSIA_ISO = "RU"
 
@@ -167,6 +167,13 @@ class EntityIndex:
     def vocabulary(self) -> frozenset[str]:
         return self.index.vocabulary
 
+    @property
+    def codes(self) -> frozenset[str]:
+        """The base's countries' two-letter codes as typed in a chat ("kz", "uz"): names, in no language."""
+        return frozenset(
+            code.lower() for code, label in self._by_code.items() if label[0] == "country" and _code_like(code.lower())
+        )
+
     def find(self, tokens: list[str], original: str = "") -> Mentions:
         """Names in ``tokens``; ``original`` (the message as typed) adds upper-case abbreviations like "US"."""
         mentions = Mentions()
@@ -176,7 +183,31 @@ class EntityIndex:
             label = self._by_code.get(ABBREVIATIONS.get(found.group().replace(".", ""), ""))
             if label and not any(item.id == label[1] for item in mentions.items):
                 mentions.items.append(Mention(label[0], label[1], found.group(), -1, -1, label[2]))
+        taken = mentions.positions
+        for position, token in enumerate(tokens):
+            label = self._code_label(token, original) if position not in taken else None
+            if label and not any(item.id == label[1] for item in mentions.items):
+                mentions.items.append(Mention(label[0], label[1], token, position, position + 1, label[2]))
         return mentions
+
+    def _code_label(self, token: str, original: str) -> Label | None:
+        """ "putin in KZ", "nz results": a country of the base by its two-letter ISO code, typed in capitals or no
+        English word ("in", "no", "de" stay words)."""
+        if not _code_like(token):
+            return None
+        label = self._by_code.get(token.upper())
+        if label is None or label[0] != "country":
+            return None
+        if re.search(rf"\b{token.upper()}\b", original):
+            return label
+        from bot.engine.spelling import is_english_word  # the dictionary loads on first use: start-up stays short
+
+        return None if is_english_word(token) else label
+
+
+def _code_like(token: str) -> bool:
+    """Two Latin letters that are no function word of either language ("in", "na" for "на", "za" for "за")."""
+    return len(token) == 2 and token.isascii() and token not in STOPWORDS and latin_to_cyrillic(token) not in STOPWORDS
 
 
 def _all(names: dict[str, list[str]]) -> list[str]:

@@ -20,6 +20,18 @@ ReplyKind = Literal[
 
 
 @dataclass(frozen=True)
+class RankingState:
+    """The last ranking a chat was shown, so "next" and "and third?" go on from it."""
+
+    metric: str
+    candidate: str | None
+    order: str  # "most" or "least"
+    places: tuple[str, ...]  # the places ranked, or () for every place abroad
+    shown_to: int  # the rows shown so far, counted from the top
+    limit: int  # rows per reply
+
+
+@dataclass(frozen=True)
 class ChatContext:
     """Short per-chat memory for follow-ups ("and in Tajikistan?")."""
 
@@ -32,6 +44,7 @@ class ChatContext:
     stations: tuple[int, ...] = ()  # the polling stations the last reply was about: "and the official result there?"
     listed: tuple[str, ...] = ()  # the places the last reply listed: "how many countries is that?"
     before: str | None = None  # the place the chat was about before ``country``: "compare them", "which is higher?"
+    ranking: RankingState | None = None  # the ranking the last reply showed: "next", "а на третьем?"
 
     def updated(self, **changes: object) -> ChatContext:
         # the fields by hand rather than dataclasses.replace, which checks every field each call (several per message)

@@ -12,6 +12,7 @@ from functools import lru_cache
 import cyrtranslit
 import pymorphy3
 import snowballstemmer
+import stop_words
 
 _WORD = re.compile(r"[a-zа-я0-9]+")
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -63,6 +64,15 @@ NUMBER_WORDS: dict[str, int] = {
     **dict.fromkeys(("fifteen", "пятнадцать"), 15),
     **dict.fromkeys(("twenty", "двадцать"), 20),
 }
+# a share said as a fraction ("less than half", "меньше половины", "a third"): the percentage it is
+FRACTIONS = {
+    **dict.fromkeys(("half", "половина", "половины", "половину", "половиной"), 50.0),
+    **dict.fromkeys(("треть", "трети", "третью", "thirds"), 100 / 3),
+    **dict.fromkeys(("quarter", "четверть", "четверти", "четвертью"), 25.0),
+}
+FRACTION_COUNTS = {"two": 2, "две": 2, "three": 3, "три": 3}  # "two thirds", "две трети", "three quarters"
+
+
 # colloquial fillers ("чё там в Сербии", "kyrgyzstan results pls"): they carry no question of their own
 FILLERS = frozenset(
     {"чё", "че", "чо", "шо", "ну", "ваще", "плиз", "плз", "пж", "пожалуйста", "кстати", "короче", "типа", "инфа",
@@ -105,6 +115,34 @@ def morph() -> pymorphy3.MorphAnalyzer:
     if _MORPH is None:
         _MORPH = pymorphy3.MorphAnalyzer()
     return _MORPH
+
+
+# Function words and everyday modifiers of both languages (the stop-words package's lists, ~1,750 words): an
+# unknown word among them ("someone", "even", "possible", "дальше") shades a question but names no other subject.
+_EVERYDAY_WORDS = frozenset(stop_words.get_stop_words("en")) | frozenset(
+    word.replace("ё", "е") for word in stop_words.get_stop_words("ru")
+)
+# Russian parts of speech that modify or join ("реальный результат", "ок, а в Катаре"); nouns, verbs and
+# predicatives ("погода", "купить", "безопасно") carry a subject of their own
+_MODIFIER_POS = frozenset({"ADJF", "PRTF", "NUMR", "NPRO", "PREP", "CONJ", "PRCL", "INTJ"})
+_LIKELY_PARSE = 0.2  # pymorphy's score: a reading this likely counts ("военных" is a noun a quarter of the time)
+
+
+@lru_cache(maxsize=20_000)
+def is_modifier(token: str) -> bool:
+    """True for a word that only shades a question: a function word of either language, or a Russian adjective,
+    pronoun, particle or interjection pymorphy knows. Words the base does not know are judged by it: a subject
+    word ("weather", "визу") means another subject, a modifier does not."""
+    if token in _EVERYDAY_WORDS:
+        return True
+    if not _CYRILLIC.search(token):
+        return False
+    parses = [parse for parse in morph().parse(token) if parse.score >= _LIKELY_PARSE]
+    # an adjective used as a noun ("приезжих", "русских") names people; a pronoun's ("всему") does not
+    return all(
+        parse.is_known and parse.tag.POS in _MODIFIER_POS and ("Subx" not in parse.tag or "Apro" in parse.tag)
+        for parse in parses
+    )
 
 
 def normalize(text: str) -> str:
@@ -210,9 +248,10 @@ LONGEST_READING = 30  # letters: Russian words are shorter (the spelling stage's
 
 
 @lru_cache(maxsize=50_000)
-def russian_reading(word: str) -> str | None:
-    """The Russian word a Latin-typed ``word`` spells, trying the other readings of its ambiguous letters;
-    None when no reading is a word pymorphy knows."""
+def russian_reading(word: str, vocabulary: frozenset[str] = frozenset()) -> str | None:
+    """The Russian word a Latin-typed ``word`` spells, trying the other readings of its ambiguous letters: a
+    reading that is a word of ``vocabulary`` (the base's own: "cik" is ЦИК, not "кик") before any other pymorphy
+    knows; None when no reading is a word pymorphy knows."""
     if len(word) > LONGEST_READING:
         return None  # a pasted run of letters is no word: its readings would only cost time
     first = latin_to_cyrillic(word)
@@ -223,11 +262,12 @@ def russian_reading(word: str) -> str | None:
         candidates += [pattern.sub(replacement, candidate) for candidate in candidates]
     candidates += [candidate.replace("а", "о") for candidate in candidates if "а" in candidate[:-1]]
     candidates += [candidate[:-1] + "о" for candidate in candidates if candidate.endswith("а")]
-    for candidate in dict.fromkeys(candidates):
-        known = known_russian_word(candidate)
-        if known:
-            return known
-    return None
+    candidates = list(dict.fromkeys(candidates))
+    known = next(filter(None, map(known_russian_word, candidates)), None)
+    if known is None:
+        return None
+    # among readings that make a word, the base's own is meant
+    return next((candidate for candidate in candidates if candidate in vocabulary), known)
 
 
 # Letter groups common in English spelling and rare in Russian typed in Latin ("script", "facts", "the", "week").
@@ -257,6 +297,7 @@ def russian_typed_in_latin(
     english_words: frozenset[str],
     english_stems: frozenset[str] = frozenset(),
     names: frozenset[str] = frozenset(),
+    vocabulary: frozenset[str] = frozenset(),
 ) -> list[str] | None:
     """Cyrillic tokens if Latin ``tokens`` read as Russian, else None.
 
@@ -274,7 +315,9 @@ def russian_typed_in_latin(
         cyrillic = latin_to_cyrillic(token)
         english_word = token in english_words or stem_en(token) in english_stems
         # an English word of the base counts for English whatever it reads as: its other readings are not tried
-        known = known_russian_word(cyrillic) if english_word and len(cyrillic) > 1 else russian_reading(token)
+        known = (
+            known_russian_word(cyrillic) if english_word and len(cyrillic) > 1 else russian_reading(token, vocabulary)
+        )
         converted.append(known or cyrillic)
         if len(token) == 1:
             # "v", "k", "s": Russian prepositions; "a" and "i" are words of both languages and tell nothing

@@ -339,9 +339,10 @@ AREA_STEMS: dict[str, tuple[str, ...]] = {
 
 # Places in the standings ("who came second", "кто занял третье место"): a rank counted from the top, -1 is last.
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1,
-    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "первый": 1, "второй": 2, "третий": 3,
-    "четвертый": 4, "четвёртый": 4, "последний": -1,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "last": -1, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7,
+    "8th": 8, "9th": 9, "10th": 10, "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "четвёртый": 4,
+    "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8, "девятый": 9, "десятый": 10, "последний": -1,
 }  # fmt: skip
 ORDINAL_KEYS = {key: rank for word, rank in ORDINALS.items() for key in token_keys(word)}
 # ...a rank word is a place in the standings next to one of these ("the first to congratulate" is not)

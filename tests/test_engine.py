@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,31 @@ def test_ranking_puts_the_official_count_first_with_the_ballots_and_the_size_rul
     assert "South Ossetia: 95.68% (official result); 97% (reported result)" in reply.text  # both, never merged
     assert [bar.label for bar in reply.chart.bars][:2] == ["Moldova", "Turkmenistan"]  # sorted like the list
     assert not any(bar.exit_poll for bar in reply.chart.bars)
+
+
+def test_a_ranking_goes_on_where_it_stopped_and_says_when_it_has_ended(engine: Engine) -> None:
+    first = engine.answer("top 5 countries where Davankov did best")
+    shown = [line for line in first.text.splitlines() if line.startswith("• ")]
+    assert len(shown) == 5 and "ask “next”" in first.text
+    following = engine.answer("next", first.context)
+    assert following.rule == "ranking_more" and "Places 6–10" in following.text
+    assert following.text.count("• 6. ") == 1 and not set(shown) & set(following.text.splitlines())
+    assert "Montenegro" not in following.text  # the leader was shown already
+    # a place asked by its ordinal, then a page as long as the first again
+    fourth = engine.answer("and the fourth?", following.context)
+    assert "Place 4 of" in fourth.text and fourth.text.count("• ") == 1
+    again = engine.answer("more", fourth.context)
+    assert "Places 5–9" in again.text
+    # far past the end: the whole list was shown, nothing invented
+    context = again.context.updated(ranking=replace(again.context.ranking, shown_to=1000))
+    ended = engine.answer("next", context)
+    assert ended.text.startswith("Vladislav Davankov's share") and "That was the whole list" in ended.text
+    assert "• " not in ended.text
+
+
+def test_next_without_a_ranking_before_is_not_a_ranking(engine: Engine) -> None:
+    reply = engine.answer("next")
+    assert reply.kind != "comparison" and not reply.fact_ids
 
 
 def test_language_hint_only_when_text_does_not_tell(engine: Engine) -> None:
@@ -960,3 +986,25 @@ def test_the_place_before_is_forgotten_when_the_chat_leaves_places() -> None:
 def test_dates_and_other_countries_are_understood(engine: Engine, question: str, fact_id: str) -> None:
     reply = engine.answer(question)
     assert reply.kind == "answer" and reply.fact_ids[0] == fact_id, reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "gap", "ahead"),
+    [
+        ("by how many votes did putin beat davankov in kazakhstan?", "72", "Vladimir Putin"),
+        ("how close was it in serbia between putin and davankov", "2,673", "Vladislav Davankov"),  # the one ahead
+        ("by how many votes did putin win abroad", "211,861", "Vladimir Putin"),  # against the runner-up
+    ],
+)
+def test_the_gap_between_two_candidates_is_computed_from_their_counts(
+    engine: Engine, question: str, gap: str, ahead: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.rule == "margin" and reply.kind == "answer"
+    assert f"{ahead} was {gap} votes ahead" in reply.text
+    assert "Source" in reply.text  # the counts it is computed from are cited
+
+
+def test_a_gap_between_two_places_is_no_candidates_margin(engine: Engine) -> None:
+    assert engine.answer("putin abroad vs putin in russia, how big was the gap").rule != "margin"
+    assert engine.answer("how many people were left outside in london when it closed").rule != "margin"

@@ -48,9 +48,30 @@ def test_a_claim_about_what_no_figure_measures_cannot_be_settled(engine: Engine)
         (55.0, 57.6, "exact", None, False),
         (400000, 380961, "exact", "almost", True),  # "almost 400k"
         (400000, 380961, "exact", None, False),
+        (50.0, 72.3, "exact", "below", False),  # "less than half": 72.3% is not
+        (50.0, 10.84, "exact", "below", True),
+        (90.0, 93.89, "exact", "above", True),  # "over 90%"
+        (15000, 7842, "exact", "above", False),
     ],
 )
 def test_how_close_a_claim_must_be(claimed: float, value: float, approx: str, hedge: str, expected: bool) -> None:
     metric = "vote_share" if value < 100 else "voters"
     figure = Figure(metric=metric, value=value, kind="official_result", approx=approx, candidate="putin")
     assert holds(claimed, figure, hedge) is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "opening"),
+    [
+        ("novaya gazeta says putin got less than half abroad, true?", "No: the sources give 72.3%"),
+        ("говорят, за рубежом путин набрал меньше половины", "Нет: в источниках — 72,3%"),
+        ("did putin get less than a third in serbia", "Yes: the sources give 10.84%"),
+    ],
+)
+def test_a_share_said_as_a_fraction_is_checked_as_one_side_of_the_figure(
+    engine: Engine, claim: str, opening: str
+) -> None:
+    reply = engine.answer(claim)
+    assert reply.text.startswith(opening), reply.text
+    # the claim is quoted back as the side it took, never as if the user had said exactly 50%
+    assert "not 50%" not in reply.text and "а не 50%" not in reply.text

@@ -373,3 +373,22 @@ def test_every_area_name_is_no_place_of_the_data(full: EntityIndex, area: Area) 
 @pytest.mark.parametrize("text", ["Russia", "Россия", "в России", "РФ", "Russian Federation"])
 def test_russia_is_national(full: EntityIndex, text: str) -> None:
     assert found(full, text) == [("national", "russia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [
+        ("putin in KZ", "kazakhstan"),  # a code in capitals
+        ("results in uz pls", "uzbekistan"),  # ...or no word of either language
+        ("nz", "new-zealand"),
+        ("turnout DE", "germany"),
+    ],
+)
+def test_a_country_by_its_two_letter_code(shipped_index: EntityIndex, text: str, identifier: str) -> None:
+    assert shipped_index.find(tokenize(text), text).countries() == [identifier]
+
+
+@pytest.mark.parametrize("text", ["in de results", "is it ok", "golosovali na vyborah", "za kogo", "tv debate"])
+def test_words_that_are_also_codes_stay_words(shipped_index: EntityIndex, text: str) -> None:
+    # "de", "is", "it", "na" (на), "za" (за) are words; "tv" is no country the base has data for
+    assert shipped_index.find(tokenize(text), text).countries() == []

@@ -2,6 +2,7 @@ import pytest
 
 from bot.text import (
     STOPWORDS_EN,
+    is_modifier,
     latin_to_cyrillic,
     russian_reading,
     russian_typed_in_latin,
@@ -107,3 +108,27 @@ def test_look_alikes_with_a_shared_stem_do_not_meet(first: str, second: str) -> 
 
 def test_a_pasted_run_of_latin_letters_has_no_russian_reading() -> None:
     assert russian_reading("a" * 31) is None and russian_reading("skolko") == "сколько"
+
+
+@pytest.mark.parametrize(
+    ("word", "modifies"),
+    [
+        ("someone", True),  # function words of either language
+        ("дальше", True),
+        ("реальный", True),  # a Russian adjective, particle or ordinal only shades what it stands beside
+        ("ок", True),
+        ("третьем", True),
+        ("погода", False),  # nouns, verbs and predicatives name a subject of their own
+        ("купить", False),
+        ("безопасно", False),
+        ("приезжих", False),  # an adjective used as a noun names people
+        ("weather", False),
+    ],
+)
+def test_is_modifier(word: str, modifies: bool) -> None:
+    assert is_modifier(word) is modifies
+
+
+def test_a_reading_of_the_bases_own_word_wins_over_another_known_word() -> None:
+    assert russian_reading("cik") == "кик"  # a word pymorphy knows...
+    assert russian_reading("cik", frozenset({"цик"})) == "цик"  # ...but the base speaks of the CEC

@@ -77,6 +77,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "national": {"en": "Russia overall", "ru": "Россия в целом"},
     "standings": {"en": "Candidates' shares: {place}", "ru": "Доли кандидатов: {place}"},
+    # the gap between two candidates ("by how many votes did Putin beat Davankov?"), computed from their figures
+    "margin_votes": {
+        "en": "{ahead} was {gap} votes ahead of {behind}: {first} against {second} ({kind}).",
+        "ru": "{ahead} — {first}, {behind} — {second} ({kind}): разница в голосах — {gap}.",
+    },
+    "margin_points": {
+        "en": "{ahead} was {gap} percentage points ahead of {behind}: {first} against {second} ({kind}).",
+        "ru": "{ahead} — {first}, {behind} — {second} ({kind}): разница — {gap} п. п.",
+    },
     "place_is": {"en": "{ordinal} place: {candidate}, {figure}.", "ru": "{ordinal} место: {candidate} — {figure}."},
     "candidate_place": {
         "en": "{candidate} came {ordinal} of the {count} candidates with a reported figure: {figure}.",
@@ -139,7 +148,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Of those, the lowest is {place}: {figure}.",
         "ru": "Среди них наименьшее значение: {place} — {figure}.",
     },
-    "ranking_more": {"en": "{count} more not shown.", "ru": "Ещё не показано: {count}."},
+    "ranking_more": {
+        "en": "{count} more not shown: ask “next” for them.",
+        "ru": "Ещё не показано: {count} — спросите «дальше».",
+    },
+    # ...and the places after those shown ("next", "а на третьем?")
+    "ranking_places": {"en": "Places {first}–{last} of {count}:", "ru": "Места {first}–{last} из {count}:"},
+    "ranking_place": {"en": "Place {first} of {count}:", "ru": "{first}-е место из {count}:"},
+    "ranking_end": {
+        "en": "That was the whole list: {count} places.",
+        "ru": "Это был весь список: мест — {count}.",
+    },
     "ballots_beside": {"en": "{count} ballots", "ru": "бюллетеней: {count}"},
     "winners_heading": {"en": "Where {candidate} came first", "ru": "Где {candidate} занял первое место"},
     "winners_count": {
@@ -152,6 +171,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No: the sources give {figures}, not {claimed}.",
         "ru": "Нет: в источниках — {figures}, а не {claimed}.",
     },
+    # ...a claim of one side of a figure ("less than half"), as it is quoted back
+    "claim_below": {"en": "under {value}", "ru": "меньше {value}"},
+    "claim_above": {"en": "over {value}", "ru": "больше {value}"},
     "city_list": {
         "en": "Cities with a Russian polling station {place}, as the sources name them:",
         "ru": "Города с российскими избирательными участками {place}, как их называют источники:",

@@ -24,6 +24,9 @@ MORE_THAN_TOLERANCE = 0.10  # "more than 7,800" holds for a claim up to 10% abov
 CLAIM_HEDGES = {
     "almost": frozenset({"almost", "nearly", "почти"}),
     "about": frozenset({"about", "around", "roughly", "approximately", "около", "примерно", "приблизительно"}),
+    # "less than half", "больше 90%": one side of the figure
+    "below": frozenset({"under", "below", "less", "lower", "меньше", "менее", "ниже"}),
+    "above": frozenset({"over", "above", "more", "higher", "больше", "более", "выше", "свыше"}),
 }
 
 
@@ -37,6 +40,7 @@ class Verdict:
     figures: tuple[tuple[Figure, Fact], ...]  # the figures compared, best kind first
     # when the claim fails against the best kind: another kind's figure it matches ("57%" is the exit poll's)
     other_kind: tuple[Figure, Fact] | None = None
+    side: str | None = None  # "below" or "above": the claim is one side of the figure ("less than half")
 
 
 def check_claim(decision: Decision, question: Question, index: KnowledgeIndex) -> Decision:
@@ -46,10 +50,11 @@ def check_claim(decision: Decision, question: Question, index: KnowledgeIndex) -
     value, percent = question.claim
     figures = with_official(comparable_figures(decision.facts, question, percent), decision, question, index)
     hedge = next((name for name, words in CLAIM_HEDGES.items() if words & set(question.reading.tokens)), None)
+    side = hedge if hedge in ("below", "above") else None
     if not figures:
-        verdict = Verdict(value, percent, None, ())
+        verdict = Verdict(value, percent, None, (), side=side)
     else:
-        verdict = Verdict(value, percent, holds(value, figures[0][0], hedge), figures)
+        verdict = Verdict(value, percent, holds(value, figures[0][0], hedge), figures, side=side)
         if not verdict.holds:
             other = next((item for item in figures[1:] if holds(value, item[0], hedge)), None)
             verdict = replace(verdict, other_kind=other, figures=figures[:1] if other else figures)
@@ -103,6 +108,10 @@ def holds(claimed: float, figure: Figure, hedge: str | None = None) -> bool:
         return claimed * (1 - MORE_THAN_TOLERANCE) <= value <= claimed
     if hedge == "about":
         return abs(claimed - value) <= claimed * APPROX_TOLERANCE
+    if hedge in ("below", "above"):
+        # "less than half" holds below 50; a figure of about the claim itself neither confirms nor breaks it
+        beyond = value < claimed if hedge == "below" else value > claimed
+        return beyond or holds(claimed, figure)
     if figure.approx == "more_than":
         return value <= claimed <= value * (1 + MORE_THAN_TOLERANCE)
     if figure.approx == "less_than":

@@ -223,6 +223,8 @@ class Composer:
     def verdict(self, verdict: Verdict) -> str:  # type: ignore[valid-type]
         """ "No — 7,842 (official result, ...); more than 7,800 (reported count, ...), not 15,000."."""
         claimed = render.format_number(verdict.claimed, self.language) + ("%" if verdict.percent else "")
+        if verdict.side:
+            claimed = self.say(f"claim_{verdict.side}", value=claimed)  # "not under 50%"
         if verdict.holds is None:
             return self.say("claim_unsettled", claimed=claimed)
         figures = "; ".join(
@@ -304,13 +306,15 @@ class Composer:
     def standings(self, decision: Standings) -> tuple[list[Block], dict]:
         place_name = self.place_name(decision.place)
         blocks = [Block(self.say("standings", place=place_name), "heading")]
+        if decision.margin is not None:
+            blocks.append(Block(self.margin(decision.margin)))
         rows, asked, place = decision.rows, decision.asked_candidate, decision.asked_place
         ranked = [candidate for candidate, *_ in rows]
         phrases = {
             candidate: self.place_phrase(PlaceFigure(decision.place, figure, fact, also))
             for candidate, figure, fact, also in rows
         }
-        if place == 0 and asked:
+        if place == 0 and asked and decision.margin is None:
             ordinal = render.ordinal(ranked.index(asked) + 1, self.language)
             text = self.say(
                 "candidate_place", candidate=self.candidate_name(asked), ordinal=ordinal, count=str(len(rows)),
@@ -335,6 +339,22 @@ class Composer:
         blocks.append(Block(self.source_line(facts), "source"))
         return blocks, {}
 
+    def margin(self, sides: tuple[tuple[str, Figure, Fact], tuple[str, Figure, Fact]]) -> str:
+        """ "Vladimir Putin was 72 votes ahead of Vladislav Davankov: 4,073 against 4,001 (official result)."."""
+        (ahead, first, _), (behind, second, _) = sides
+        gap = (first.value or 0.0) - (second.value or 0.0)
+        votes = first.metric == "votes"
+        key = "margin_votes" if votes else "margin_points"
+        return self.say(
+            key,
+            ahead=self.candidate_name(ahead),
+            behind=self.candidate_name(behind),
+            gap=render.format_number(round(gap, 0 if votes else 2), self.language),
+            first=render.format_figure(first, self.language),
+            second=render.format_figure(second, self.language),
+            kind=render.kind_label(first.kind, self.language),
+        )
+
     def ranking(self, decision: Ranking) -> tuple[list[Block], dict]:
         title = self.metric_title(decision.metric, decision.candidate)
         candidate = self.candidate_name(decision.candidate) if decision.candidate else ""
@@ -349,18 +369,23 @@ class Composer:
             value = render.format_number(decision.threshold[0], self.language)
             key = f"threshold_{decision.threshold[1]}"
             blocks.append(Block(self.say(key, count=str(len(decision.ranked)), value=value)))
+        elif decision.offset:  # "next", "а на третьем?": the places after those shown before
+            first, last = decision.offset + 1, decision.offset + len(shown)
+            key = "ranking_end" if not shown else "ranking_place" if first == last else "ranking_places"
+            blocks.append(Block(self.say(key, first=str(first), last=str(last), count=str(len(decision.ranked)))))
         elif shown and shown[0].figure and shown[0].place:
             top_name, top_figure = self.row_name(shown[0]), self.figure_phrase(shown[0].figure)
             blocks.append(Block(self.say(f"ranking_lead_{decision.order}", place=top_name, figure=top_figure)))
-        for position, row in enumerate(shown, 1):
+        for position, row in enumerate(shown, decision.offset + 1):
             assert row.place
             blocks.append(Block(f"{position}. {self.row_name(row)}: {self.place_phrase(row, ballots=shares)}", "item"))
         if decision.ties:
             names = render.join_names([self.country_name(country) for country in decision.ties], self.language)
             blocks.append(Block(self.say("winners_tied", places=names)))
-        if len(decision.ranked) > len(shown):
-            blocks.append(Block(self.say("ranking_more", count=str(len(decision.ranked) - len(shown)))))
-        if decision.left_out:
+        if len(decision.ranked) > decision.offset + len(shown):
+            more = len(decision.ranked) - decision.offset - len(shown)
+            blocks.append(Block(self.say("ranking_more", count=str(more))))
+        if decision.left_out and not decision.offset:
             blocks.append(
                 Block(self.say("ranking_min_size", min=str(decision.min_ballots), count=str(decision.left_out)))
             )
@@ -374,7 +399,7 @@ class Composer:
             assert row.place and row.figure
             name, figure = self.country_name(row.place), render.format_figure(row.figure, self.language)
             blocks.append(Block(self.say("ranking_exit_poll_apart", place=name, figure=figure), "item"))
-        if decision.missing and len(decision.missing) <= MISSING_NAMED:
+        if decision.missing and len(decision.missing) <= MISSING_NAMED and not decision.offset:
             names = render.join_names([self.country_name(country) for country in decision.missing], self.language)
             blocks.append(Block(self.say("ranking_missing", places=names)))
         national = decision.national

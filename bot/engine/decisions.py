@@ -170,11 +170,15 @@ class Standings(Decision):
     asked_candidate: str | None = None
     # (candidate id, share, fact, the same share from other sources), highest first
     rows: tuple[tuple[str, Figure, Fact, tuple[tuple[Figure, Fact], ...]], ...] = ()
+    # "by how many votes did Putin beat Davankov?": the two candidates' figures of one kind, the one ahead first
+    # (their votes where the source counts them, else their shares)
+    margin: tuple[tuple[str, Figure, Fact], tuple[str, Figure, Fact]] | None = None
     kind = "answer"  # one place's result, its candidates in order: an answer, not a comparison of places
 
     @property
     def facts(self) -> tuple[Fact, ...]:
-        return tuple({fact.id: fact for _, _, fact, _ in self.rows}.values())
+        margin = [fact for _, _, fact in self.margin] if self.margin else []
+        return tuple({fact.id: fact for fact in [*margin, *(fact for _, _, fact, _ in self.rows)]}.values())
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,7 @@ class Ranking(Decision):
     missing: tuple[str, ...] = ()  # places without the figure
     national: PlaceFigure | None = None
     limit: int = 0  # show the first this many (0: all)
+    offset: int = 0  # ...after skipping this many ("next": the rows after those shown before)
     min_ballots: int = 0  # a share from fewer ballots in the boxes is not ranked
     winners_only: bool = False  # only the places where ``candidate`` came first
     ties: tuple[str, ...] = ()  # places where ``candidate`` tied for first (with ``winners_only``)
@@ -212,7 +217,8 @@ class Ranking(Decision):
 
     @property
     def shown(self) -> tuple[PlaceFigure, ...]:
-        return self.ranked[: self.limit] if self.limit else self.ranked
+        end = self.offset + self.limit if self.limit else None
+        return self.ranked[self.offset : end]
 
     def too_small(self, row: PlaceFigure) -> bool:
         return bool(self.min_ballots) and row.ballots is not None and row.ballots < self.min_ballots
@@ -226,7 +232,7 @@ class Ranking(Decision):
     def small_lead(self) -> PlaceFigure | None:
         """The place left out for its few ballots that would have led the ranking: said apart, with its count
         ("Djibouti, 31 ballots"), so the true extreme is never hidden and never passed off as a trend."""
-        if not self.left_out or self.threshold is not None or self.winners_only:
+        if not self.left_out or self.threshold is not None or self.winners_only or self.offset:
             return None
         small = [row for row in self._results if row.figure and row.figure.value is not None and self.too_small(row)]
         if not small:
@@ -241,6 +247,8 @@ class Ranking(Decision):
 
     @property
     def exit_polls(self) -> tuple[PlaceFigure, ...]:
+        if self.offset:
+            return ()  # said with the top of the ranking, not again with each further page
         return tuple(row for row in self.rows if row.figure is not None and row.figure.kind == "exit_poll")
 
     @property

@@ -31,7 +31,7 @@ from bot.engine.thresholds import (
 from bot.entities import EntityIndex
 from bot.lexicon import PhraseIndex
 from bot.models import LANGUAGES, TOPICS, Candidate, Country, Fact, Figure, KnowledgeBase, Source
-from bot.text import STOPWORDS, STOPWORDS_EN, is_cyrillic, russian_reading, stem_en, token_keys, tokenize
+from bot.text import FRACTIONS, STOPWORDS, STOPWORDS_EN, is_cyrillic, russian_reading, stem_en, token_keys, tokenize
 from bot.topics import build_topic_index
 
 if TYPE_CHECKING:
@@ -413,7 +413,7 @@ def _station_facts(kb: KnowledgeBase) -> dict[int, tuple[Fact, ...]]:
 def _asking_vocabulary(kb: KnowledgeBase, entities: EntityIndex, topic_index: PhraseIndex) -> list[str]:
     """Every word people use to ask about the facts, in both scripts, with repeats (their count ranks them)."""
     words = [token for fact in kb.facts for question in fact.questions.all() for token in tokenize(question)]
-    words += [*topic_index.vocabulary, *entities.vocabulary, *STOPWORDS]
+    words += [*topic_index.vocabulary, *entities.vocabulary, *STOPWORDS, *FRACTIONS]
     return words
 
 
@@ -445,7 +445,7 @@ def _english_vocabulary(
     english = set(STOPWORDS_EN) | set(topic_index.vocabulary)
     for text in _english_texts(kb):
         english.update(token for token in tokenize(text) if not is_cyrillic(token))
-    names = {token for token in entities.vocabulary if not is_cyrillic(token)}
+    names = {token for token in entities.vocabulary if not is_cyrillic(token)} | entities.codes
     # names are English only as spelt ("germany"); their stems would claim "tadzhikistane"
     return frozenset(english | names), frozenset(stem_en(token) for token in english - names), frozenset(names)
 

@@ -26,9 +26,9 @@ from bot.engine.thresholds import (
 )
 from bot.entities import Mention
 from bot.models import TOPICS
-from bot.replies import ChatContext
-from bot.text import CLAIM_CUES, NUMBER_WORDS, PRONOUNS, REPAIR_CUES, STOPWORDS
-from bot.topics import AREA_STEMS, INTENT_WORDS
+from bot.replies import ChatContext, RankingState
+from bot.text import CLAIM_CUES, NUMBER_WORDS, PRONOUNS, REPAIR_CUES, STOPWORDS, token_keys
+from bot.topics import AREA_STEMS, INTENT_WORDS, ORDINAL_KEYS
 
 # "Serbia or Montenegro?", "which is higher": the places are weighed against each other
 WHICH_OF = frozenset({"or", "или", "which", "какой", "какая", "какое", "где", "better", "worse", "лучше", "хуже"})
@@ -48,6 +48,11 @@ OFFICIAL_WORDS = frozenset(
     {"official", "final", "officially", "официальный", "официальные", "официально", "окончательный", "окончательно",
      "окончательные", "итоговый"}
 )  # fmt: skip
+# "next", "а дальше?", "the rest": the places after those a ranking showed
+NEXT_WORDS = frozenset(
+    {"next", "more", "rest", "continue", "further", "following", "дальше", "далее", "следующие", "следующих", "ещё",
+     "еще", "продолжи", "продолжай", "остальные", "остальных", "others"}
+)  # fmt: skip
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
 WHO_WORDS = frozenset({"who", "кто"})
@@ -64,6 +69,9 @@ class Question:
     compared: tuple[str, ...]  # the countries the last reply compared
     stations_before: tuple[int, ...]  # the polling stations the last reply was about
     listed_before: tuple[str, ...]  # the places the last reply listed
+    ranking_before: RankingState | None  # the ranking the last reply showed
+    # "next", "а на третьем?" after a ranking: the place asked for (0: the next page), else None
+    ranking_place: int | None
     countries: tuple[str, ...]
     candidates: tuple[str, ...]
     leaders: tuple[Mention, ...]
@@ -146,16 +154,18 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     place_figures = bool(
         (("figures" in intents and (countries or region or national)) or ("summary" in intents and countries))
         and weight < WEAK_TOPIC
+        and not candidates  # "what did Putin get in KZ, the official number": the candidate's result
     )
     on_domain = (
         bool(countries or candidates or leaders or national or foreign or region or signals.specific)
         or "domain" in intents
     )
-    # "and the official figure?", "а по Киргизии?": in a dialog a short message with a place or a topic word and
-    # no word the base does not know takes its subject from the chat ("what's the weather in Paris?" does not)
+    # "and the official figure?", "ок, а по Киргизии?": in a dialog a short message with a place or a topic word
+    # and no unknown word naming a subject of its own takes its subject from the chat ("what's the weather in
+    # Paris?" does not)
     leans_on_chat = not inherit and (  # a clause of one message is screened on its own words
         (
-            not reading.unknown
+            not reading.subject_words
             and bool(context.country or context.topic or context.region)
             and (followup or short)
             and bool(countries or candidates or reading.stations or signals.named or topics)
@@ -163,16 +173,20 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         or bool(context.listed and signals.counted)  # "сколько таких стран?" after a list
         or bool(((context.before and context.country) or context.compared) and weighs_two(reading.tokens))
     )
+    ranking_place = continued_ranking(reading, context) if not (countries or candidates or inherit) else None
+    leans_on_chat = leans_on_chat or ranking_place is not None
     # "а таблоид писал 3200, это правда?": a figure put to the bot in a dialog is about the chat's place
     on_domain = on_domain or leans_on_chat or bool(claim is not None and context.country and (followup or short))
     return Question(
         reading=reading,
         language=language,
         # only a region reply keeps the region, a comparison the compared countries, a station reply its stations
-        context=context.updated(region=False, compared=(), stations=(), listed=()),
+        context=context.updated(region=False, compared=(), stations=(), listed=(), ranking=None),
         compared=context.compared,
         stations_before=context.stations,
         listed_before=context.listed,
+        ranking_before=context.ranking,
+        ranking_place=ranking_place,
         countries=countries,
         candidates=candidates,
         leaders=leaders,
@@ -276,6 +290,29 @@ def share_threshold(reading: Reading) -> tuple[float, str] | None:
     if ABOVE_WORDS & set(tokens):
         return shares[0], "above"
     return None
+
+
+def continued_ranking(reading: Reading, context: ChatContext) -> int | None:
+    """After a ranking, a short message that goes on with it: "next", "а дальше?" (0, the next page) or a place in
+    it, "а на третьем?" (3). "Who came second?" asks a candidate, so a "who" leaves it to the standings."""
+    if context.ranking is None or reading.stations:
+        return None
+    content = [token for token in reading.tokens if token not in STOPWORDS or token in NEXT_WORDS]
+    if len(content) > SHORT_MESSAGE_WORDS or any(token in WHO_WORDS for token in reading.tokens):
+        return None
+    ranks = {token: _ordinal(token) for token in content}
+    if any(token not in ranks or not ranks[token] for token in reading.subject_words):
+        return None  # a word of another subject ("and the weather?")
+    asked = next((rank for rank in ranks.values() if rank), None)
+    if asked is not None:
+        return asked
+    return 0 if NEXT_WORDS & set(content) else None
+
+
+def _ordinal(token: str) -> int | None:
+    """The place an ordinal word names ("третьем" 3, "tenth" 10); "last" and other words none."""
+    rank = next((ORDINAL_KEYS[key] for key in token_keys(token) if key in ORDINAL_KEYS), None)
+    return rank if rank is not None and rank > 0 else None
 
 
 def claimed_figure(reading: Reading) -> tuple[float, bool] | None:

@@ -102,7 +102,14 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
     if (
         slots.country_from == "text"
         and slots.country
-        and question.topic in SUMMARY_TOPICS  # the message's own weak words, not the topic of the chat
+        # the message's own weak words, not the topic of the chat; a weak word of a topic the place has no fact on
+        # ("ирландия россияне голосование": "россияне") leaves the vote as the subject too
+        and question.topic is not None
+        and (
+            question.topic in SUMMARY_TOPICS
+            # ("russian population in Thailand" asks a population, which no source gives)
+            or ("population" not in question.intents and not index.facts_on(slots.country, question.topic))
+        )
         and question.weight < WEAK_TOPIC
         and not (question.candidates or question.claim or question.superlative or reading.unknown)
     ):

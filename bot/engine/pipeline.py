@@ -20,7 +20,7 @@ from bot.engine.route import route
 from bot.engine.screen import screen
 from bot.engine.thresholds import ANSWER_SCORE, PREAMBLE_WORDS, WEAK_TOPIC
 from bot.replies import ChatContext
-from bot.text import STOPWORDS, tokenize
+from bot.text import CLAIM_CUES, STOPWORDS, tokenize
 
 # where a message may hold two questions or a preamble and a question: sentence ends, commas, "and", "а также"
 CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+|\s+(?:and|also|plus|as well as|а также|и|а)\s+", re.IGNORECASE)
@@ -110,7 +110,10 @@ def combine_clauses(
     asking = [
         clause
         for clause in map(reader, CLAUSE_BREAK.split(text))
-        if clause.tokens and max(clause.signals.topics.values(), default=0.0) >= WEAK_TOPIC
+        if clause.tokens
+        and max(clause.signals.topics.values(), default=0.0) >= WEAK_TOPIC
+        # "говорят, ...", "I read that ...": the words that put a claim forward ask nothing of their own
+        and not all(token in CLAIM_CUES for token in clause.tokens if token not in STOPWORDS - CLAIM_CUES)
     ]
     if len(asking) < (1 if whole.kind != "answer" else 2):
         return None

@@ -15,7 +15,10 @@ from bot.engine.spelling import correct
 from bot.entities import Mentions
 from bot.text import (
     FILLERS,
+    FRACTION_COUNTS,
+    FRACTIONS,
     STOPWORDS,
+    is_modifier,
     place_name,
     russian_reading,
     russian_typed_in_latin,
@@ -58,6 +61,12 @@ class Reading:
     event: bool = False  # a named event of the vote abroad ("Noon Against Putin")
     numbers: tuple[tuple[float, bool], ...] = ()  # figures the message states: (value, is a percentage)
 
+    @property
+    def subject_words(self) -> tuple[str, ...]:
+        """The unknown words that may name another subject ("weather", "визу"), leaving out those that only shade
+        the question ("someone", "реальный", "ок")."""
+        return tuple(token for token in self.unknown if not is_modifier(token))
+
 
 # a figure as people type it: "15,000", "15 000", "57.6%", "400k", "372 тысячи", "99 процентов"
 _FIGURE = re.compile(
@@ -68,6 +77,19 @@ _FIGURE = re.compile(
 
 
 LONGEST_FIGURE = 15  # digits: more than any count or share of this vote
+
+
+def fraction_figures(tokens: list[str]) -> tuple[tuple[float, bool], ...]:
+    """The shares a message says in words: "half" is 50%, "две трети" 66.7%."""
+    found = []
+    for position, token in enumerate(tokens):
+        share = FRACTIONS.get(token)
+        if token == "third" and position and tokens[position - 1] in ("a", "one"):
+            share = 100 / 3  # "a third" (alone, "third" is a place: "who came third")
+        if share is not None:
+            times = FRACTION_COUNTS.get(tokens[position - 1], 1) if position else 1
+            found.append((round(share * times, 1), True))
+    return tuple(found)
 
 
 def stated_figures(text: str, stations: tuple[int, ...]) -> tuple[tuple[float, bool], ...]:
@@ -109,7 +131,9 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
     language = script_language(text)
     transliterated = False
     if language == "en":
-        converted = russian_typed_in_latin(tokens, index.english_words, index.english_stems, index.latin_names)
+        converted = russian_typed_in_latin(
+            tokens, index.english_words, index.english_stems, index.latin_names, index.known_words
+        )
         if converted:
             tokens, language, transliterated = converted, "ru", True
     tokens = correct(tokens, index.spelling, index.known_words)
@@ -170,7 +194,7 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         stations=stations,
         base_names=base_names,
         event=bool(events),
-        numbers=stated_figures(text, stations),
+        numbers=stated_figures(text, stations) + fraction_figures(tokens),
     )
 
 

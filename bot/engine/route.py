@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.abroad import BAIKONUR
 from bot.abroad_facts import DATA_SOURCES
@@ -41,8 +42,8 @@ from bot.engine.thresholds import (
     STRONG_TOPIC,
     WEAK_TOPIC,
 )
-from bot.models import PERCENT_METRICS, Fact
-from bot.replies import ChatContext
+from bot.models import PERCENT_METRICS, Fact, Figure
+from bot.replies import ChatContext, RankingState
 
 DEFAULT_CANDIDATE = "putin"  # "the share" with no name: the winner's, as everyone reading results means
 
@@ -335,6 +336,51 @@ def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
     return standings_in(index, country, place, question.candidates, question.context, question.language, question.trace)
 
 
+# "by how many votes", "разница", "отрыв", "was it close": how far the winner was ahead
+MARGIN_STEMS = ("margin", "gap", "apart", "differenc", "разниц", "отрыв")
+CLOSE_WORDS = frozenset({"close", "tight", "closer"})  # ("when it closed" is about the doors)
+BEAT_STEMS = ("beat", "ahead", "won", "win", "lead", "обош", "обогна", "опереди", "выиграл", "победил")
+VOTE_COUNT_WORDS = frozenset({"votes", "голосов", "голоса", "golosov"})
+
+
+def margin(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "By how many votes did Putin beat Davankov in Kazakhstan?": the two candidates' counts and the gap."""
+    tokens = question.reading.tokens
+    words = set(tokens)
+    counted = question.reading.signals.counted or "сколько" in words or ("how", "many") in pairwise(tokens)
+    asks_gap = (
+        any(token.startswith(MARGIN_STEMS) for token in tokens)
+        or bool(CLOSE_WORDS & words)
+        or (counted and VOTE_COUNT_WORDS & words and any(token.startswith(BEAT_STEMS) for token in tokens))
+    )
+    if not asks_gap or len(question.countries) + question.national > 1 or question.region:
+        return None  # "Putin abroad vs in Russia, how big was the gap": two places, one candidate
+    if not (question.candidates or question.countries or question.national):
+        return None  # "the gap in turnout": no vote is named
+    country = question.countries[0] if question.countries else None if question.national else question.context.country
+    standing = standings_in(index, country, 0, question.candidates, question.context, question.language, question.trace)
+    ranked = [candidate for candidate, *_ in standing.rows]
+    named = [candidate for candidate in question.candidates if candidate in ranked]
+    pair = named[:2] if len(named) >= 2 else [ranked[0], (ranked[1] if ranked[0] == named[0] else named[0])] if (
+        named and len(ranked) > 1) else ranked[:2]  # fmt: skip
+    if len(pair) < 2 or pair[0] == pair[1]:
+        return None
+    figures = [_count_or_share(index, country, candidate) for candidate in pair]
+    if None in figures or figures[0][0].metric != figures[1][0].metric:  # type: ignore[index]
+        return None
+    sides = sorted(
+        ((candidate, figure, fact) for candidate, (figure, fact) in zip(pair, figures, strict=True)),  # type: ignore[misc]
+        key=lambda side: -(side[1].value or 0.0),
+    )
+    trace = f"{question.trace}; margin {sides[0][0]} over {sides[1][0]} in {country or 'russia'}"
+    return replace(standing, rule="margin", trace=trace, margin=(sides[0], sides[1]))
+
+
+def _count_or_share(index: KnowledgeIndex, place: str | None, candidate: str) -> tuple[Figure, Fact] | None:
+    """A candidate's votes in a place where a source counts them, else the share; the best kind of figure."""
+    return index.best_figure(place, "votes", candidate) or index.best_figure(place, "vote_share", candidate)
+
+
 # words that make a superlative about single polling stations ("the biggest station abroad", "на каком участке")
 STATION_WORDS = ("station", "участ", "уик", "uchast", "uik", "precinct")
 
@@ -406,7 +452,30 @@ def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     if question.threshold is None or metric not in PERCENT_METRICS:
         return ranking
     # "where did Putin get under 50%?": every place on that side counts, however few its ballots (each shown)
-    return replace(ranking, threshold=question.threshold, min_ballots=0, limit=question.count or RANKING_MAX)
+    return replace(
+        ranking,
+        threshold=question.threshold,
+        min_ballots=0,
+        limit=question.count or RANKING_MAX,
+        context=ranking.context.updated(ranking=None),  # a list by a threshold has no next page
+    )
+
+
+def ranking_more(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "next", "а дальше?", "а на третьем?" after a ranking: the same ranking, from the places not shown yet or at
+    the place asked."""
+    state, place = question.ranking_before, question.ranking_place
+    if state is None or place is None:
+        return None
+    offset, limit = (state.shown_to, state.limit) if place == 0 else (place - 1, 1)
+    places = state.places or None
+    context, language = question.context, question.language
+    trace = f"{question.trace}; the last ranking from place {offset + 1}"
+    more = rank(index, "ranking_more", state.metric, state.candidate, state.order, context, language, trace,
+                limit=limit, offset=offset, places=places)  # fmt: skip
+    # "а на третьем?" shows one place; "next" after it goes on a page as long as the first
+    page = replace(state, shown_to=offset + limit)
+    return replace(more, context=more.context.updated(ranking=page)) if more.context.ranking else more
 
 
 # words that say which figure a ranking is by, when it is neither the voters nor a candidate's share
@@ -637,6 +706,8 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
 ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     other_year,
     list_count,
+    ranking_more,
+    margin,
     station,
     city_list,
     city,
@@ -698,6 +769,7 @@ def rank(
     trace: str = "",
     *,
     limit: int = RANKING_LIMIT,
+    offset: int = 0,
     winners_only: bool = False,
     places: Sequence[str] | None = None,
 ) -> Ranking:
@@ -714,9 +786,10 @@ def rank(
             ties.append(country)  # first together with another candidate: said apart, not counted as a win
         elif not winners_only or winners == (candidate,):
             rows.append(row)
-    national = index.best_figure(None, metric, candidate)
+    national = index.best_figure(None, metric, candidate) if not offset else None
+    state = None if winners_only else RankingState(metric, candidate, order, tuple(places or ()), offset + limit, limit)
     new_context = context.updated(
-        topic="turnout" if metric == "voters" else "result", candidate=candidate, language=language
+        topic="turnout" if metric == "voters" else "result", candidate=candidate, language=language, ranking=state
     )
     ranking = Ranking(
         rule,
@@ -730,14 +803,15 @@ def rank(
         missing=tuple(missing),
         national=PlaceFigure(None, *national) if national else None,
         limit=limit,
+        offset=offset,
         min_ballots=MIN_RANKED_BALLOTS if metric in PERCENT_METRICS and not winners_only else 0,
         winners_only=winners_only,
         ties=tuple(ties),
     )
-    if winners_only or not ranking.ranked:
+    if winners_only or not ranking.shown:
         return ranking
     # "how many voted there?" after "where did Putin do worst?": "there" is the place at the top of the list
-    return replace(ranking, context=new_context.updated(country=ranking.ranked[0].place))
+    return replace(ranking, context=new_context.updated(country=ranking.shown[0].place))
 
 
 def place_figure(index: KnowledgeIndex, place: str, metric: str, candidate: str | None) -> PlaceFigure:

@@ -36,6 +36,8 @@ _RULES = (
     Rule("other_year", "route", "a year other than 2024 that no fact speaks of: another election"),
     Rule("other_year_fact", "route", "a year other than 2024 that a fact speaks of (the 2018 comparison)"),
     Rule("list_count", "route", "how many places the last list held ('how many countries is that?')"),
+    Rule("ranking_more", "route", "'next', 'а на третьем?' after a ranking: the places not shown yet, or one"),
+    Rule("margin", "route", "how far one candidate was ahead of another in one place: their votes and the gap"),
     Rule("station", "route", "a polling station by its number: its protocol, and its exit poll if surveyed"),
     Rule("city_list", "route", "which cities of a country had a station: the cities the sources name"),
     Rule("compare_last_two", "route", "'compare them', 'which is higher?': the chat's last two places side by side"),

@@ -188,6 +188,9 @@ def no_election_word(question: Question) -> Decision | None:
     strongest = question.reading.signals.strongest
     if question.named and any(strongest[topic] >= NAMED_TOPIC for topic in strongest.keys() - set(FIGURE_TOPICS)):
         return None
+    # "а какой реальный результат по Кипру": a place and a topic word, the unknown words only shading them
+    if question.named and question.reading.signals.topics and not question.reading.subject_words:
+        return None
     return _refuse(question, "no_election_word")
 
 
@@ -229,7 +232,8 @@ def unknown_words_no_name(question: Question) -> Decision | None:
 
 def mostly_unknown_words(question: Question) -> Decision | None:
     # "poll dance classes", "relocation services for IT companies": mostly words the base does not know
-    unknown = question.reading.unknown
+    # (words that only shade the question, "someone", "even", do not count beside a name)
+    unknown = question.reading.subject_words if question.named else question.reading.unknown
     if (
         len(unknown) >= 2
         and len(unknown) > _topic_words(question)

@@ -52,6 +52,11 @@ def is_word(token: str) -> bool:
     return bool(_english().known([token]))  # type: ignore[attr-defined]
 
 
+def is_english_word(token: str) -> bool:
+    """A word of the English dictionary ("de", "is"), unlike a country's code ("kz", "uz")."""
+    return bool(_english().known([token]))  # type: ignore[attr-defined]
+
+
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 # pymorphy's tags of proper names: a known word with one of these is still a name ("Керала", "Резник")
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
