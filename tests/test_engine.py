@@ -1008,3 +1008,43 @@ def test_the_gap_between_two_candidates_is_computed_from_their_counts(
 def test_a_gap_between_two_places_is_no_candidates_margin(engine: Engine) -> None:
     assert engine.answer("putin abroad vs putin in russia, how big was the gap").rule != "margin"
     assert engine.answer("how many people were left outside in london when it closed").rule != "margin"
+
+
+@pytest.mark.parametrize(
+    ("message", "opening"),
+    [
+        ("hi!", "Hello!"),
+        ("привет", "Здравствуйте!"),
+        ("thanks a lot", "You're welcome!"),
+        ("спасибо большое", "Пожалуйста!"),
+        ("bye", "Goodbye!"),
+        ("who are you?", "I'm a bot"),
+        ("tell me a joke about elections", "I don't tell jokes"),
+        ("is putin a good president?", "I don't give opinions"),
+        ("за кого голосовать, посоветуй", "Я не высказываю мнений"),
+    ],
+)
+def test_small_talk_gets_a_short_fitting_reply_and_no_fact(engine: Engine, message: str, opening: str) -> None:
+    reply = engine.answer(message)
+    assert reply.rule == "small_talk" and reply.kind == "off_topic" and not reply.fact_ids
+    assert reply.text.startswith(opening), reply.text
+
+
+def test_a_greeting_before_a_question_is_no_small_talk(engine: Engine) -> None:
+    reply = engine.answer("hi, how many russians voted in serbia?")
+    assert reply.kind == "answer" and "4,726" in reply.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how do i renew my russian passport at the consulate in almaty",
+        "visa to kyrgyzstan for russians",
+        "trump vs harris final electoral votes?",
+        "moldova presidential runoff results",
+        "best things to do in bishkek",
+    ],
+)
+def test_look_alikes_about_something_else_get_no_fact(engine: Engine, message: str) -> None:
+    reply = engine.answer(message)
+    assert not reply.answered and not reply.fact_ids, (reply.rule, reply.text)

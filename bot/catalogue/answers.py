@@ -35,6 +35,32 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "У меня есть данные только о выборах президента России 15–17 марта 2024 года — как голосовали граждане "
         "России за рубежом и в России, — а не о других выборах.",
     },
+    # small talk: a short fitting reply, then what the bot can answer
+    "small_talk_greeting": {
+        "en": "Hello! I answer questions about how Russian citizens voted in the March 2024 presidential election, "
+        "abroad and in Russia.",
+        "ru": "Здравствуйте! Я отвечаю на вопросы о том, как граждане России голосовали на президентских выборах в "
+        "марте 2024 года — за рубежом и в России.",
+    },
+    "small_talk_thanks": {
+        "en": "You're welcome! Ask me anything else about the March 2024 vote.",
+        "ru": "Пожалуйста! Спрашивайте ещё о выборах в марте 2024 года.",
+    },
+    "small_talk_goodbye": {"en": "Goodbye! Come back any time.", "ru": "До свидания! Возвращайтесь."},
+    "small_talk_identity": {
+        "en": "I'm a bot that answers questions about how Russian citizens abroad voted in the March 2024 Russian "
+        "presidential election. Every answer comes from a source I name.",
+        "ru": "Я бот, который отвечает на вопросы о том, как граждане России за рубежом голосовали на президентских "
+        "выборах в марте 2024 года. Каждый ответ — из источника, который я называю.",
+    },
+    "small_talk_joke": {
+        "en": "I don't tell jokes, only what the sources report about the March 2024 vote.",
+        "ru": "Шутить я не умею — только рассказываю, что источники сообщают о выборах в марте 2024 года.",
+    },
+    "small_talk_opinion": {
+        "en": "I don't give opinions or advice, only the figures and words the sources report.",
+        "ru": "Я не высказываю мнений и не даю советов — только цифры и слова из источников.",
+    },
     "try": {"en": "For example:", "ru": "Например:"},
     "empty": {"en": "Please type a question.", "ru": "Пожалуйста, задайте вопрос."},
     "no_data_country": {

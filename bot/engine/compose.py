@@ -185,6 +185,8 @@ class Composer:
     # ------------------------------------------------------------------ one composer per decision type
 
     def refusal(self, decision: Refusal) -> tuple[list[Block], dict]:
+        if decision.reason == "small_talk_goodbye":
+            return [Block(self.say(decision.reason))], {}  # a goodbye needs no examples
         return self.with_examples(self.say(decision.reason))
 
     def no_data(self, decision: NoData) -> tuple[list[Block], dict]:

@@ -177,6 +177,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     leans_on_chat = leans_on_chat or ranking_place is not None
     # "а таблоид писал 3200, это правда?": a figure put to the bot in a dialog is about the chat's place
     on_domain = on_domain or leans_on_chat or bool(claim is not None and context.country and (followup or short))
+    # a clause of a message about a place ("Israel result & how many stations") is about the vote as the message is
+    on_domain = on_domain or bool(inherit and context.country)
     return Question(
         reading=reading,
         language=language,

@@ -90,7 +90,8 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
             new_context = context_after(fact, slots, question.language)
             trace += f"; example question matched {score:.0f}"
             return FactAnswer("example_question", new_context, trace, score / 100, answer_facts=(fact,))
-        if slots.country and slots.country_from == "text" and not reading.unknown:
+        # ("best things to do in Bishkek": a superlative of nothing the base counts is no vague ask about the vote)
+        if slots.country and slots.country_from == "text" and not reading.unknown and not question.superlative:
             summary = summary_answer(question, slots.country, index, trace)
             if summary is not None:  # "what happened in Serbia?", "Финляндия": how many voted and the result
                 return summary

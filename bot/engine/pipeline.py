@@ -23,7 +23,8 @@ from bot.replies import ChatContext
 from bot.text import CLAIM_CUES, STOPWORDS, tokenize
 
 # where a message may hold two questions or a preamble and a question: sentence ends, commas, "and", "а также"
-CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+|\s+(?:and|also|plus|as well as|а также|и|а)\s+", re.IGNORECASE)
+# ("i" is "и" typed in Latin; an English "I" starts no asking clause, so no clause is taken from it)
+CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+|\s+(?:and|also|plus|as well as|а также|и|а|i|&)\s+", re.IGNORECASE)
 
 Reader = Callable[[str], Reading]
 
@@ -82,6 +83,12 @@ def completed_name(
     return reading
 
 
+def _names_and_asks(clause: Reading, text: str) -> bool:
+    """A clause with a candidate's name and words besides it: "what did Putin get", "Putin %", not "Davankov"."""
+    asks = len(clause.tokens) > len(clause.mentions.positions) or "%" in text
+    return bool(clause.mentions.candidates()) and asks
+
+
 def _is_preamble(clause: Reading) -> bool:
     """A clause that asks nothing (no topic or intent words) but says something: three or more content words."""
     if clause.signals.topics or clause.signals.intents or clause.mentions.candidates() or clause.numbers:
@@ -107,11 +114,15 @@ def combine_clauses(
     countries = [country for country in reading.mentions.countries() if country != ABROAD]
     if len(countries) > 1 or reading.mentions.foreign():
         return None  # several places: a comparison, decided on the whole message
+    if whole.rule == "margin":
+        return None  # "between Putin and Davankov, by how many votes": one question about the two names
     asking = [
         clause
-        for clause in map(reader, CLAUSE_BREAK.split(text))
+        for part, clause in ((part, reader(part)) for part in CLAUSE_BREAK.split(text))
         if clause.tokens
-        and max(clause.signals.topics.values(), default=0.0) >= WEAK_TOPIC
+        # a topic word, or a candidate's name with words of its own ("and what did Putin get", "putin %": his
+        # result; "Даванков и Харитонов": two names of one question)
+        and (max(clause.signals.topics.values(), default=0.0) >= WEAK_TOPIC or _names_and_asks(clause, part))
         # "говорят, ...", "I read that ...": the words that put a claim forward ask nothing of their own
         and not all(token in CLAIM_CUES for token in clause.tokens if token not in STOPWORDS - CLAIM_CUES)
     ]

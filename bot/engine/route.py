@@ -167,7 +167,12 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
         if region is not None:
             return region
     exit_poll = question.metric_topic == "exit_poll"
-    if question.topic is None and (len(cities) >= 2 or question.followup or question.short):
+    # ("best things to do in Bishkek": a city and a superlative of something else)
+    if (
+        question.topic is None
+        and not question.superlative
+        and (len(cities) >= 2 or question.followup or question.short)
+    ):
         # "Bonn vs Berlin", "and Berlin only?", "Trabzon?": the cities' own stations, each with its protocol
         return city_stations(question, index, cities, numbers, exit_poll)
     if len(question.countries) > 1:
@@ -696,6 +701,8 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
         topic = metric_topic or (question.context.topic if question.context.topic in FIGURE_TOPICS else "result")
         return compare(index, "comparison", question, (followed, countries[0]), question.national, topic)
     asked = "compare" in intents and (len(countries) != 1 or question.national)
+    if asked and not countries and not question.national and question.reading.subject_words:
+        return None  # "trump vs harris electoral votes": names the base does not know, compared
     if len(countries) >= 2 or (
         asked and (countries or question.national or metric_topic or "countries" in intents or question.topic is None)
     ):

@@ -20,6 +20,7 @@ class Rule:
 _RULES = (
     Rule("empty_message", "read", "nothing to read: blank text or only punctuation"),
     # screen: refusals, before any fact is considered
+    Rule("small_talk", "screen", "a greeting, thanks, 'who are you', a joke or an opinion asked: a fitting reply"),
     Rule("other_election", "screen", "another election: a country's own vote, or a parliamentary one"),
     Rule("foreign_country", "screen", "a country of the world the base has no data for"),
     Rule("future_election", "screen", "how or when to vote in a future election: the base holds 2024 figures"),

@@ -12,6 +12,7 @@ from itertools import pairwise
 from bot.engine.decisions import Decision, NoData, Refusal
 from bot.engine.interpret import ABROAD, FIGURE_TOPICS, Question, about_russians
 from bot.engine.thresholds import NAMED_TOPIC, WEAK_TOPIC
+from bot.text import STOPWORDS
 
 
 def screen(question: Question) -> Decision | None:
@@ -39,6 +40,46 @@ def _refuse(question: Question, rule: str, reason: str = "scope", note: str = ""
     return Refusal(rule, question.context.updated(language=question.language), trace, reason=reason)
 
 
+# Small talk: a message that is only a greeting, thanks or goodbye, asks who the bot is, for a joke, or for its
+# opinion or advice, gets a short fitting reply (the catalogue's "small_talk_<kind>"), never a fact.
+SMALL_TALK_WORDS = {
+    "greeting": frozenset(
+        {"hi", "hello", "hey", "hiya", "yo", "greetings", "morning", "evening", "привет", "приветик", "здравствуйте",
+         "здравствуй", "здрасте", "хай", "салам", "добрый", "доброе", "день", "вечер", "утро", "privet"}
+    ),
+    "thanks": frozenset(
+        {"thanks", "thank", "thx", "ty", "cheers", "great", "спасибо", "спс", "благодарю", "мерси", "пасиб", "пасибо",
+         "spasibo", "отлично", "супер", "понял", "поняла", "большое", "огромное", "lot", "much"}
+    ),
+    "goodbye": frozenset({"bye", "goodbye", "cya", "пока", "свидания", "до", "увидимся", "poka"}),
+}  # fmt: skip
+# asking the bot about itself, for a joke, or for its view: the words that say so (stems)
+SMALL_TALK_ASKS = {
+    "identity": re.compile(r"\b(?:who are you|what are you|are you (?:a )?(?:bot|human|real)|кто ты|ты кто|ты бот)\b"),
+    "joke": re.compile(r"\b(?:joke|jokes|анекдот\w*|шутк\w*|пошути\w*)\b"),
+    "opinion": re.compile(
+        r"\b(?:what do you think|do you (?:like|support|think)|your (?:opinion|view)|(?:should|would) (?:i|you) vote"
+        r"|who should i|is \w+ (?:a )?(?:good|bad|great|terrible)\b|твоё мнение|твое мнение|как ты думаешь"
+        r"|что ты думаешь|тебе нравится|посоветуй\w*|за кого (?:мне )?(?:было |стоит |надо )?голосовать"
+        r"|хороший (?:ли )?президент)"
+    ),
+}
+
+
+def small_talk(question: Question) -> Decision | None:
+    # "hi", "спасибо!", "who are you?", "tell me a joke about elections", "is Putin a good president?"
+    tokens = question.reading.tokens
+    text = " ".join(tokens)
+    for kind, pattern in SMALL_TALK_ASKS.items():
+        if pattern.search(text):
+            return _refuse(question, "small_talk", f"small_talk_{kind}", note=kind)
+    for kind, words in SMALL_TALK_WORDS.items():
+        # only such words: "hi, how many voted in KZ?" is a question with a greeting before it
+        if any(token in words for token in tokens) and all(token in words or token in STOPWORDS for token in tokens):
+            return _refuse(question, "small_talk", f"small_talk_{kind}", note=kind)
+    return None
+
+
 def foreign_country(question: Question) -> Decision | None:
     if question.foreign and not question.countries and not question.area:  # "в Латинской Америке": a part of the world
         mention = question.foreign[0]
@@ -54,11 +95,20 @@ ELECTION_NOUNS = frozenset(
 )  # fmt: skip
 PARLIAMENT_STEMS = ("parliament", "парламент", "duma", "дум", "госдум")
 # other kinds of election by their own words: a mayor's, a local or a general (parliamentary) election
-OTHER_KINDS = ("mayor", "мэр", "municipal", "муниципал", "европарламент", "europarl")
+OTHER_KINDS = ("mayor", "мэр", "municipal", "муниципал", "европарламент", "europarl", "runoff", "referend", "референд")
 OTHER_KIND_PAIRS = frozenset(
-    {("local", "election"), ("local", "elections"), ("general", "election"), ("местные", "выборы"),
-     ("местных", "выборах"), ("муниципальные", "выборы")}
-)  # fmt: skip
+    {
+        ("local", "election"),
+        ("local", "elections"),
+        ("general", "election"),
+        ("местные", "выборы"),
+        ("местных", "выборах"),
+        ("муниципальные", "выборы"),
+        ("second", "round"),
+        ("второй", "тур"),
+        ("втором", "туре"),
+    }
+)  # fmt: skip  (Russia's 2024 vote had one round)
 PRESIDENT_OF = frozenset(
     {"president", "президента", "президент"}
 )  # "выборы президента Молдовы"  # Russia's 2024 vote was presidential only
@@ -149,13 +199,20 @@ def future_election(question: Question) -> Decision | None:
 # a person's age or birthday, how to get papers: about people and paperwork, not the vote
 OFF_SUBJECT = re.compile(
     r"\bhow old\b|\bсколько лет\b|\bвозраст|\bbirthday\b|\bдень рождени|\bродил(?:ся|ась)\b"
-    r"|\bhow (?:to|do i|can i) (?:get|obtain|apply)\b|\bкак (?:получить|оформить|сделать)\b"
+    r"|\bhow (?:to|do i|can i) (?:get|obtain|apply|renew|extend|replace)\b"
+    r"|\bкак (?:получить|оформить|сделать|продлить|поменять|заменить)\b"
 )
+# papers are their own subject ("renew my passport at the consulate in Almaty") unless the message is about voting
+# with them ("could Russians vote with an expired passport?")
+PAPERS = re.compile(r"\b(?:passports?|visas?|паспорт\w*|виз[аыуе]|загранпаспорт\w*)\b")
+VOTE_WORDS = re.compile(r"\bvot\w*|\bголос\w*|\bвыбор\w*|\bballot\w*|\bбюллет\w*")
 
 
 def off_subject(question: Question) -> Decision | None:
     # "сколько лет Путину", "how to get a Russian passport in Kazakhstan": not about the vote
-    return _refuse(question, "off_subject") if OFF_SUBJECT.search(" ".join(question.reading.tokens)) else None
+    text = " ".join(question.reading.tokens)
+    papers = PAPERS.search(text) and not VOTE_WORDS.search(text)
+    return _refuse(question, "off_subject") if OFF_SUBJECT.search(text) or papers else None
 
 
 def population(question: Question) -> Decision | None:
@@ -273,6 +330,7 @@ def _has_election_word(question: Question) -> bool:
 
 # in order: the first that fires decides; the scope comes first (which election, which country, what subject)
 SCOPE_SCREENS: tuple[Callable[[Question], Decision | None], ...] = (
+    small_talk,
     other_election,
     foreign_country,
     future_election,
