@@ -121,6 +121,7 @@ class PlaceNames:
     cities: tuple[City, ...]
     label: str | None = None  # the data's en_country; None for georgia and baikonur
     other_cities: tuple[str, ...] = ()  # cities without a station that stand for the place ("Тбилиси")
+    adjectives: tuple[str, ...] = ()  # "Turkish", "польский": the place only before a noun of the vote or people
 
     def name(self, language: str) -> str:
         return self.name_ru if language == "ru" else self.name_en
@@ -228,7 +229,7 @@ def _city(raw: dict) -> City:
     )
 
 
-def _place(place: str, raw: dict, sources: dict) -> PlaceNames:
+def _place(place: str, raw: dict, sources: dict, demonyms: dict | None = None) -> PlaceNames:
     iso = raw.get("iso")
     if iso is not None and not isinstance(iso, str):
         raise ValueError(f"{place}: iso {iso!r} must be a string (quote it: YAML reads a bare NO as false)")
@@ -239,6 +240,7 @@ def _place(place: str, raw: dict, sources: dict) -> PlaceNames:
     if not name_en or not name_ru:
         raise ValueError(f"{place}: no name in pycountry, so the YAML needs name: {{en, ru}}")
     aliases = raw.get("aliases") or {}
+    adjectives = demonyms or {}  # "Turkish", "польский": the place's name before a noun ("Turkish cities")
     label = normalize_label(raw["label"]) if raw.get("label") else None
     # curated spellings first: they win over pycountry's when two differ only in case ("Соединённые Штаты")
     english = [*(aliases.get("en") or ()), *library["en"], *([label] if label else [])]
@@ -257,6 +259,7 @@ def _place(place: str, raw: dict, sources: dict) -> PlaceNames:
         other_cities=tuple(
             [*(raw.get("other_cities") or {}).get("en", ()), *(raw.get("other_cities") or {}).get("ru", ())]
         ),
+        adjectives=(*(adjectives.get("en") or ()), *(adjectives.get("ru") or ())),
     )
     _check(names, sources)
     return names
@@ -297,7 +300,11 @@ class _Names:
 def _load(path: Path = ALIASES_PATH) -> _Names:
     raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     sources = dict(raw.get("sources") or {})
-    places = tuple(_place(place, entry, sources) for place, entry in raw["places"].items())
+    demonyms = raw.get("demonyms") or {}
+    unknown = set(demonyms) - set(raw["places"])
+    if unknown:
+        raise ValueError(f"{path.name}: demonyms of unknown places {sorted(unknown)}")
+    places = tuple(_place(place, entry, sources, demonyms.get(place)) for place, entry in raw["places"].items())
     regions = {region: dict(names) for region, names in (raw.get("regions") or {}).items()}
     if tuple(regions) != REGIONS:
         raise ValueError(f"{path.name}: regions must be {', '.join(REGIONS)}, in that order")

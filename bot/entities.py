@@ -27,6 +27,13 @@ RUSSIA_ISO = "RU"
 ABBREVIATIONS = {"US": "US", "USA": "US", "UK": "GB", "UAE": "AE"}
 _ABBREVIATION = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,2}\b\.?")
 
+# the nouns a place's adjective stands before when it names the place: its towns, voters, results, missions
+ADJECTIVE_NOUNS = (
+    "cit", "town", "voter", "vote", "russian", "result", "turnout", "station", "polling", "embass", "consul", "elect",
+    "people", "communit", "diaspora", "numbers", "figures", "город", "избират", "голос", "россиян", "русск",
+    "результ", "явк", "участ", "посольств", "консульств", "выбор", "люд", "общин", "диаспор", "граждан", "цифр",
+)  # fmt: skip
+
 # (kind, id, country, city): what a name stands for
 Label = tuple[str, str, str | None, str | None]
 
@@ -105,6 +112,7 @@ class EntityIndex:
         self.index = PhraseIndex()
         self._meaning: dict[tuple[str, ...], Label] = {}  # one label per name (its tokens)
         self._by_code: dict[str, Label] = {RUSSIA_ISO: ("national", "russia", None, None)}
+        self._adjectives: set[str] = set()  # the places' adjectives as indexed ("Turkish", "польский")
         covered: set[str] = set()  # ISO codes and place ids already indexed
         for country in kb.countries:
             label: Label = ("country", country.id, None, None)
@@ -115,6 +123,11 @@ class EntityIndex:
                 self._add_all(city.names(), ("country", country.id, None, city.name_en))
             self._add_all(names.other_cities if names else (), label)
             self._add_all(country.aliases.all(), label)
+            for adjective in names.adjectives if names else ():
+                # only an adjective the place's names do not reach already ("Latvian" is read as Latvia anywhere)
+                if not any(match.label == label for match in self.index.find(tokenize(adjective), fuzzy=False)):
+                    self._add_all([adjective], label)
+                    self._adjectives.add(adjective)
             if country.iso and not names:
                 self._add_all(_all(other_country_names(country.iso)), label)
             covered.update(code for code in (country.id, country.iso, names and names.id) if code)
@@ -178,6 +191,11 @@ class EntityIndex:
         """Names in ``tokens``; ``original`` (the message as typed) adds upper-case abbreviations like "US"."""
         mentions = Mentions()
         for match in self.index.find(tokens):
+            if match.phrase in self._adjectives:
+                # "Turkish cities", "в польских городах" name the place; "to French", "finish ahead" do not
+                following = tokens[match.end] if match.end < len(tokens) else ""
+                if match.fuzzy or not following.startswith(ADJECTIVE_NOUNS):
+                    continue
             mentions.items.append(_mention(match))
         for found in _ABBREVIATION.finditer(original):
             label = self._by_code.get(ABBREVIATIONS.get(found.group().replace(".", ""), ""))

@@ -392,3 +392,23 @@ def test_a_country_by_its_two_letter_code(shipped_index: EntityIndex, text: str,
 def test_words_that_are_also_codes_stay_words(shipped_index: EntityIndex, text: str) -> None:
     # "de", "is", "it", "na" (на), "za" (за) are words; "tv" is no country the base has data for
     assert shipped_index.find(tokenize(text), text).countries() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [
+        ("turkish cities", "turkey"),
+        ("в польских городах", "poland"),
+        ("swiss results", "switzerland"),
+        ("latvian police", "latvia"),  # an adjective the name's own forms reach stays the place anywhere
+    ],
+)
+def test_a_places_adjective_before_a_noun_of_the_vote_names_it(
+    shipped_index: EntityIndex, text: str, identifier: str
+) -> None:
+    assert shipped_index.find(tokenize(text), text).countries() == [identifier]
+
+
+@pytest.mark.parametrize("text", ["translate it to french", "who finished second", "a latin american country"])
+def test_an_adjective_as_a_language_or_a_look_alike_is_no_place(shipped_index: EntityIndex, text: str) -> None:
+    assert shipped_index.find(tokenize(text), text).countries() == []

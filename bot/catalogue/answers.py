@@ -53,6 +53,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Я бот, который отвечает на вопросы о том, как граждане России за рубежом голосовали на президентских "
         "выборах в марте 2024 года. Каждый ответ — из источника, который я называю.",
     },
+    "small_talk_translate": {
+        "en": "I don't translate, only answer questions about the March 2024 vote, in English or Russian.",
+        "ru": "Я не перевожу — только отвечаю на вопросы о выборах в марте 2024 года, по-русски или по-английски.",
+    },
     "small_talk_joke": {
         "en": "I don't tell jokes, only what the sources report about the March 2024 vote.",
         "ru": "Шутить я не умею — только рассказываю, что источники сообщают о выборах в марте 2024 года.",

@@ -251,6 +251,12 @@ def list_count(question: Question, index: KnowledgeIndex) -> Decision | None:
 def city_list(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Which Kazakh cities had Russian polling stations?": the cities the sources name, each with its backing."""
     tokens = question.reading.tokens
+    if (
+        OTHERS_WORDS & set(tokens)
+        and question.stations_before
+        and any(token.startswith(CITY_WORDS) for token in tokens)
+    ):
+        return other_cities(question, index)
     asks_which = {"where", "list"} & question.intents.keys() or {"what", "which", "какие", "каких"} & set(tokens)
     if not (asks_which and any(token.startswith(CITY_WORDS) for token in tokens)):
         return None
@@ -275,6 +281,21 @@ def city_list(question: Question, index: KnowledgeIndex) -> Decision | None:
     context = question.context.updated(country=country, topic="polling_places", language=question.language)
     trace = f"{question.trace}; cities of {country}"
     return CityList("city_list", context, trace, 1.0, country=country or "", cities=rows, backing=tuple(backing))
+
+
+def other_cities(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Other Polish cities?" after Warsaw: the country's other cities' stations, on the chat's topic."""
+    first = next((fact.country for number in question.stations_before for fact in index.stations.get(number, ())), None)
+    country = question.countries[0] if question.countries else first
+    cities = [
+        city
+        for city in index.country_cities.get(country or "", ())
+        if city.stations and not set(city.stations) & set(question.stations_before)
+    ]
+    numbers = [number for city in cities for number in city.stations if number in index.stations]
+    if not numbers:
+        return None
+    return city_stations(question, index, [city.name_en for city in cities], numbers, exit_poll=False)
 
 
 def city_stations(

@@ -49,13 +49,15 @@ SMALL_TALK_WORDS = {
     ),
     "thanks": frozenset(
         {"thanks", "thank", "thx", "ty", "cheers", "great", "спасибо", "спс", "благодарю", "мерси", "пасиб", "пасибо",
-         "spasibo", "отлично", "супер", "понял", "поняла", "большое", "огромное", "lot", "much"}
+         "spasibo", "отлично", "супер", "понял", "поняла"}
     ),
     "goodbye": frozenset({"bye", "goodbye", "cya", "пока", "свидания", "до", "увидимся", "poka"}),
 }  # fmt: skip
+SMALL_TALK_INTENSIFIERS = frozenset({"much", "lot", "so", "very", "большое", "огромное", "очень"})  # "thanks a lot"
 # asking the bot about itself, for a joke, or for its view: the words that say so (stems)
 SMALL_TALK_ASKS = {
     "identity": re.compile(r"\b(?:who are you|what are you|are you (?:a )?(?:bot|human|real)|кто ты|ты кто|ты бот)\b"),
+    "translate": re.compile(r"\b(?:translate|translation|how do you say|переведи\w*|перевод\w*|как будет по)\b"),
     "joke": re.compile(r"\b(?:joke|jokes|анекдот\w*|шутк\w*|пошути\w*)\b"),
     "opinion": re.compile(
         r"\b(?:what do you think|do you (?:like|support|think)|your (?:opinion|view)|(?:should|would) (?:i|you) vote"
@@ -75,7 +77,8 @@ def small_talk(question: Question) -> Decision | None:
             return _refuse(question, "small_talk", f"small_talk_{kind}", note=kind)
     for kind, words in SMALL_TALK_WORDS.items():
         # only such words: "hi, how many voted in KZ?" is a question with a greeting before it
-        if any(token in words for token in tokens) and all(token in words or token in STOPWORDS for token in tokens):
+        allowed = words | SMALL_TALK_INTENSIFIERS | STOPWORDS
+        if any(token in words for token in tokens) and all(token in allowed for token in tokens):
             return _refuse(question, "small_talk", f"small_talk_{kind}", note=kind)
     return None
 
