@@ -309,8 +309,9 @@ def rare_word_answer(
     if question.leaders or question.candidates:
         return None  # a person the base knows is named: the rare word is likely part of their name
     holders: set[str] = set()
+    named = reading.mentions.positions
     for position, token in enumerate(reading.tokens):
-        if position in reading.mentions.positions:
+        if position in named:
             continue
         found = index.rare_name_facts(token)
         if 0 < len(found) <= RARE_WORD_FACTS:

@@ -146,10 +146,11 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         # "Noon Against Putin" names a protest, not the candidate: the name inside it is no mention
         inside = {position for start, end in events for position in range(start, end)}
         mentions = Mentions([item for item in mentions.items if not inside & set(range(item.start, item.end))])
-    signals = topic_signals(index.topic_index, tokens, mentions.positions)
+    named = mentions.positions
+    signals = topic_signals(index.topic_index, tokens, named)
     if events:
         signals.election = signals.specific = signals.strong = True  # a named event of this vote is its own subject
-    explained = mentions.positions | signals.covered
+    explained = named | signals.covered
     unknown = [
         token
         for position, token in enumerate(tokens)
@@ -165,7 +166,7 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
     base_names = tuple(
         token
         for position, token in enumerate(tokens)
-        if position not in mentions.positions and token not in STOPWORDS and index.rare_name_facts(token)
+        if position not in named and token not in STOPWORDS and index.rare_name_facts(token)
     )
     unknown = [token for token in unknown if token not in base_names]
     places = [name for name in map(place_name, unknown) if name]
@@ -205,7 +206,8 @@ NEUTRAL_WORDS = frozenset({"a", "i", "v", "s", "k", "u", "o"})
 def names_only(reading: Reading) -> bool:
     """A message of names, numbers and one-letter words alone ("a davankov?", "a v 2018?"): it tells no language
     ("and Serbia?" does: "and" is English)."""
-    others = [token for position, token in enumerate(reading.tokens) if position not in reading.mentions.positions]
+    named = reading.mentions.positions
+    others = [token for position, token in enumerate(reading.tokens) if position not in named]
     latin = reading.language == "en"  # a name in Cyrillic is Russian
     neutral = all(token in NEUTRAL_WORDS or token.isdigit() for token in others)  # "a v 2018?"
     return latin and bool(reading.tokens) and neutral

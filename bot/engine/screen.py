@@ -54,6 +54,7 @@ SMALL_TALK_WORDS = {
     "goodbye": frozenset({"bye", "goodbye", "cya", "пока", "свидания", "до", "увидимся", "poka"}),
 }  # fmt: skip
 SMALL_TALK_INTENSIFIERS = frozenset({"much", "lot", "so", "very", "большое", "огромное", "очень"})  # "thanks a lot"
+_SMALL_TALK_ALLOWED = {kind: words | SMALL_TALK_INTENSIFIERS | STOPWORDS for kind, words in SMALL_TALK_WORDS.items()}
 # asking the bot about itself, for a joke, or for its view: the words that say so (stems)
 SMALL_TALK_ASKS = {
     "identity": re.compile(r"\b(?:who are you|what are you|are you (?:a )?(?:bot|human|real)|кто ты|ты кто|ты бот)\b"),
@@ -68,17 +69,24 @@ SMALL_TALK_ASKS = {
 }
 
 
+# a word one of SMALL_TALK_ASKS needs (their patterns are tried only then: most questions have none)
+SMALL_TALK_CUES = (
+    "you", "ты", "тебе", "твое", "твоё", "joke", "анекдот", "шутк", "пошути", "should", "would", "good", "bad", "great",
+    "terrible", "посовет", "голосовать", "президент", "translat", "say", "перевод", "переведи", "будет",
+)  # fmt: skip
+
+
 def small_talk(question: Question) -> Decision | None:
     # "hi", "спасибо!", "who are you?", "tell me a joke about elections", "is Putin a good president?"
     tokens = question.reading.tokens
-    text = " ".join(tokens)
-    for kind, pattern in SMALL_TALK_ASKS.items():
-        if pattern.search(text):
-            return _refuse(question, "small_talk", f"small_talk_{kind}", note=kind)
+    if any(token.startswith(SMALL_TALK_CUES) for token in tokens):
+        text = " ".join(tokens)
+        for kind, pattern in SMALL_TALK_ASKS.items():
+            if pattern.search(text):
+                return _refuse(question, "small_talk", f"small_talk_{kind}", note=kind)
     for kind, words in SMALL_TALK_WORDS.items():
         # only such words: "hi, how many voted in KZ?" is a question with a greeting before it
-        allowed = words | SMALL_TALK_INTENSIFIERS | STOPWORDS
-        if any(token in words for token in tokens) and all(token in allowed for token in tokens):
+        if any(token in words for token in tokens) and all(token in _SMALL_TALK_ALLOWED[kind] for token in tokens):
             return _refuse(question, "small_talk", f"small_talk_{kind}", note=kind)
     return None
 
