@@ -45,6 +45,7 @@ class ChatContext:
     listed: tuple[str, ...] = ()  # the places the last reply listed: "how many countries is that?"
     before: str | None = None  # the place the chat was about before ``country``: "compare them", "which is higher?"
     ranking: RankingState | None = None  # the ranking the last reply showed: "next", "а на третьем?"
+    year: str | None = None  # another year the last reply was about: "and Putin's share back then?"
 
     def updated(self, **changes: object) -> ChatContext:
         # the fields by hand rather than dataclasses.replace, which checks every field each call (several per message)

@@ -53,6 +53,7 @@ NEXT_WORDS = frozenset(
     {"next", "more", "rest", "continue", "further", "following", "дальше", "далее", "следующие", "следующих", "ещё",
      "еще", "продолжи", "продолжай", "остальные", "остальных", "others"}
 )  # fmt: skip
+THEN_WORDS = frozenset({"then", "тогда", "тот", "том"})  # "back then", "в тот раз", "в том году"
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
 WHO_WORDS = frozenset({"who", "кто"})
@@ -183,7 +184,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         reading=reading,
         language=language,
         # only a region reply keeps the region, a comparison the compared countries, a station reply its stations
-        context=context.updated(region=False, compared=(), stations=(), listed=(), ranking=None),
+        context=context.updated(region=False, compared=(), stations=(), listed=(), ranking=None, year=None),
         compared=context.compared,
         stations_before=context.stations,
         listed_before=context.listed,
@@ -215,7 +216,9 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         asks_who=any(token in WHO_WORDS for token in reading.tokens),
         asks_where=any(token in WHERE_WORDS for token in reading.tokens),
         count=asked_count(reading),
-        years=other_years(reading),
+        # "and Putin's share back then?" after 2018: the chat's year, said again
+        years=other_years(reading)
+        or ((context.year,) if context.year and THEN_WORDS & set(reading.tokens) and not countries else ()),
         claim=claim,
         threshold=threshold,
         area=area,

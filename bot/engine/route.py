@@ -102,17 +102,21 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
         asked = chat_topic if chat_topic not in (None, *FIGURE_TOPICS) else None
     own = tuple(sorted(own, key=lambda fact: (fact.topic != asked, fact.id not in index.year_only)))
     if asked and own and own[0].topic == asked:
-        context = question.context.updated(country=place, topic=asked, language=question.language)
+        year = question.years[0]
+        context = question.context.updated(country=place, topic=asked, language=question.language, year=year)
         trace = f"{question.trace}; {place} in {', '.join(question.years)}, {asked}"
         return FactAnswer("other_year_fact", context, trace, 1.0, answer_facts=own[:1])
     matched = match(question, index) if allowed else None
     facts = tuple(fact for fact in matched.facts if fact.id in allowed) if matched is not None else ()
     compared = bool(own) and own[0].id in index.year_only and question.topic in (None, "turnout", "result")
     if isinstance(matched, FactAnswer) and facts and not compared:
-        return replace(matched, rule="other_year_fact", answer_facts=facts)
+        context = matched.context.updated(year=question.years[0])
+        return replace(matched, rule="other_year_fact", answer_facts=facts, context=context)
     # "Estonia in 2018?", "and in 2018?": the place's own facts that speak of that year, whatever their topic
     if own:
-        context = question.context.updated(country=place, topic=own[0].topic, language=question.language)
+        context = question.context.updated(
+            country=place, topic=own[0].topic, language=question.language, year=question.years[0]
+        )
         trace = f"{question.trace}; {place} in {', '.join(question.years)}"
         return FactAnswer("other_year_fact", context, trace, 1.0, answer_facts=own[:2])
     context = question.context.updated(language=question.language)
@@ -167,6 +171,10 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
         if region is not None:
             return region
     exit_poll = question.metric_topic == "exit_poll"
+    if "overview" in question.intents and len(cities) == 1 and question.metric_topic is None:
+        happened = city_events(question, index, cities[0], numbers)
+        if happened is not None:
+            return happened
     # ("best things to do in Bishkek": a city and a superlative of something else)
     if (
         question.topic is None
@@ -195,6 +203,19 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
     trace = f"{question.trace}; {', '.join(cities)}: stations {', '.join(map(str, numbers))}"
     context = context.updated(stations=tuple(numbers))  # "and the official result at that station?" next
     return FactAnswer("city", context, trace, 1.0, country.considered, answer_facts=tuple(facts))
+
+
+def city_events(question: Question, index: KnowledgeIndex, name: str, numbers: Sequence[int]) -> Decision | None:
+    """ "What happened at the embassy in Chisinau?": what the reports say happened there, then its stations."""
+    country = next(item.id for item in question.reading.mentions.items if item.city == name)
+    events = [fact for fact in index.facts_on(country, "context") if name in fact.answer.en]
+    if not events:
+        return None
+    facts = (events[0], *_station_answer(index, numbers, exit_poll=False))
+    context = question.context.updated(
+        country=country, topic="context", language=question.language, stations=tuple(numbers)
+    )
+    return FactAnswer("city", context, f"{question.trace}; {name}: what happened there", 1.0, answer_facts=facts)
 
 
 # a named place with more stations than this is a region of its country (Transnistria's eight), not a town
@@ -337,6 +358,8 @@ OTHERS_WORDS = frozenset({"others", "other", "rest", "остальные", "ос
 def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Who came second in Tajikistan?", "Kharitonov's place", "ranking of candidates", "and the others?"."""
     place = question.reading.signals.place
+    if place == 1 and question.context.topic == "reaction" and not (question.candidates or question.metric_topic):
+        return None  # "а кто был первым?" after the leaders' words: the first to congratulate, not the winner
     if (
         place is None
         and OTHERS_WORDS & set(question.reading.tokens)
@@ -531,9 +554,15 @@ def ranked_metric(question: Question, metric_topic: str) -> str:
     return "voters" if metric_topic == "turnout" else "vote_share"
 
 
+# "who were the candidates?": the candidates, as many ("кто был кандидатом от Новых людей?" asks one)
+CANDIDATES_WORDS = frozenset({"candidates", "кандидаты", "кандидатами", "кандидатов", "кандидатах", "kandidaty"})
+
+
 def list_all(question: Question, index: KnowledgeIndex) -> Decision | None:
-    """ "List all candidates", "перечисли кандидатов": each one's fact, in the order of the national result."""
-    if "list" not in question.intents or question.countries:
+    """ "List all candidates", "перечисли кандидатов", "кто был кандидатами": each one's fact, in the order of the
+    national result."""
+    plural = bool(CANDIDATES_WORDS & set(question.reading.tokens)) and question.asks_who and not question.candidates
+    if not ("list" in question.intents or plural) or question.countries:
         return None
     named = "candidate" in question.topics or any(
         token.startswith(("candidat", "кандидат", "баллотир")) for token in question.reading.tokens
