@@ -88,7 +88,7 @@ FILLERS = frozenset(
 CLAIM_CUES = frozenset(
     {"true", "right", "correct", "really", "read", "heard", "claim", "claims", "claimed", "said", "says", "saw",
      "правда", "верно", "действительно", "читал", "читала", "слышал", "слышала", "видел", "видела", "говорят",
-     "пишут", "утверждают",
+     "пишут", "пишет", "писали", "утверждают", "confirm", "accurate", "verify", "подтверди", "подтвердите",
      "якобы", "правильно", "неправда", "fake", "фейк", "almost", "nearly", "approximately", "roughly", "почти",
      "примерно", "приблизительно"}
 )  # fmt: skip

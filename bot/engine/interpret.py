@@ -114,7 +114,10 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     intents = signals.intents
     countries = places_asked(reading)
     candidates = tuple(mentions.candidates())
-    area = area_asked(reading.tokens)
+    # ("Novaya Gazeta Europe says ...": the outlet's "Europe" asks about no part of the world)
+    area = area_asked(
+        tuple(token for position, token in enumerate(reading.tokens) if position not in reading.outlet_words)
+    )
     if not candidates and context.candidate and PRONOUNS & set(reading.tokens):
         candidates = (context.candidate,)  # "how much did he get abroad?": the candidate of the last reply
     elif not candidates and context.candidate and context.listed and area:
@@ -286,7 +289,10 @@ def share_threshold(reading: Reading) -> tuple[float, str] | None:
     of a share, not a claim about one place; a claim word ("true?") keeps it a claim."""
     shares = [value for value, percent in reading.numbers if percent]
     tokens = reading.tokens
-    if len(shares) != 1 or any(token in CLAIM_CUES for token in tokens):
+    # a claim word makes it a claim about one place, unless a count of places is claimed too ("under half in 42
+    # countries, can you confirm?": the places on that side, counted)
+    counted = any(not percent for _, percent in reading.numbers)
+    if len(shares) != 1 or (any(token in CLAIM_CUES for token in tokens) and not counted):
         return None
     if not any(token.startswith(PLACES_WORDS) for token in tokens) or reading.mentions.countries():
         return None

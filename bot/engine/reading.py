@@ -59,6 +59,7 @@ class Reading:
     base_names: tuple[str, ...] = ()  # words that are names only a few facts hold ("Navalnaya", "Reznik")
     stations: tuple[int, ...] = ()  # polling-station numbers named ("station 8133", "УИК 8158")
     event: bool = False  # a named event of the vote abroad ("Noon Against Putin")
+    outlet_words: frozenset[int] = frozenset()  # positions of an outlet's name ("Novaya Gazeta Europe")
     numbers: tuple[tuple[float, bool], ...] = ()  # figures the message states: (value, is a percentage)
 
     @property
@@ -116,9 +117,17 @@ def stated_figures(text: str, stations: tuple[int, ...]) -> tuple[tuple[float, b
 EVENT_NAMES = (("noon", "against", "putin"), ("полд", "против", "путин"), ("polden", "protiv", "putin"))
 
 
-def _event_spans(tokens: list[str]) -> list[tuple[int, int]]:
+# outlets whose names hold a place ("Novaya Gazeta Europe says ...", "the Moscow Times"): their place is no place
+# asked about
+OUTLET_NAMES = (
+    ("novaya", "gazeta", "europe"), ("новая", "газета", "европа"), ("radio", "free", "europe"), ("moscow", "times"),
+    ("cyprus", "mail"), ("new", "indian", "express"), ("kathimerini", "cyprus"),
+)  # fmt: skip
+
+
+def _event_spans(tokens: list[str], names: tuple[tuple[str, ...], ...] = EVENT_NAMES) -> list[tuple[int, int]]:
     spans = []
-    for name in EVENT_NAMES:
+    for name in names:
         for start in range(len(tokens) - len(name) + 1):
             if all(tokens[start + offset].startswith(word) for offset, word in enumerate(name)):
                 spans.append((start, start + len(name)))
@@ -142,15 +151,18 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
     tokens = [token for token in tokens if token not in SILENT_FILLERS] or tokens
     mentions = index.entities.find(tokens, text)
     events = _event_spans(tokens)
-    if events:
-        # "Noon Against Putin" names a protest, not the candidate: the name inside it is no mention
-        inside = {position for start, end in events for position in range(start, end)}
+    outlets = _event_spans(tokens, OUTLET_NAMES)
+    if events or outlets:
+        # "Noon Against Putin" names a protest, not the candidate; "Novaya Gazeta Europe" an outlet, not a place:
+        # the name inside it is no mention
+        inside = {position for start, end in [*events, *outlets] for position in range(start, end)}
         mentions = Mentions([item for item in mentions.items if not inside & set(range(item.start, item.end))])
     named = mentions.positions
     signals = topic_signals(index.topic_index, tokens, named)
     if events:
         signals.election = signals.specific = signals.strong = True  # a named event of this vote is its own subject
-    explained = named | signals.covered
+    outlet_words = frozenset(position for start, end in outlets for position in range(start, end))
+    explained = named | signals.covered | outlet_words
     unknown = [
         token
         for position, token in enumerate(tokens)
@@ -158,6 +170,7 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         and token not in STOPWORDS
         and not token.isdigit()
         and not _NUMBER_TOKEN.fullmatch(token)
+        and token not in FRACTIONS  # "half": a stated share
         and len(token) > 1
         and not any(key in index.asking_keys for key in token_keys(token))  # words of the questions are not foreign
         and not any(token.startswith(stems) for stems in AREA_STEMS.values())  # "Baltic", "в Азии": a part of the world
@@ -195,6 +208,7 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         stations=stations,
         base_names=base_names,
         event=bool(events),
+        outlet_words=outlet_words,
         numbers=stated_figures(text, stations) + fraction_figures(tokens),
     )
 

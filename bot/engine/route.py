@@ -397,9 +397,11 @@ def margin(question: Question, index: KnowledgeIndex) -> Decision | None:
     tokens = question.reading.tokens
     words = set(tokens)
     counted = question.reading.signals.counted or "сколько" in words or ("how", "many") in pairwise(tokens)
+    # ("close" needs the two: "were the other stations also close?" asks about the results, not a gap)
+    close = bool(CLOSE_WORDS & words) and (len(question.candidates) >= 2 or bool({"between", "между"} & words))
     asks_gap = (
         any(token.startswith(MARGIN_STEMS) for token in tokens)
-        or bool(CLOSE_WORDS & words)
+        or close
         or (counted and VOTE_COUNT_WORDS & words and any(token.startswith(BEAT_STEMS) for token in tokens))
     )
     if not asks_gap or len(question.countries) + question.national > 1 or question.region:

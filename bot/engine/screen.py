@@ -25,6 +25,8 @@ def screen(question: Question) -> Decision | None:
         (question.claim[1] and bool(question.countries or question.candidates))
         or (bool(question.context.country) and (question.followup or question.short))  # "а таблоид писал 3200?"
     )
+    # "NGE says Putin got under half in 42 countries": a candidate's share on one side, counted over the places
+    claim = claim or (question.threshold is not None and bool(question.candidates))
     # a name only a few facts hold ("Navalnaya", "Reznik") makes the message about them, whatever its other words
     named_by_base = bool(question.reading.base_names)
     checks = SCOPE_SCREENS if question.leans_on_chat or claim or named_by_base else SCOPE_SCREENS + WORD_SCREENS
