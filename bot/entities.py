@@ -204,6 +204,8 @@ class EntityIndex:
         taken = mentions.positions
         for position, token in enumerate(tokens):
             label = self._code_label(token, original) if position not in taken else None
+            if token == "us" and position and tokens[position - 1] == "the" and position not in taken:
+                label = self._by_code.get("US")  # "and the us?": the United States, not "us"
             if label and not any(item.id == label[1] for item in mentions.items):
                 mentions.items.append(Mention(label[0], label[1], token, position, position + 1, label[2]))
         return mentions

@@ -33,6 +33,11 @@ SILENT_FILLERS = FILLERS & frozenset(
      "типо", "блин", "слушай", "просто", "именно", "конкретно", "хм", "ага", "походу", "кажется", "вроде", "pls",
      "plz", "please", "pleas", "thx", "btw", "lol", "lmao", "hmm", "anyway", "actually", "basically", "kinda"}
 )  # fmt: skip
+# words that take the turn before a question: dropped at the start, so "а"/"and" after them still opens a follow-up
+TURN_TAKING = frozenset(
+    {"ок", "окей", "оке", "ok", "okay", "okey", "ладно", "хорошо", "понятно", "ясно", "ага", "угу", "so", "well", "hmm",
+     "alright", "cool", "right", "got", "gotcha", "ну"}
+)  # fmt: skip
 # a capitalised word inside an English sentence is a name ("... in Kazan")
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
 SHORT_STATION_QUESTION = 3  # words in a follow-up where a bare number in that range is a station ("and 8134?")
@@ -149,6 +154,9 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
     # fillers say nothing ("кто вообще баллотировался" is "кто баллотировался"): read without them, so the words
     # around them meet as the phrases they are (a claim or repair cue that is also a filler stays: "right?")
     tokens = [token for token in tokens if token not in SILENT_FILLERS] or tokens
+    # "ok, and in Qatar?", "ладно, а явка там?": a word that only takes the turn, before the question itself
+    while len(tokens) > 1 and tokens[0] in TURN_TAKING:
+        tokens = tokens[1:]
     mentions = index.entities.find(tokens, text)
     events = _event_spans(tokens)
     outlets = _event_spans(tokens, OUTLET_NAMES)

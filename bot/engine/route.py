@@ -145,11 +145,17 @@ def station(question: Question, index: KnowledgeIndex) -> Decision | None:
         name = f"участок № {number}" if question.language == "ru" else f"polling station No. {number}"
         context = question.context.updated(language=question.language)
         return NoData("station", context, f"{question.trace}; no station {number}", name=name)
-    if not numbers and question.stations_before and not question.countries and refers_to_stations(question):
-        numbers = list(question.stations_before)  # "and the official result at that station?", "and its result?"
+    polled_there = False
+    if not numbers and question.stations_before and not question.countries:
+        # "the exit poll there?" after a city's stations: the exit polls taken at them, where volunteers surveyed
+        polled_there = question.metric_topic == "exit_poll" and (question.followup or question.short)
+        if refers_to_stations(question) or polled_there:
+            numbers = list(question.stations_before)  # "and the official result at that station?", "and its result?"
     if not numbers:
         return None
     facts = _station_answer(index, numbers, question.metric_topic == "exit_poll")
+    if polled_there and facts[0].topic != "exit_poll":
+        return None  # no exit poll at those stations: the country's, as usual
     country = facts[0].country
     # a station's protocol is its count and result: "а по всему Казахстану?" next asks the country's result
     topic = "exit_poll" if facts[0].topic == "exit_poll" else "result"
@@ -731,6 +737,38 @@ def each_place(
     return EachPlace(rule, context, trace, confidence, topic=topic, place_facts=facts, missing=missing)
 
 
+# "Kazakhstan including Baikonur", "вместе с Байконуром": two places counted as one
+TOGETHER_WORDS = frozenset(
+    {"including", "include", "incl", "included", "plus", "together", "combined", "count", "counting", "counted",
+     "включая", "вместе", "учетом", "учётом", "учитывая", "вкл", "считая", "считать"}
+)  # fmt: skip
+# ...which a fact of one place does when it counts the other with it
+COUNTED_WITH = ("counting", "together", "including", "combined")
+
+
+def places_together(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Kazakhstan total including Baikonur": the fact of one place that counts the other with it."""
+    if not TOGETHER_WORDS & set(question.reading.tokens):
+        return None
+    places = list(question.countries)
+    if len(places) == 1 and question.context.country not in (None, ABROAD, places[0]):
+        places.insert(0, question.context.country)  # "including Baikonur?" after Kazakhstan
+    if len(places) != 2 or ABROAD in places:
+        return None
+    for first, second in (places, places[::-1]):
+        name = index.countries[second].name.en
+        counted = [
+            fact
+            for fact in index.by_country.get(first, ())
+            if name in fact.answer.en and any(word in fact.answer.en.lower() for word in COUNTED_WITH)
+        ]  # fmt: skip
+        if counted:
+            context = question.context.updated(country=first, topic=counted[0].topic, language=question.language)
+            trace = f"{question.trace}; {first} counted with {second}"
+            return FactAnswer("places_together", context, trace, 1.0, answer_facts=(counted[0],))
+    return None
+
+
 def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Compare Kazakhstan and Uzbekistan", "compare all countries"."""
     countries, intents = question.countries, question.intents
@@ -772,6 +810,7 @@ ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     city,
     standings,
     station_ranking,
+    places_together,
     compare_last_two,
     ranking,
     candidate_where,

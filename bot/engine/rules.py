@@ -41,6 +41,7 @@ _RULES = (
     Rule("margin", "route", "how far one candidate was ahead of another in one place: their votes and the gap"),
     Rule("station", "route", "a polling station by its number: its protocol, and its exit poll if surveyed"),
     Rule("city_list", "route", "which cities of a country had a station: the cities the sources name"),
+    Rule("places_together", "route", "two places counted as one ('Kazakhstan including Baikonur'): the fact that does"),
     Rule("compare_last_two", "route", "'compare them', 'which is higher?': the chat's last two places side by side"),
     Rule("city", "route", "a city with known station numbers: each station's protocol"),
     Rule("part_of_country", "route", "a region of a country with many stations: the facts that speak of it"),

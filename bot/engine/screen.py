@@ -277,6 +277,7 @@ def weak_topic_words(question: Question) -> Decision | None:
         and max(everyday, default=0.0) < WEAK_TOPIC
         and not {"compare", "coverage"} & intents.keys()
         and not question.place_figures
+        and len(question.countries) < 2  # "Kazakhstan with Baikonur included?": two places of the base, weighed
         and signals.place is None
         and not (question.followup and question.context.topic and {"most", "least"} & intents.keys())  # "а где меньше?"
     ):
