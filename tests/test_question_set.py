@@ -110,7 +110,18 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["blind_a.yaml", "blind_b.yaml", "blind_c.yaml", "blind_d.yaml", "blind_e.yaml", "blind_f.yaml", "blind_g.yaml"],
+    [
+        "blind_a.yaml",
+        "blind_b.yaml",
+        "blind_c.yaml",
+        "blind_d.yaml",
+        "blind_e.yaml",
+        "blind_f.yaml",
+        "blind_g.yaml",
+        "blind_h.yaml",
+        "blind_i.yaml",
+        "blind_j.yaml",
+    ],
 )
 def test_the_blind_sets_load(name: str) -> None:
     # written by helpers who never saw the engine or its tests (README, Benchmark); measured, not required to pass
