@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 ReplyKind = Literal[
-    "answer",  # one or more facts answer the question
-    "comparison",  # a ranking / comparison computed from figures
+    "answer",  # one or more facts answer the question, or one place asked of a ranking ("where did Putin do worst?")
+    "comparison",  # places side by side, or a ranked list asked for ("top 5", "which countries"), computed from figures
     "did_you_mean",  # two or more facts are close: suggestions, no guess
     "no_data",  # a real country (or topic) the base has no data for
     "off_topic",  # not about the election: says what the bot can answer

@@ -32,7 +32,8 @@ def _phrases(spec: str) -> list[str]:
 TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
     "turnout": _weighted(
         """
-        turnout 1, ~how many 0.9, ~number of 0.9, where to vote 0.4, где проголосовать 0.4, где голосовать
+        turnout 1, turned out 0.9, turn out 0.9,
+        ~how many 0.9, ~number of 0.9, where to vote 0.4, где проголосовать 0.4, где голосовать
         0.3, voter 0.6, ~people 0.3, participation 0.9, took part 0.7, cast 0.5, ballot 0.6, vote 0.35, early 0.7,
         early voting 1,
         early ballots 1, registered 0.8, register 0.5, on the lists 0.8, voter list 0.9, досрочно 0.8, досрочный 0.8,
@@ -137,7 +138,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         schedule 1,
         three day 1, how many days 1.4, last 0.4, announce 0.5, march 0.6, how long 0.7, period 0.6, когда 0.9,
         дата 1, день 0.7, онлайн 1, электронный 0.9, срок 0.8, март 0.6, сколько дней 1.4, объявить 0.5,
-        продолжаться 0.6, длиться 0.7, трехдневный 1, дистанционный 0.9, paper 0.6, бумажный 0.6
+        продолжаться 0.6, длиться 0.7, трехдневный 1, дистанционный 0.9, paper 0.6, бумажный 0.6, until what time 0.9,
+        open until 0.9, friday 0.7, saturday 0.7, sunday 0.7, пятница 0.7, суббота 0.7, воскресенье 0.7
         """
     ),
     "source": _weighted(

@@ -81,7 +81,8 @@ def test_follow_up_keeps_topic_and_changes_country(engine: Engine) -> None:
 
 def test_ranking_puts_the_official_count_first_with_the_ballots_and_the_size_rule(engine: Engine) -> None:
     reply = engine.answer("Where did Putin do best?")
-    assert reply.kind == "comparison" and reply.chart is not None
+    # one place is asked ("where ... best?"): an answer, the ranking and its chart beside it
+    assert reply.kind == "answer" and reply.rule == "ranking" and reply.chart is not None
     assert reply.text.index("Moldova") < reply.text.index("Turkmenistan")  # 96.46% before 95.82%
     assert "48,273 ballots" in reply.text  # the ballots behind each share
     assert "fewer than 100 ballots" in reply.text  # the size rule is stated
@@ -192,7 +193,7 @@ def test_refresh_uses_the_new_base(engine: Engine) -> None:
         ("Did Putin win in Almaty?", "answer", {"kazakhstan-exit-poll", "kazakhstan-result"}),
         ("Which candidate was a foil?", "answer", {"davankov-foil-candidate", "davankov-candidate"}),
         ("сравни Узбекистан и Таджикистан по явке", "comparison", None),
-        ("where was turnout highest", "comparison", None),
+        ("where was turnout highest", "answer", None),  # one place asked: an answer, the ranking beside it
         ("Bitcoin price", "off_topic", None),
         ("Сколько россиян проголосовало в Грузии?", "answer", {"georgia-voters-went-to-armenia-and-turkey"}),
     ],
@@ -612,7 +613,7 @@ def test_a_bare_country_name_offers_its_topics(engine: Engine, question: str, ac
         (["а в Таджикистане скока голосовало?", "а сколько народу пришло?"], "answer", "tajikistan-turnout"),
         (["как наши в Узбекистане голосовали"], "answer", "uzbekistan-result"),
         # a superlative follow-up keeps the ranking's figure
-        (["где больше всего наших проголосовало?", "а где меньше?"], "comparison", "chad-official-turnout"),
+        (["где больше всего наших проголосовало?", "а где меньше?"], "answer", "chad-official-turnout"),
         # after an exit poll, the national figure is the result
         (["экзитпол в Алматы", "а Даванков?", "а в целом по стране?"], "answer", "national-result"),
     ],
@@ -749,7 +750,7 @@ def test_a_pasted_run_of_digits_is_no_figure(engine: Engine, text: str) -> None:
 
 def test_a_ranking_says_the_small_place_that_would_have_led_it_apart(engine: Engine) -> None:
     reply = engine.answer("where did kharitonov do best abroad")
-    assert reply.kind == "comparison", reply.reason
+    assert reply.rule == "ranking", reply.reason
     ranked, small = reply.text.index("1. Cambodia"), reply.text.index("Djibouti: 12.9%")
     assert ranked < small and "31 ballots" in reply.text  # after the ranking, with its count of ballots
     assert "Djibouti" not in engine.answer("where did putin do worst").text  # no small place beats Montenegro
@@ -770,7 +771,7 @@ def test_a_ranking_says_the_small_place_that_would_have_led_it_apart(engine: Eng
 )
 def test_a_ranking_is_by_the_figure_asked(engine: Engine, question: str, heading: str, lead: str) -> None:
     reply = engine.answer(question)
-    assert reply.kind == "comparison", reply.reason
+    assert reply.rule == "ranking", reply.reason
     assert reply.text.startswith(heading) and lead in reply.text, reply.text
 
 
@@ -1048,3 +1049,20 @@ def test_a_greeting_before_a_question_is_no_small_talk(engine: Engine) -> None:
 def test_look_alikes_about_something_else_get_no_fact(engine: Engine, message: str) -> None:
     reply = engine.answer(message)
     assert not reply.answered and not reply.fact_ids, (reply.rule, reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("where did putin do worst?", "answer"),  # one place asked: the answer, the ranking beside it
+        ("в какой стране больше всего проголосовало", "answer"),
+        ("top 5 countries for davankov", "comparison"),  # a list asked
+        ("в каких странах путин набрал меньше всего", "comparison"),
+        ("rank the countries by turnout", "comparison"),
+    ],
+)
+def test_a_ranking_is_an_answer_when_one_place_is_asked_and_a_comparison_when_a_list_is(
+    engine: Engine, question: str, kind: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == kind and reply.chart is not None, (reply.rule, reply.reason)

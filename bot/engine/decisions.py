@@ -197,7 +197,11 @@ class Ranking(Decision):
     winners_only: bool = False  # only the places where ``candidate`` came first
     ties: tuple[str, ...] = ()  # places where ``candidate`` tied for first (with ``winners_only``)
     threshold: tuple[float, str] | None = None  # only the places below or above this share ("under 50%")
-    kind = "comparison"
+    asks_one: bool = False  # "where did Putin do worst?" asks for one place: an answer, the ranking beside it
+
+    @property
+    def kind(self) -> str:  # type: ignore[override]
+        return "answer" if self.asks_one and self.shown else "comparison"
 
     @cached_property
     def _results(self) -> tuple[PlaceFigure, ...]:

@@ -276,6 +276,16 @@ def places_asked(reading: Reading) -> tuple[str, ...]:
         countries = tuple(country for country in countries if country != ABROAD)
     if reading.event and not countries:
         countries = (ABROAD,)  # "Noon Against Putin" happened at the stations abroad
+    counted = reading.signals.counted or bool({"сколько", "скольких"} & set(reading.tokens))
+    # "at how many stations did Putin lose?": the stations the base counts are the stations abroad
+    if (
+        not countries
+        and counted
+        and reading.mentions.candidates()
+        and not reading.mentions.of("national")
+        and any(token.startswith(("station", "участк", "участок", "uchast", "precinct")) for token in reading.tokens)
+    ):
+        countries = (ABROAD,)
     return countries
 
 

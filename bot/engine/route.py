@@ -176,6 +176,11 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
         region = part_of_country(question, index, cities[0])
         if region is not None:
             return region
+    if len(cities) == 1 and EXCLUDING & set(question.reading.tokens):
+        # "Poland without Warsaw": the country's other stations (a region's own facts come first, above)
+        rest = other_cities(question, index, excluded=tuple(numbers))
+        if rest is not None:
+            return rest
     exit_poll = question.metric_topic == "exit_poll"
     if "overview" in question.intents and len(cities) == 1 and question.metric_topic is None:
         happened = city_events(question, index, cities[0], numbers)
@@ -248,6 +253,9 @@ def part_of_country(question: Question, index: KnowledgeIndex, name: str) -> Dec
     return FactAnswer("part_of_country", context, trace, 1.0, answer_facts=tuple(spoken_of[:1]))
 
 
+# "without Transnistria", "без Приднестровья": the rest of the country
+EXCLUDING = frozenset({"without", "excluding", "except", "minus", "без", "кроме", "исключая", "bez"})
+
 # "which cities", "в каких городах": the cities of a country with a station
 CITY_WORDS = ("city", "cities", "town", "город", "gorod")
 
@@ -310,14 +318,16 @@ def city_list(question: Question, index: KnowledgeIndex) -> Decision | None:
     return CityList("city_list", context, trace, 1.0, country=country or "", cities=rows, backing=tuple(backing))
 
 
-def other_cities(question: Question, index: KnowledgeIndex) -> Decision | None:
-    """ "Other Polish cities?" after Warsaw: the country's other cities' stations, on the chat's topic."""
-    first = next((fact.country for number in question.stations_before for fact in index.stations.get(number, ())), None)
+def other_cities(question: Question, index: KnowledgeIndex, excluded: Sequence[int] = ()) -> Decision | None:
+    """ "Other Polish cities?" after Warsaw, "Moldova without Transnistria": the country's other cities' stations,
+    on the chat's topic."""
+    left_out = set(excluded or question.stations_before)
+    first = next((fact.country for number in left_out for fact in index.stations.get(number, ())), None)
     country = question.countries[0] if question.countries else first
     cities = [
         city
         for city in index.country_cities.get(country or "", ())
-        if city.stations and not set(city.stations) & set(question.stations_before)
+        if city.stations and not set(city.stations) & left_out
     ]
     numbers = [number for city in cities for number in city.stations if number in index.stations]
     if not numbers:
@@ -507,7 +517,7 @@ def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
         index, "ranking", metric, candidate, question.superlative, context, language, trace, limit=limit, places=places
     )
     if question.threshold is None or metric not in PERCENT_METRICS:
-        return ranking
+        return replace(ranking, asks_one=asks_one_place(question))
     # "where did Putin get under 50%?": every place on that side counts, however few its ballots (each shown)
     return replace(
         ranking,
@@ -533,6 +543,22 @@ def ranking_more(question: Question, index: KnowledgeIndex) -> Decision | None:
     # "а на третьем?" shows one place; "next" after it goes on a page as long as the first
     page = replace(state, shown_to=offset + limit)
     return replace(more, context=more.context.updated(ranking=page)) if more.context.ranking else more
+
+
+# a list asked for: places in the plural ("which countries", "в каких странах"), a number of them, a ranking
+PLACES_PLURAL = frozenset(
+    {"countries", "places", "stations", "cities", "states", "страны", "стран", "странах", "странам", "места", "мест",
+     "местах", "участки", "участков", "участках", "города", "городов", "городах", "strany", "stranah"}
+)  # fmt: skip
+
+
+def asks_one_place(question: Question) -> bool:
+    """ "Where did Putin do worst?", "в какой стране больше всего голосовало": one place is asked, the ranking only
+    shows it among the others; "top 5", "which countries", "rank them" ask for the list."""
+    tokens = set(question.reading.tokens)
+    listing = {"list", "compare"} & question.intents.keys() or any(token.startswith(("rank", "рейтинг", "top", "топ"))
+                                                                  for token in tokens)  # fmt: skip
+    return question.count is None and not listing and not PLACES_PLURAL & tokens
 
 
 # words that say which figure a ranking is by, when it is neither the voters nor a candidate's share
