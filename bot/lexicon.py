@@ -59,6 +59,9 @@ class PhraseIndex:
         self._vocabulary: set[str] = set()
         self._choices: list[str] = []
         self._stems: dict[str, str] = {}  # stem -> vocabulary word: typos are compared without their endings
+        # the fuzzy choices by length: a word can only be close to words of about its own length
+        self._by_length: dict[int, list[str]] = {}
+        self._stems_by_length: dict[int, list[str]] = {}
         self._correct = lru_cache(maxsize=50_000)(self._correct_uncached)
 
     def add(self, phrase: str, label: Hashable, *, name: bool = False) -> None:
@@ -84,6 +87,8 @@ class PhraseIndex:
         self._stems = {}
         for word in self._choices:
             self._stems.setdefault(_stem(word), word)
+        self._by_length = _by_length(self._choices)
+        self._stems_by_length = _by_length(list(self._stems))
         self._correct.cache_clear()
 
     @property
@@ -106,12 +111,12 @@ class PhraseIndex:
                 return spelling  # a dropped soft sign: "резултаты" is "результаты"
             if spelling:
                 return None  # a real Russian word is not a typo of a name
-        found = _closest(token, self._choices)
+        found = _closest(token, self._by_length)
         if found is None:
             # endings differ between the typo and the dictionary form ("праголосовало" ~ "проголосовать")
             stem = _stem(token)
             if stem != token and len(stem) >= MIN_FUZZY_LENGTH:
-                found = self._stems.get(_closest(stem, list(self._stems)) or "")
+                found = self._stems.get(_closest(stem, self._stems_by_length) or "")
         if found is None or found == token or abs(len(found) - len(token)) > max(1, len(token) // 5):
             return None  # a slip changes a letter or two, not a word's length: "mobile" is not "mobilization"
         return found
@@ -165,14 +170,29 @@ def _stem(word: str) -> str:
     return stem_ru(word) if is_cyrillic(word) else stem_en(word)
 
 
-def _closest(token: str, choices: list[str]) -> str | None:
+def _by_length(words: Iterable[str]) -> dict[int, list[str]]:
+    grouped: dict[int, list[str]] = {}
+    for word in words:
+        grouped.setdefault(len(word), []).append(word)
+    return grouped
+
+
+def _of_lengths(choices: dict[int, list[str]], shortest: float, longest: float) -> list[str]:
+    return [word for length, words in choices.items() if shortest <= length <= longest for word in words]
+
+
+def _closest(token: str, choices: dict[int, list[str]]) -> str | None:
     """The choice within the length-aware ``fuzzy_cutoff``, or one adjacent swap away ("reslut" ~ "result")."""
-    match = process.extractOne(token, choices, scorer=fuzz.ratio, processor=None, score_cutoff=fuzzy_cutoff(len(token)))
+    size, cutoff = len(token), fuzzy_cutoff(len(token))
+    # ratio = 200 * common / (both lengths): only words between these lengths can reach the cutoff
+    near = _of_lengths(choices, size * cutoff / (200 - cutoff), size * (200 - cutoff) / cutoff)
+    match = process.extractOne(token, near, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
     if match is not None:
         return match[0]
     if len(token) < MIN_FUZZY_LENGTH:
         return None
-    swap = process.extractOne(token, choices, scorer=OSA.distance, processor=None, score_cutoff=1)
+    swap = process.extractOne(token, _of_lengths(choices, size - 1, size + 1), scorer=OSA.distance, processor=None,
+                              score_cutoff=1)  # fmt: skip
     # one OSA edit that Levenshtein counts as two is a transposition, not a different letter
     if swap is not None and Levenshtein.distance(token, swap[0]) == 2:
         return swap[0]

@@ -132,9 +132,14 @@ OUTLET_NAMES = (
 
 def _event_spans(tokens: list[str], names: tuple[tuple[str, ...], ...] = EVENT_NAMES) -> list[tuple[int, int]]:
     spans = []
-    for name in names:
-        for start in range(len(tokens) - len(name) + 1):
-            if all(tokens[start + offset].startswith(word) for offset, word in enumerate(name)):
+    for start, token in enumerate(tokens):
+        for name in names:
+            # the first word alone rules out almost every name (this runs on every message)
+            if (
+                token.startswith(name[0])
+                and start + len(name) <= len(tokens)
+                and all(tokens[start + offset].startswith(word) for offset, word in enumerate(name[1:], 1))
+            ):
                 spans.append((start, start + len(name)))
     return spans
 
