@@ -46,7 +46,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
     ),
     "result": _weighted(
         """
-        result 1, outcome 1, how many =votes 1.2, сколько голос 1.2, receive 0.6, give 0.5, split 0.6, достаться
+        result 1, outcome 1, резы 1, резик 1,
+        how many =votes 1.2, сколько голос 1.2, receive 0.6, give 0.5, split 0.6, достаться
         0.8, как голосовать 0.7, распределиться 0.8, share 0.9, percent 0.8, percentage 0.8, won 0.9,
         win 0.9, winner 0.9, who won 1, vote for 0.6, voted for 0.8, support 0.6, backing 0.6, perform
         0.9, performance 0.9, fare 0.8, score 0.7, how did 0.5, got 0.3, tally 0.8, for whom 0.9,
@@ -92,6 +93,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
     "diaspora": _weighted(
         """
         relokanty 1.2, relocant 1.2, relocate 1, relocation 1, move 0.8, moved 0.8, emigrate 1, emigrant
+        1, community 0.8, communities 0.8, община 0.8, диаспора 1, emigrant
         1, emigration 1, diaspora 1, flee 0.9, fled 0.9, draft 0.9, mobilization 1, mobilisation 1, army
         0.7, evade 0.9, exile 0.9, dual citizenship 1, dual citizen 1, citizenship 0.6, passport 0.7, who are 0.4, why
         0.4, live 0.4, came 0.3, expat 0.9, migrant 0.8, refugee 0.9, community 0.6, релокант 1.2,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.abroad_facts import ABROAD
 from bot.country_names import FIRST_STATION, LAST_STATION
 from bot.engine.index import KnowledgeIndex
 from bot.engine.spelling import correct
@@ -33,6 +34,7 @@ SILENT_FILLERS = FILLERS & frozenset(
      "типо", "блин", "слушай", "просто", "именно", "конкретно", "хм", "ага", "походу", "кажется", "вроде", "pls",
      "plz", "please", "pleas", "thx", "btw", "lol", "lmao", "hmm", "anyway", "actually", "basically", "kinda"}
 )  # fmt: skip
+STATION_STEMS = ("station", "участ", "загранучаст", "uchast")  # the stations' own words, inside a place's name
 # words that take the turn before a question: dropped at the start, so "а"/"and" after them still opens a follow-up
 TURN_TAKING = frozenset(
     {"ок", "окей", "оке", "ok", "okay", "okey", "ладно", "хорошо", "понятно", "ясно", "ага", "угу", "so", "well", "hmm",
@@ -171,7 +173,16 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         inside = {position for start, end in [*events, *outlets] for position in range(start, end)}
         mentions = Mentions([item for item in mentions.items if not inside & set(range(item.start, item.end))])
     named = mentions.positions
-    signals = topic_signals(index.topic_index, tokens, named)
+    # "polling stations abroad", "участки за рубежом" name abroad and still ask about its stations (with a candidate
+    # named, "at how many stations abroad did Putin lose?" asks his result there)
+    stations = {
+        position
+        for item in mentions.items
+        if item.id == ABROAD and not mentions.candidates()
+        for position in range(max(item.start, 0), item.end)
+        if tokens[position].startswith(STATION_STEMS)
+    }
+    signals = topic_signals(index.topic_index, tokens, named - stations)
     if events:
         signals.election = signals.specific = signals.strong = True  # a named event of this vote is its own subject
     outlet_words = frozenset(position for start, end in outlets for position in range(start, end))

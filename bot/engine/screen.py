@@ -241,6 +241,7 @@ def demonym_only(question: Question) -> Decision | None:
     reading, signals = question.reading, question.reading.signals
     if (
         reading.unknown
+        and not _station_of_a_place(question)
         and len(reading.unknown) >= _topic_words(question)
         and signals.election
         and not (signals.strong or signals.counted or question.candidates or question.leaders)
@@ -252,6 +253,8 @@ def demonym_only(question: Question) -> Decision | None:
 def no_election_word(question: Question) -> Decision | None:
     # no election word: names of places and leaders alone do not make "how many tourists" a vote count
     if _has_election_word(question) or not question.reading.unknown:
+        return None
+    if _station_of_a_place(question):
         return None
     # "how bad were the queues in Almaty": a place and a strong word of the vote's own topics (not "results" or
     # "how many", which a match or a census has too)
@@ -323,6 +326,13 @@ def candidate_unknown_words(question: Question) -> Decision | None:
     ):
         return _refuse(question, "candidate_unknown_words")
     return None
+
+
+def _station_of_a_place(question: Question) -> bool:
+    """ "Was there a station in Frankfurt?": a place the base has no data for, which unknown_place says so of."""
+    tokens = question.reading.tokens
+    stations = any(token.startswith(("station", "polling", "участ", "уик", "uchast")) for token in tokens)
+    return bool(question.reading.places) and stations
 
 
 def _topic_words(question: Question) -> int:
