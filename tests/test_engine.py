@@ -1044,6 +1044,7 @@ def test_a_greeting_before_a_question_is_no_small_talk(engine: Engine) -> None:
         "trump vs harris final electoral votes?",
         "moldova presidential runoff results",
         "best things to do in bishkek",
+        "what did tokayev say about the economy",
     ],
 )
 def test_look_alikes_about_something_else_get_no_fact(engine: Engine, message: str) -> None:

@@ -328,6 +328,19 @@ def candidate_unknown_words(question: Question) -> Decision | None:
     return None
 
 
+def leader_unknown_words(question: Question) -> Decision | None:
+    # "what did Tokayev say about the economy": a leader's words on a subject of their own, not on the vote
+    signals = question.reading.signals
+    if (
+        question.leaders
+        and question.reading.subject_words
+        and not (signals.election or question.candidates)
+        and set(signals.topics) <= {"reaction"}
+    ):
+        return _refuse(question, "leader_unknown_words")
+    return None
+
+
 def _station_of_a_place(question: Question) -> bool:
     """ "Was there a station in Frankfurt?": a place the base has no data for, which unknown_place says so of."""
     tokens = question.reading.tokens
@@ -371,4 +384,5 @@ WORD_SCREENS: tuple[Callable[[Question], Decision | None], ...] = (
     unknown_words_no_name,
     mostly_unknown_words,
     candidate_unknown_words,
+    leader_unknown_words,
 )
