@@ -12,7 +12,7 @@ from itertools import pairwise
 from types import MappingProxyType
 
 from bot.abroad_facts import ABROAD
-from bot.engine.reading import Reading
+from bot.engine.reading import Reading, names_stations
 from bot.engine.thresholds import (
     CANDIDATE_RESULT_LEAD,
     CLAIM_TOPIC,
@@ -268,6 +268,12 @@ def other_years(reading: Reading) -> tuple[str, ...]:
     return tuple(dict.fromkeys(years))
 
 
+def asks_a_count(reading: Reading) -> bool:
+    """ "how many", "сколько", "на скольких": the message asks for a number."""
+    tokens = reading.tokens
+    return reading.signals.counted or bool({"сколько", "скольких"} & set(tokens)) or ("how", "many") in pairwise(tokens)
+
+
 def places_asked(reading: Reading) -> tuple[str, ...]:
     """The places named, with "abroad" as the frame it usually is rather than a place of its own."""
     countries = tuple(reading.mentions.countries())
@@ -276,14 +282,13 @@ def places_asked(reading: Reading) -> tuple[str, ...]:
         countries = tuple(country for country in countries if country != ABROAD)
     if reading.event and not countries:
         countries = (ABROAD,)  # "Noon Against Putin" happened at the stations abroad
-    counted = reading.signals.counted or bool({"сколько", "скольких"} & set(reading.tokens))
     # "at how many stations did Putin lose?": the stations the base counts are the stations abroad
     if (
         not countries
-        and counted
+        and asks_a_count(reading)
         and reading.mentions.candidates()
         and not reading.mentions.of("national")
-        and any(token.startswith(("station", "участк", "участок", "uchast", "precinct")) for token in reading.tokens)
+        and names_stations(reading.tokens)
     ):
         countries = (ABROAD,)
     return countries

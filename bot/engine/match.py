@@ -14,7 +14,7 @@ from itertools import pairwise
 from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import Choices, Decision, FactAnswer, NotReported, Refusal, WhichTopic
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import ABROAD, Question
+from bot.engine.interpret import ABROAD, Question, asks_a_count
 from bot.engine.thresholds import (
     ABROAD_FIT,
     AMBIGUITY_MARGIN,
@@ -200,8 +200,7 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         facts = with_other_source([clear], _scored_pool(question, slots, index), slots, index)
         trace += f"; the example question of {clear.id}"
         return FactAnswer("clear_example", context_after(clear, slots, language), trace, 1.0, answer_facts=tuple(facts))
-    tokens = question.reading.tokens
-    counted = question.reading.signals.counted or "сколько" in tokens or ("how", "many") in pairwise(tokens)
+    counted = asks_a_count(question.reading)
     if "population" in question.intents and counted and slots.country_from == "text":
         # "how many Russians live in X": a fact that states it, else say no source gives it (the relocation story
         # is no population figure)

@@ -7,6 +7,7 @@ it is immutable so that sharing is safe.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.abroad_facts import ABROAD
@@ -34,7 +35,14 @@ SILENT_FILLERS = FILLERS & frozenset(
      "типо", "блин", "слушай", "просто", "именно", "конкретно", "хм", "ага", "походу", "кажется", "вроде", "pls",
      "plz", "please", "pleas", "thx", "btw", "lol", "lmao", "hmm", "anyway", "actually", "basically", "kinda"}
 )  # fmt: skip
-STATION_STEMS = ("station", "участ", "загранучаст", "uchast")  # the stations' own words, inside a place's name
+# the words of polling stations ("station", "участков", "загранучастки", "УИК"): the stems every stage tests
+STATION_WORDS = ("station", "участ", "загранучаст", "уик", "uchast", "uik", "precinct")
+
+
+def names_stations(tokens: Iterable[str]) -> bool:
+    return any(token.startswith(STATION_WORDS) for token in tokens)
+
+
 # words that take the turn before a question: dropped at the start, so "а"/"and" after them still opens a follow-up
 TURN_TAKING = frozenset(
     {"ок", "окей", "оке", "ok", "okay", "okey", "ладно", "хорошо", "понятно", "ясно", "ага", "угу", "so", "well", "hmm",
@@ -180,7 +188,7 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
         for item in mentions.items
         if item.id == ABROAD and not mentions.candidates()
         for position in range(max(item.start, 0), item.end)
-        if tokens[position].startswith(STATION_STEMS)
+        if tokens[position].startswith(STATION_WORDS)
     }
     signals = topic_signals(index.topic_index, tokens, named - stations)
     if events:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from itertools import pairwise
 
 from bot.abroad import BAIKONUR
 from bot.abroad_facts import DATA_SOURCES
@@ -29,8 +28,9 @@ from bot.engine.decisions import (
     Standings,
 )
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import ABROAD, FIGURE_TOPICS, WHICH_OF, Question, weighs_two
+from bot.engine.interpret import ABROAD, FIGURE_TOPICS, WHICH_OF, Question, asks_a_count, weighs_two
 from bot.engine.match import match, place_summary, summary_answer
+from bot.engine.reading import names_stations
 from bot.engine.thresholds import (
     DOMAIN_TOPIC,
     MIN_RANKED_BALLOTS,
@@ -132,7 +132,7 @@ BACK_TO_STATIONS = frozenset({"its", "official", "её", "ее", "официал
 def refers_to_stations(question: Question) -> bool:
     """A short follow-up about the stations the last reply was about, not a new place or topic."""
     tokens = set(question.reading.tokens)
-    said = any(token.startswith(STATION_WORDS) for token in tokens) or bool(BACK_TO_STATIONS & tokens)
+    said = names_stations(tokens) or bool(BACK_TO_STATIONS & tokens)
     return said and (question.followup or question.short) and question.topic in (None, "result", "turnout", "exit_poll")
 
 
@@ -240,7 +240,7 @@ def part_of_country(question: Question, index: KnowledgeIndex, name: str) -> Dec
     country = next(item.id for item in mentions if item.city == name)
     if any(item.id == country and not item.city for item in mentions):
         return None  # "Moldova including Transnistria": the country as a whole
-    if any(token.startswith(STATION_WORDS) for token in question.reading.tokens):
+    if names_stations(question.reading.tokens):
         return None  # "the station numbers in Transnistria": its stations, one by one
     topic = question.topic or (question.context.topic if question.followup else None)
     spoken_of = [fact for fact in index.by_country.get(country, ()) if name in fact.answer.en]
@@ -412,7 +412,7 @@ def margin(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "By how many votes did Putin beat Davankov in Kazakhstan?": the two candidates' counts and the gap."""
     tokens = question.reading.tokens
     words = set(tokens)
-    counted = question.reading.signals.counted or "сколько" in words or ("how", "many") in pairwise(tokens)
+    counted = asks_a_count(question.reading)
     # ("close" needs the two: "were the other stations also close?" asks about the results, not a gap)
     close = bool(CLOSE_WORDS & words) and (len(question.candidates) >= 2 or bool({"between", "между"} & words))
     asks_gap = (
@@ -448,14 +448,10 @@ def _count_or_share(index: KnowledgeIndex, place: str | None, candidate: str) ->
     return index.best_figure(place, "votes", candidate) or index.best_figure(place, "vote_share", candidate)
 
 
-# words that make a superlative about single polling stations ("the biggest station abroad", "на каком участке")
-STATION_WORDS = ("station", "участ", "уик", "uchast", "uik", "precinct")
-
-
 def station_ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Which single station abroad had the most voters?", "на каком участке у Путина меньше всего?"."""
     metric_topic = figure_topic(question) or ("turnout" if question.superlative else None)
-    asks_stations = any(token.startswith(STATION_WORDS) for token in question.reading.tokens)
+    asks_stations = names_stations(question.reading.tokens)  # "the biggest station abroad", "на каком участке"
     places_named = [country for country in question.countries if country != ABROAD]
     if not (question.superlative and metric_topic and asks_stations and len(places_named) <= 1):
         return None

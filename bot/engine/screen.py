@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from bot.engine.decisions import Decision, NoData, Refusal
 from bot.engine.interpret import ABROAD, FIGURE_TOPICS, Question, about_russians
+from bot.engine.reading import names_stations
 from bot.engine.thresholds import NAMED_TOPIC, WEAK_TOPIC
 from bot.text import STOPWORDS
 
@@ -343,9 +344,7 @@ def leader_unknown_words(question: Question) -> Decision | None:
 
 def _station_of_a_place(question: Question) -> bool:
     """ "Was there a station in Frankfurt?": a place the base has no data for, which unknown_place says so of."""
-    tokens = question.reading.tokens
-    stations = any(token.startswith(("station", "polling", "участ", "уик", "uchast")) for token in tokens)
-    return bool(question.reading.places) and stations
+    return bool(question.reading.places) and names_stations(question.reading.tokens)
 
 
 def _topic_words(question: Question) -> int:
