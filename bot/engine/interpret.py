@@ -241,11 +241,21 @@ def area_asked(tokens: tuple[str, ...]) -> str | None:
     return None
 
 
+COUNT_WORDS = ("many", "сколько", "скольких", "скольки", "skolko", "skolkih")
+COUNTRY_STEMS = ("countr", "стран", "state", "государств", "stran")
+PLACE_STEMS = (*COUNTRY_STEMS, "place", "мест", "station", "участк", "uchastk", "cit", "город")
+
+
 def asks_how_many_countries(tokens: tuple[str, ...]) -> bool:
     """ "in how many countries", "в скольких странах", "сколько стран": a count of the countries themselves."""
+    return any(word.startswith(COUNTRY_STEMS) and before in COUNT_WORDS for before, word in pairwise(tokens))
+
+
+def asks_how_many_places(tokens: tuple[str, ...]) -> bool:
+    """ "in how many countries did Davankov win", "на скольких участках": a number of places, not a list of them."""
     return any(
-        word.startswith(("countr", "стран", "state", "государств")) and before in ("many", "сколько", "скольких")
-        for before, word in pairwise(tokens)
+        word.startswith(PLACE_STEMS) and (before in COUNT_WORDS or (before == "foreign" and early in COUNT_WORDS))
+        for early, before, word in zip(("", *tokens), tokens, tokens[1:], strict=False)
     )
 
 
@@ -260,9 +270,33 @@ def superlative(intents: Mapping[str, int], words: list[str]) -> str | None:
 ELECTION_YEAR = "2024"
 
 
+# "я живу в Бонне", "I've been living in Almaty since 2022": the asker says where they live, which makes it the place
+# asked about ("our station"), not a question about how many people live there
+LIVING_FIRST_PERSON = frozenset({"живу", "живём", "живем", "проживаю", "проживаем", "zhivu", "zhivem"})
+FIRST_PERSON = frozenset({"i", "we", "im", "ive"})
+SINCE_WORDS = frozenset({"since", "с", "from", "s"})
+
+
+def asker_lives(tokens: tuple[str, ...]) -> bool:
+    if LIVING_FIRST_PERSON & set(tokens):
+        return True
+    return any(
+        word.startswith(("live", "living", "reside")) and FIRST_PERSON & set(tokens[max(0, at - 3) : at])
+        for at, word in enumerate(tokens)
+    )
+
+
 def other_years(reading: Reading) -> tuple[str, ...]:
-    """Years other than 2024 ("2018", "2012"), when the message does not also name 2024."""
-    years = [token for token in reading.tokens if len(token) == 4 and token.isdigit() and "1990" <= token <= "2035"]
+    """Years other than 2024 ("2018", "2012"), when the message does not also name 2024; "since 2022" after "I live"
+    is when the asker moved, not an election."""
+    tokens = reading.tokens
+    residence = asker_lives(tokens)
+    years = [
+        token
+        for at, token in enumerate(tokens)
+        if len(token) == 4 and token.isdigit() and "1990" <= token <= "2035"
+        and not (residence and at and tokens[at - 1] in SINCE_WORDS)
+    ]  # fmt: skip
     if ELECTION_YEAR in years:
         return ()
     return tuple(dict.fromkeys(years))

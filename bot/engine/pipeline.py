@@ -16,7 +16,7 @@ from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import ABROAD, interpret
 from bot.engine.match import match
 from bot.engine.reading import Reading
-from bot.engine.route import route
+from bot.engine.route import route, with_reasons
 from bot.engine.screen import screen
 from bot.engine.thresholds import ANSWER_SCORE, PREAMBLE_WORDS, WEAK_TOPIC
 from bot.replies import ChatContext
@@ -35,6 +35,7 @@ def decide(
     """One question's decision: a refusal, an answer computed from figures, or the matched fact."""
     question = interpret(reading, context, language, inherit=inherit)
     decision = check_claim(screen(question) or route(question, index) or match(question, index), question, index)
+    decision = with_reasons(decision, question, index)
     if isinstance(decision, Ranking) and decision.ranked and decision.ranked[0].station is None:
         # "how many countries is that?" next counts the places this list holds (all of them, not only those shown)
         listed = tuple(row.place for row in decision.ranked if row.place)
@@ -56,7 +57,8 @@ def decide_message(
             reading = reader(text)
     reading = completed_name(text, reading, context, language, index, reader)
     whole = decide(reading, context, language, index)
-    if whole.kind != "comparison" and CLAUSE_BREAK.search(text):
+    # an opinion or a joke asked ("is Davankov real opposition or fake? your opinion") is declined as a whole
+    if whole.kind != "comparison" and whole.rule != "small_talk" and CLAUSE_BREAK.search(text):
         return combine_clauses(text, reading, context, language, whole, index, reader) or whole
     return whole
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.abroad import BAIKONUR
 from bot.abroad_facts import DATA_SOURCES
@@ -28,7 +29,15 @@ from bot.engine.decisions import (
     Standings,
 )
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import ABROAD, FIGURE_TOPICS, WHICH_OF, Question, asks_a_count, weighs_two
+from bot.engine.interpret import (
+    ABROAD,
+    FIGURE_TOPICS,
+    WHICH_OF,
+    Question,
+    asks_a_count,
+    asks_how_many_places,
+    weighs_two,
+)
 from bot.engine.match import match, place_summary, summary_answer
 from bot.engine.reading import names_stations
 from bot.engine.thresholds import (
@@ -518,6 +527,7 @@ def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     return replace(
         ranking,
         threshold=question.threshold,
+        asks_one=asks_how_many_places(question.reading.tokens),
         min_ballots=0,
         limit=question.count or RANKING_MAX,
         context=ranking.context.updated(ranking=None),  # a list by a threshold has no next page
@@ -550,7 +560,10 @@ PLACES_PLURAL = frozenset(
 
 def asks_one_place(question: Question) -> bool:
     """ "Where did Putin do worst?", "в какой стране больше всего голосовало": one place is asked, the ranking only
-    shows it among the others; "top 5", "which countries", "rank them" ask for the list."""
+    shows it among the others; "top 5", "which countries", "rank them" ask for the list. "In how many countries
+    was Putin under 50%?" asks for one number: the count, with the places beside it."""
+    if asks_how_many_places(question.reading.tokens):
+        return True
     tokens = set(question.reading.tokens)
     listing = {"list", "compare"} & question.intents.keys() or any(token.startswith(("rank", "рейтинг", "top", "топ"))
                                                                   for token in tokens)  # fmt: skip
@@ -647,7 +660,7 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
             places=area or None,
         )
         if won.ranked or candidate == DEFAULT_CANDIDATE:
-            return won
+            return replace(won, asks_one=asks_how_many_places(question.reading.tokens))  # "in how many countries"
         # first nowhere: where they did best, so the reply still shows their strongest places
         return rank(index, "candidate_where", "vote_share", candidate, "most", context, language, trace)
     return None
@@ -983,6 +996,41 @@ def compare(
     )
     trace = f"{question.trace}; comparison of {', '.join(chosen)}"
     return Comparison(rule, context, trace, 1.0, metrics=tuple(metrics))
+
+
+# "why", "почему", "how come": the answer is the sources' reasons for the place's result, beside the result
+WHY_WORDS = frozenset({"why", "почему", "отчего", "pochemu", "otchego", "поч", "pochemy"})
+REASON_TOPICS = ("diaspora", "context")  # who moved there and what the place is like: what the sources explain with
+REASONS_SHOWN = 2
+
+
+def asks_why(question: Question) -> bool:
+    tokens = question.reading.tokens
+    return bool(WHY_WORDS & set(tokens)) or ("how", "come") in pairwise(tokens)
+
+
+def with_reasons(decision: Decision, question: Question, index: KnowledgeIndex) -> Decision:
+    """ "Why did Putin do so badly in Almaty?": the place's answer with the facts the sources explain it by (who
+    moved there, a military base, dual citizens), those first; unchanged when the sources give the place none."""
+    if not (isinstance(decision, FactAnswer) and decision.answer_facts and asks_why(question)):
+        return decision
+    countries = [country for country in question.countries if country != ABROAD]
+    place = countries[0] if len(countries) == 1 else None
+    if place is None and not countries and question.followup:
+        place = question.context.country
+    answered = {fact.id for fact in decision.answer_facts}
+    if place is None or decision.answer_facts[0].topic in REASON_TOPICS:
+        return decision
+    reasons = [
+        fact
+        for topic in REASON_TOPICS
+        for fact in index.facts_on(place, topic)
+        if fact.id not in answered and fact.country == place
+    ][:REASONS_SHOWN]
+    if not reasons:
+        return decision
+    trace = f"{decision.trace}; why: {', '.join(fact.id for fact in reasons)}"
+    return replace(decision, rule="reasons", trace=trace, answer_facts=(*reasons, *decision.answer_facts))
 
 
 def _with_context(decision: Decision, context: ChatContext) -> Decision:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from bot.engine.decisions import Decision, NoData, Refusal
-from bot.engine.interpret import ABROAD, FIGURE_TOPICS, Question, about_russians
+from bot.engine.interpret import ABROAD, FIGURE_TOPICS, Question, about_russians, asker_lives
 from bot.engine.reading import names_stations
 from bot.engine.thresholds import NAMED_TOPIC, WEAK_TOPIC
 from bot.text import STOPWORDS
@@ -64,10 +64,13 @@ SMALL_TALK_ASKS = {
     "translate": re.compile(r"\b(?:translate|translation|how do you say|переведи\w*|перевод\w*|как будет по)\b"),
     "joke": re.compile(r"\b(?:joke|jokes|анекдот\w*|шутк\w*|пошути\w*)\b"),
     "opinion": re.compile(
-        r"\b(?:what do you think|do you (?:like|support|think)|your (?:opinion|view)|(?:should|would) (?:i|you) vote"
-        r"|who should i|is \w+ (?:a )?(?:good|bad|great|terrible)\b|твоё мнение|твое мнение|как ты думаешь"
-        r"|что ты думаешь|тебе нравится|посоветуй\w*|за кого (?:мне )?(?:было |стоит |надо )?голосовать"
-        r"|хороший (?:ли )?президент)"
+        r"\b(?:what do you (?:personally |really |honestly )?think|do you (?:personally )?(?:like|support|think)"
+        r"|your (?:own |personal )?(?:opinion|view|take)|(?:should|would) (?:i|you) vote|you personally"
+        r"|who should i|is \w+ (?:a )?(?:good|bad|great|terrible)\b|(?:real|genuine) \w+(?: \w+)? or (?:a )?fake"
+        r"|who(?: is|s)? better|твоё мнение|твое мнение|как ты (?:думаешь|считаешь|относишься)"
+        r"|что (?:ты )?(?:сам |сама )?(?:думаешь|скажешь)|тебе нравится|посоветуй\w*|ты (?:сам |сама )?за \w+"
+        r"|за кого (?:мне )?(?:было |стоит |надо )?голосовать|хороший (?:ли )?президент"
+        r"|^кто лучше \w+ или \w+$)"
     ),
 }
 
@@ -75,7 +78,8 @@ SMALL_TALK_ASKS = {
 # a word one of SMALL_TALK_ASKS needs (their patterns are tried only then: most questions have none)
 SMALL_TALK_CUES = (
     "you", "ты", "тебе", "твое", "твоё", "joke", "анекдот", "шутк", "пошути", "should", "would", "good", "bad", "great",
-    "terrible", "посовет", "голосовать", "президент", "translat", "say", "перевод", "переведи", "будет",
+    "terrible", "посовет", "голосовать", "президент", "translat", "say", "перевод", "переведи", "будет", "думаешь",
+    "скажешь", "fake", "better", "лучше",
 )  # fmt: skip
 
 
@@ -210,11 +214,16 @@ def future_election(question: Question) -> Decision | None:
     return _refuse(question, "future_election", "future") if "future" in question.intents else None
 
 
-# a person's age or birthday, how to get papers: about people and paperwork, not the vote
+# a person's age or birthday, how to get papers or move somewhere, a country's capital, history or currency: about
+# people, paperwork and the country, not the vote
 OFF_SUBJECT = re.compile(
     r"\bhow old\b|\bсколько лет\b|\bвозраст|\bbirthday\b|\bдень рождени|\bродил(?:ся|ась)\b"
-    r"|\bhow (?:to|do i|can i) (?:get|obtain|apply|renew|extend|replace)\b"
-    r"|\bкак (?:получить|оформить|сделать|продлить|поменять|заменить)\b"
+    r"|\bhow (?:to|do i|can i) (?:get|obtain|apply|renew|extend|replace|move|relocate|emigrate)\b"
+    r"|\bкак (?:получить|оформить|сделать|продлить|поменять|заменить|переехать|эмигрировать|уехать)\b"
+    r"|\bwhat(?: is|s)? (?:the )?capital\b|\bкакая (?:сейчас )?столица\b|\bкак называется столица\b"
+    r"|\bstolica\b|\bстолица \w+ (?:это|какая)\b"
+    r"|\bindependence\b|\bbec[oa]me independent\b|\bнезависимост\w*"
+    r"|\bexchange rates?\b|\bcurrency\b|\bкурс (?:\w+ )?(?:к|на|в) \w+|\bвалют\w*"
 )
 # papers are their own subject ("renew my passport at the consulate in Almaty") unless the message is about voting
 # with them ("could Russians vote with an expired passport?")
@@ -232,7 +241,9 @@ def off_subject(question: Question) -> Decision | None:
 def population(question: Question) -> Decision | None:
     # "Tajikistan population figures", "how many people live in Almaty": a population, which no source gives
     signals = question.reading.signals
-    if "population" in signals.intents and not signals.election and not about_russians(question.reading):
+    reading = question.reading
+    about_others = not (signals.election or about_russians(reading) or asker_lives(reading.tokens))
+    if "population" in signals.intents and about_others:
         return _refuse(question, "population")
     return None
 
@@ -367,10 +378,10 @@ def _has_election_word(question: Question) -> bool:
 # in order: the first that fires decides; the scope comes first (which election, which country, what subject)
 SCOPE_SCREENS: tuple[Callable[[Question], Decision | None], ...] = (
     small_talk,
+    off_subject,  # "курс сомони к рублю": a currency's name is not a country's ("Сомали")
     other_election,
     foreign_country,
     future_election,
-    off_subject,
     population,
 )
 # ...then the words: whether the message's words make it a question about these facts at all. A short message
