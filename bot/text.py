@@ -306,11 +306,12 @@ def russian_typed_in_latin(
     and its English stem not one of ``english_stems``. ``names`` (countries, people) say nothing about the
     language: they count for neither and stay as typed ("yavka tadzhikistan").
     """
-    russian = english = 0
+    russian = english = places = 0
     converted: list[str] = []
     for token in tokens:
         if token.isdigit() or is_cyrillic(token) or token in names:
             converted.append(token)
+            places += token in names
             continue
         cyrillic = latin_to_cyrillic(token)
         english_word = token in english_words or stem_en(token) in english_stems
@@ -319,6 +320,9 @@ def russian_typed_in_latin(
             known_russian_word(cyrillic) if english_word and len(cyrillic) > 1 else russian_reading(token, vocabulary)
         )
         converted.append(known or cyrillic)
+        if known and (place_name(known) or "").lower() == known.replace("ё", "е"):
+            places += 1
+            continue  # "kazahstan" is a place in either language; only a Russian ending ("kazahstane") tells
         if len(token) == 1:
             # "v", "k", "s": Russian prepositions; "a" and "i" are words of both languages and tell nothing
             russian += token not in ("a", "i") and cyrillic in STOPWORDS_RU
@@ -331,8 +335,8 @@ def russian_typed_in_latin(
             russian += 1
     if len(tokens) == 1 and len(tokens[0]) <= 3:
         return None  # "lol", "ok": too short to tell a language by
-    if russian and russian > english:
-        return converted
+    if (russian and russian > english) or (places and places == len(tokens) and converted != tokens):
+        return converted  # ("izrail putin": names only, one of them a place's Russian name typed in Latin)
     return None
 
 

@@ -7,6 +7,7 @@ results everywhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -173,6 +174,35 @@ def station(question: Question, index: KnowledgeIndex) -> Decision | None:
     )
     trace = f"{question.trace}; station {', '.join(map(str, numbers))}"
     return FactAnswer("station", context, trace, 1.0, answer_facts=tuple(facts))
+
+
+# "till what time were they open", "до скольки работали участки": the hours, which reports give as clock times
+HOURS_PAIRS = frozenset(
+    {("what", "time"), ("till", "when"), ("until", "when"), ("open", "until"), ("open", "till"), ("до", "скольки"),
+     ("во", "сколько"), ("до", "какого"), ("какого", "времени"), ("время", "работы"), ("часы", "работы"),
+     ("opening", "hours"), ("do", "skolki")}
+)  # fmt: skip
+# (not "close": "was it close?" asks about a race)
+HOURS_WORDS = frozenset({"hours", "oclock", "closing", "closed", "закрылись", "закрылся", "закрыли"})
+CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def hours(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Till what time could people vote in Almaty?": the place's reports that give clock times, the city's first."""
+    tokens = question.reading.tokens
+    # ("во сколько" is a time, "how many stations closed" a number of stations)
+    if not (HOURS_PAIRS & set(pairwise(tokens)) or (HOURS_WORDS & set(tokens) and not asks_a_count(question.reading))):
+        return None
+    countries = [country for country in question.countries if country != ABROAD]
+    place = countries[0] if len(countries) == 1 else question.context.country if question.followup else None
+    timed = [fact for fact in index.by_country.get(place, ()) if CLOCK_TIME.search(fact.answer.en)] if place else []
+    if not timed:
+        return None
+    cities = [item.city for item in question.reading.mentions.items if item.city]
+    timed.sort(key=lambda fact: not any(city in fact.answer.en for city in cities))
+    context = question.context.updated(country=place, topic=timed[0].topic, language=question.language)
+    trace = f"{question.trace}; hours: {timed[0].id}"
+    return FactAnswer("hours", context, trace, 1.0, answer_facts=tuple(timed[:1]))
 
 
 def city(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -842,6 +872,7 @@ ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     margin,
     station,
     city_list,
+    hours,
     city,
     standings,
     station_ranking,
@@ -1010,8 +1041,8 @@ def asks_why(question: Question) -> bool:
 
 
 def with_reasons(decision: Decision, question: Question, index: KnowledgeIndex) -> Decision:
-    """ "Why did Putin do so badly in Almaty?": the place's answer with the facts the sources explain it by (who
-    moved there, a military base, dual citizens), those first; unchanged when the sources give the place none."""
+    """ "Why did Putin do so badly in Almaty?": the place's answer, then the facts the sources explain it by (who
+    moved there, a military base, dual citizens); unchanged when the sources give the place none."""
     if not (isinstance(decision, FactAnswer) and decision.answer_facts and asks_why(question)):
         return decision
     countries = [country for country in question.countries if country != ABROAD]
@@ -1021,16 +1052,20 @@ def with_reasons(decision: Decision, question: Question, index: KnowledgeIndex) 
     answered = {fact.id for fact in decision.answer_facts}
     if place is None or decision.answer_facts[0].topic in REASON_TOPICS:
         return decision
+    # a city asked about: what the reports say of that city, not of another ("Ankara" is not Istanbul's queue)
+    cities = [item.city for item in question.reading.mentions.items if item.city]
     reasons = [
         fact
         for topic in REASON_TOPICS
         for fact in index.facts_on(place, topic)
-        if fact.id not in answered and fact.country == place
+        if fact.id not in answered
+        and fact.country == place
+        and (topic == "diaspora" or not cities or any(city in fact.answer.en for city in cities))
     ][:REASONS_SHOWN]
     if not reasons:
         return decision
     trace = f"{decision.trace}; why: {', '.join(fact.id for fact in reasons)}"
-    return replace(decision, rule="reasons", trace=trace, answer_facts=(*reasons, *decision.answer_facts))
+    return replace(decision, rule="reasons", trace=trace, answer_facts=(*decision.answer_facts, *reasons))
 
 
 def _with_context(decision: Decision, context: ChatContext) -> Decision:

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.text import is_cyrillic, known_russian_word, latin_to_cyrillic, morph
+from bot.text import is_cyrillic, known_russian_word, latin_to_cyrillic, morph, stem_ru
 
 # the most edits a word of this length may need to be corrected: short words are too easily another word
 MAX_EDITS = ((2, 0), (5, 1), (99, 2))  # up to 2 letters: none; 3-5: one; 6 and more: two
@@ -119,7 +119,25 @@ def build_vocabulary(words: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
         buckets[word[0]].append(word)
         if is_cyrillic(word):
             buckets.setdefault("\x00" + fold_vowels(word), [word])
+            stem = stem_ru(word)
+            if "\x02" + stem not in buckets:
+                buckets["\x01" + word[0]].append(stem)
+                buckets["\x02" + stem] = [word]
     return {letter: tuple(bucket) for letter, bucket in buckets.items()}
+
+
+STEM_EDITS = 1  # a slip inside a Russian word's stem; its ending may differ from the base's word
+
+
+def _nearest_stem(token: str, vocabulary: Mapping[str, tuple[str, ...]]) -> str | None:
+    """ "выграл" is "выиграть", "обагнал" is "обогнать": a Russian word's stem one edit from a base word's stem,
+    whatever the endings (the base's words are mostly dictionary forms, the typed word any form)."""
+    stem = stem_ru(token)
+    if len(stem) < MAX_EDITS[1][0]:
+        return None  # a short stem is too easily another word's
+    stems = vocabulary.get("\x01" + token[0], ())
+    found = process.extractOne(stem, stems, scorer=OSA.distance, score_cutoff=STEM_EDITS)
+    return vocabulary["\x02" + found[0]][0] if found else None
 
 
 def correct(tokens: Iterable[str], vocabulary: Mapping[str, tuple[str, ...]], known: frozenset[str]) -> list[str]:
@@ -139,5 +157,9 @@ def correct(tokens: Iterable[str], vocabulary: Mapping[str, tuple[str, ...]], kn
             corrected.append(swapped)  # "выйграл" is "выиграл", a word of the language if not of the base
             continue
         found = process.extractOne(token, vocabulary.get(token[0], ()), scorer=OSA.distance, score_cutoff=edits)
+        if is_cyrillic(token) and (found is None or found[1] > STEM_EDITS):
+            # one slip in the stem is nearer than two in the word: "выграл" is "выиграть", not "выдал"
+            stem_found = _nearest_stem(token, vocabulary)
+            found = (stem_found, 0, 0) if stem_found else found
         corrected.append(found[0] if found else token)
     return corrected
