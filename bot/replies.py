@@ -29,6 +29,7 @@ class RankingState:
     places: tuple[str, ...]  # the places ranked, or () for every place abroad
     shown_to: int  # the rows shown so far, counted from the top
     limit: int  # rows per reply
+    exit_poll: bool = False  # the exit poll's stations, ranked by its figures
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,11 @@ CLAIM_CUES = frozenset(
      "правда", "верно", "действительно", "читал", "читала", "слышал", "слышала", "видел", "видела", "говорят",
      "пишут", "пишет", "писали", "утверждают", "confirm", "accurate", "verify", "подтверди", "подтвердите",
      "якобы", "правильно", "неправда", "fake", "фейк", "almost", "nearly", "approximately", "roughly", "почти",
-     "примерно", "приблизительно"}
+     "примерно", "приблизительно",
+     # where a claim was seen: "some1 on twitter says", "в телеге пишут", "RFE/RL: ..."
+     "twitter", "tweet", "tweeted", "telegram", "tg", "channel", "post", "posted", "article", "someone", "somebody",
+     "some1", "smb", "media", "rfe", "rl", "твиттер", "твиттере", "телеграм", "телеграме", "телеге", "телега",
+     "канал", "канале", "пост", "посте", "статья", "статье", "ктото", "кто-то", "сми"}
 )  # fmt: skip
 # a repair of the last question ("sorry, I meant Kazakhstan", "нет, я про Узбекистан"): the same question, new place
 REPAIR_CUES = frozenset(

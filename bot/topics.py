@@ -252,6 +252,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         tell me about, about, info, information, anything, everything, overview, summary, breakdown, detail, story,
         the story,
         what happened, anything interesting, interesting, what went on, going on, news, how was it, how did it go,
+        what's up with, whats up with, up with, the deal with, deal with, what's the story, что там с, как там,
+        чё как, че как, как дела с, что с,
         что случилось, что произошло, что было, как прошло, как прошли, что нового, интересного,
         details, rundown, recap, brief, briefly, in short, расскажи, рассказать, информация, что известно, про,
         обзор, все, сводка, разбивка, подробности, подробно, детали, кратко, вкратце, коротко, quick, short, full,

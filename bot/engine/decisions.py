@@ -198,6 +198,7 @@ class Ranking(Decision):
     ties: tuple[str, ...] = ()  # places where ``candidate`` tied for first (with ``winners_only``)
     threshold: tuple[float, str] | None = None  # only the places below or above this share ("under 50%")
     asks_one: bool = False  # "where did Putin do worst?" asks for one place: an answer, the ranking beside it
+    exit_poll: bool = False  # the exit poll's stations ranked by its figures, apart from any result
 
     @property
     def kind(self) -> str:  # type: ignore[override]
@@ -205,8 +206,10 @@ class Ranking(Decision):
 
     @cached_property
     def _results(self) -> tuple[PlaceFigure, ...]:
-        """The rows with a result (not an exit poll)."""
-        return tuple(row for row in self.rows if row.figure is not None and row.figure.kind != "exit_poll")
+        """The rows with a result (not an exit poll), or with the exit poll's figure when the exit poll is ranked."""
+        return tuple(
+            row for row in self.rows if row.figure is not None and (row.figure.kind == "exit_poll") == self.exit_poll
+        )
 
     @cached_property
     def ranked(self) -> tuple[PlaceFigure, ...]:
@@ -251,7 +254,7 @@ class Ranking(Decision):
 
     @property
     def exit_polls(self) -> tuple[PlaceFigure, ...]:
-        if self.offset:
+        if self.offset or self.exit_poll:
             return ()  # said with the top of the ranking, not again with each further page
         return tuple(row for row in self.rows if row.figure is not None and row.figure.kind == "exit_poll")
 

@@ -71,7 +71,8 @@ class Question:
     stations_before: tuple[int, ...]  # the polling stations the last reply was about
     listed_before: tuple[str, ...]  # the places the last reply listed
     ranking_before: RankingState | None  # the ranking the last reply showed
-    # "next", "а на третьем?" after a ranking: the place asked for (0: the next page), else None
+    # "next", "а на третьем?" after a ranking: the place asked for (0: the next page; -1: the ranking turned,
+    # "lowest?" after the highest), else None
     ranking_place: int | None
     countries: tuple[str, ...]
     candidates: tuple[str, ...]
@@ -178,6 +179,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         or bool(((context.before and context.country) or context.compared) and weighs_two(reading.tokens))
     )
     ranking_place = continued_ranking(reading, context) if not (countries or candidates or inherit) else None
+    if ranking_place is None and not (countries or candidates or inherit) and turned_ranking(reading, context):
+        ranking_place = -1  # "lowest?" after the highest: the same ranking from its other end
     leans_on_chat = leans_on_chat or ranking_place is not None
     # "а таблоид писал 3200, это правда?": a figure put to the bot in a dialog is about the chat's place
     on_domain = on_domain or leans_on_chat or bool(claim is not None and context.country and (followup or short))
@@ -231,6 +234,11 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
 
 # words that say "the first few of a list" rather than which end: "top 5 worst countries" is the low end
 ORDER_ONLY = frozenset({"top", "топ"})
+DEGREE_WORDS = frozenset({"most", "сильнее", "больше всего", "наиболее", "больше", "more"})
+FAILING_WORDS = frozenset(
+    {"провал", "провалился", "провалиться", "flopped", "flop", "trounced", "продул", "проиграть сильнее", "fared worst",
+     "антирекорд", "worst", "худший", "хуже всего"}
+)  # fmt: skip
 MOST_WORDS = frozenset(INTENT_WORDS["most"])
 
 
@@ -263,7 +271,12 @@ def superlative(intents: Mapping[str, int], words: list[str]) -> str | None:
     """ "most" or "least"; both at once ("more or less than nationally?") ask for a comparison, not an end."""
     if "most" in intents and "least" in intents:
         most_words = {word for word in words if word in MOST_WORDS}
-        return "least" if most_words and most_words <= ORDER_ONLY else None
+        if most_words and most_words <= ORDER_ONLY:
+            return "least"
+        # "где Путин провалился сильнее всего", "where did he flop the most": "the most" says how much, the verb
+        # says which end
+        failing = {word for word in words if word in FAILING_WORDS}
+        return "least" if failing and most_words <= ORDER_ONLY | DEGREE_WORDS else None
     return "least" if "least" in intents else "most" if "most" in intents else None
 
 
@@ -367,6 +380,19 @@ def continued_ranking(reading: Reading, context: ChatContext) -> int | None:
     if asked is not None:
         return asked
     return 0 if NEXT_WORDS & set(content) else None
+
+
+END_WORDS = frozenset(
+    word for intent in ("most", "least") for phrase in INTENT_WORDS[intent] for word in phrase.split()
+)
+
+
+def turned_ranking(reading: Reading, context: ChatContext) -> bool:
+    """ "lowest?", "а меньше всего?" after a ranking: only the words of an end, so the same ranking, turned."""
+    if context.ranking is None or reading.stations or not ({"most", "least"} & reading.signals.intents.keys()):
+        return False
+    content = [token for token in reading.tokens if token not in STOPWORDS]
+    return 0 < len(content) <= SHORT_MESSAGE_WORDS and all(token in END_WORDS for token in content)
 
 
 def _ordinal(token: str) -> int | None:

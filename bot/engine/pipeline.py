@@ -24,7 +24,11 @@ from bot.text import CLAIM_CUES, STOPWORDS, tokenize
 
 # where a message may hold two questions or a preamble and a question: sentence ends, commas, "and", "а также"
 # ("i" is "и" typed in Latin; an English "I" starts no asking clause, so no clause is taken from it)
-CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+|\s+(?:and|also|plus|as well as|а также|и|а|i|&)\s+", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(
+    r"[.!?;:]+\s+|,\s+|\s*\+\s*|\s+(?:and|also|plus|as well as|а также|и|а|i|&)\s+", re.IGNORECASE
+)
+# the scope decided on the whole message: no clause of it is answered apart
+WHOLE_MESSAGE_RULES = frozenset({"small_talk", "other_election", "other_year", "off_subject", "future_election"})
 
 Reader = Callable[[str], Reading]
 
@@ -57,8 +61,9 @@ def decide_message(
             reading = reader(text)
     reading = completed_name(text, reading, context, language, index, reader)
     whole = decide(reading, context, language, index)
-    # an opinion or a joke asked ("is Davankov real opposition or fake? your opinion") is declined as a whole
-    if whole.kind != "comparison" and whole.rule != "small_talk" and CLAUSE_BREAK.search(text):
+    # a message out of scope as a whole is declined as a whole: an opinion asked ("is Davankov real opposition or
+    # fake? your opinion"), another election ("the Uzbek parliamentary election in 2024, what was the turnout?")
+    if whole.kind != "comparison" and whole.rule not in WHOLE_MESSAGE_RULES and CLAUSE_BREAK.search(text):
         return combine_clauses(text, reading, context, language, whole, index, reader) or whole
     return whole
 

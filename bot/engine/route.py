@@ -487,6 +487,49 @@ def _count_or_share(index: KnowledgeIndex, place: str | None, candidate: str) ->
     return index.best_figure(place, "votes", candidate) or index.best_figure(place, "vote_share", candidate)
 
 
+def exit_poll_ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Where was Putin highest in the exit poll?": the surveyed stations ranked by the exit poll's shares, which
+    are never ranked with results."""
+    if not (question.superlative and question.metric_topic == "exit_poll"):
+        return None
+    candidate = question.candidates[0] if question.candidates else DEFAULT_CANDIDATE
+    ranking = rank_exit_poll(index, question, candidate, question.superlative, question.count or RANKING_LIMIT, 0)
+    return replace(ranking, asks_one=asks_one_place(question)) if ranking.rows else None
+
+
+def rank_exit_poll(
+    index: KnowledgeIndex, question: Question, candidate: str, order: str, limit: int, offset: int
+) -> Ranking:
+    places_named = [country for country in question.countries if country != ABROAD]
+    rows = []
+    for number, facts in index.stations.items():
+        for fact in facts:
+            if fact.topic != "exit_poll" or (places_named and fact.country not in places_named):
+                continue
+            wanted = ("vote_share", candidate)
+            figure = next((item for item in fact.figures if (item.metric, item.candidate) == wanted), None)
+            if figure is not None:
+                rows.append(PlaceFigure(fact.country, figure, fact, station=number))
+    state = RankingState("vote_share", candidate, order, (), offset + limit, limit, exit_poll=True)
+    context = question.context.updated(topic="exit_poll", candidate=candidate, language=question.language)
+    ranking = Ranking(
+        "exit_poll_ranking",
+        context.updated(ranking=state),
+        f"{question.trace}; exit poll stations ranked by {candidate}'s share {order}",
+        1.0,
+        metric="vote_share",
+        candidate=candidate,
+        order=order,
+        rows=tuple(rows),
+        limit=limit,
+        offset=offset,
+        exit_poll=True,
+    )
+    if not ranking.shown:
+        return ranking
+    return replace(ranking, context=ranking.context.updated(country=ranking.shown[0].place))
+
+
 def station_ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Which single station abroad had the most voters?", "на каком участке у Путина меньше всего?"."""
     metric_topic = figure_topic(question) or ("turnout" if question.superlative else None)
@@ -570,13 +613,21 @@ def ranking_more(question: Question, index: KnowledgeIndex) -> Decision | None:
     state, place = question.ranking_before, question.ranking_place
     if state is None or place is None:
         return None
+    turned = place == -1
+    if turned:  # "lowest?" after the highest: the other end, from the top
+        order = question.superlative or ("least" if state.order == "most" else "most")
+        state, place = replace(state, order=order, shown_to=0), 0
     offset, limit = (state.shown_to, state.limit) if place == 0 else (place - 1, 1)
     places = state.places or None
     context, language = question.context, question.language
     trace = f"{question.trace}; the last ranking from place {offset + 1}"
-    more = rank(index, "ranking_more", state.metric, state.candidate, state.order, context, language, trace,
-                limit=limit, offset=offset, places=places)  # fmt: skip
-    # "а на третьем?" shows one place; "next" after it goes on a page as long as the first
+    if state.exit_poll:
+        more = rank_exit_poll(index, question, state.candidate or DEFAULT_CANDIDATE, state.order, limit, offset)
+    else:
+        more = rank(index, "ranking_more", state.metric, state.candidate, state.order, context, language, trace,
+                    limit=limit, offset=offset, places=places)  # fmt: skip
+    # "а на третьем?" shows one place (an answer); "next" after it goes on a page as long as the first
+    more = replace(more, rule="ranking_more", asks_one=place > 0 or (turned and asks_one_place(question)))
     page = replace(state, shown_to=offset + limit)
     return replace(more, context=more.context.updated(ranking=page)) if more.context.ranking else more
 
@@ -875,6 +926,7 @@ ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     hours,
     city,
     standings,
+    exit_poll_ranking,
     station_ranking,
     places_together,
     compare_last_two,

@@ -44,6 +44,7 @@ _RULES = (
     Rule("city_list", "route", "which cities of a country had a station: the cities the sources name"),
     Rule("places_together", "route", "two places counted as one ('Kazakhstan including Baikonur'): the fact that does"),
     Rule("compare_last_two", "route", "'compare them', 'which is higher?': the chat's last two places side by side"),
+    Rule("exit_poll_ranking", "route", "the exit poll's stations ranked by a candidate's share, apart from results"),
     Rule("hours", "route", "what time a place voted till: its reports that give clock times, the city's first"),
     Rule("reasons", "route", "'why' about a place: the facts the sources explain it by, then the answer"),
     Rule("city", "route", "a city with known station numbers: each station's protocol"),
