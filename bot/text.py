@@ -302,6 +302,7 @@ def russian_typed_in_latin(
     english_stems: frozenset[str] = frozenset(),
     names: frozenset[str] = frozenset(),
     vocabulary: frozenset[str] = frozenset(),
+    tie_is_russian: bool = False,
 ) -> list[str] | None:
     """Cyrillic tokens if Latin ``tokens`` read as Russian, else None.
 
@@ -327,7 +328,7 @@ def russian_typed_in_latin(
         if known and (place_name(known) or "").lower() == known.replace("ё", "е"):
             places += 1
             continue  # "kazahstan" is a place in either language; only a Russian ending ("kazahstane") tells
-        if len(token) == 1:
+        if len(token) == 1 or len(cyrillic) == 1:  # "ya" is "я"
             # "v", "k", "s": Russian prepositions; "a" and "i" are words of both languages and tell nothing
             russian += token not in ("a", "i") and cyrillic in STOPWORDS_RU
             continue
@@ -339,7 +340,9 @@ def russian_typed_in_latin(
             russian += 1
     if len(tokens) == 1 and len(tokens[0]) <= 3:
         return None  # "lol", "ok": too short to tell a language by
-    if (russian and russian > english) or (places and places == len(tokens) and converted != tokens):
+    if russian and (russian > english or (tie_is_russian and russian == english)):
+        return converted
+    if places and places == len(tokens) and converted != tokens:
         return converted  # ("izrail putin": names only, one of them a place's Russian name typed in Latin)
     return None
 

@@ -150,7 +150,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         this from 1.2, data 0.5, eurasianet 1.2, central election commission 1, cec 1, xinhua 1, sputnik
         1, reference 0.9, cite 0.9, reliable 0.7, according to whom 1, источник 1.2, откуда 0.9,
         объявить 0.9, данные 0.5, евразианет 1.2, цик 1, центризбирком 1, синьхуа 1, спутник 1, ссылка
-        0.8, достоверный 0.7
+        0.8, достоверный 0.7, election commission 1, electoral commission 1, electoral committee 1, chair 0.5,
+        chairs 0.5, chairwoman 0.8, избирком 1, избирательная комиссия 1, председатель 0.5, глава 0.3
         """
     ),
 }
@@ -195,7 +196,7 @@ INTENT_WORDS: dict[str, list[str]] = {
         """
         compare, comparison, versus, vs, difference, differ, against, rank, ranking, rating, side by
         side, above or below, higher or lower, more or less, больше или меньше, выше или ниже, сравнить, сравнение,
-        сравни, разница, отличие, отличаться, против, рейтинг
+        сравни, разница, отличие, отличаться, против, рейтинг, add, include, добавить, включить
         """
     ),
     "coverage": _phrases(

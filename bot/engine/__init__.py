@@ -75,6 +75,8 @@ class Engine:
         index = index or self._index
         reader = self._read if index is self._index else partial(read, index=index)
         context = context or ChatContext()
+        if context.language == "ru":
+            reader = partial(reader, russian_chat=True)  # every clause of the message is read the same way
         reading = reader(text)
         language = reading.language or _language(language_hint) or _language(context.language) or "en"
         if names_only(reading) and _language(context.language):

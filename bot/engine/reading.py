@@ -20,6 +20,7 @@ from bot.text import (
     FRACTION_COUNTS,
     FRACTIONS,
     STOPWORDS,
+    is_cyrillic,
     is_modifier,
     place_name,
     russian_reading,
@@ -154,14 +155,28 @@ def _event_spans(tokens: list[str], names: tuple[tuple[str, ...], ...] = EVENT_N
     return spans
 
 
-def read(text: str, index: KnowledgeIndex) -> Reading:
-    """Tokenise, tell the language (transliterating Russian typed in Latin), find names and topic words."""
+# "his country", "в его стране" after a leader or a place: the place the chat is about, said as "there"
+OWNERS = frozenset({"his", "her", "their", "its", "его", "её", "ее", "их", "своей", "своя", "свою"})
+COUNTRY_WORDS = frozenset({"country", "стране", "страна", "страну", "страны", "homeland", "родине"})
+
+
+def _their_country_is_there(tokens: list[str]) -> list[str]:
+    for at in range(len(tokens) - 1):
+        if tokens[at] in OWNERS and tokens[at + 1] in COUNTRY_WORDS:
+            there = "там" if is_cyrillic(tokens[at + 1]) else "there"
+            return [*tokens[:at], there, *tokens[at + 2 :]]
+    return tokens
+
+
+def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Reading:
+    """Tokenise, tell the language (transliterating Russian typed in Latin), find names and topic words. In a chat
+    held in Russian, Latin words that read as much as Russian as English are Russian ("izvini, ya pro kazahstan")."""
     tokens = tokenize(text)
     language = script_language(text)
     transliterated = False
     if language == "en":
         converted = russian_typed_in_latin(
-            tokens, index.english_words, index.english_stems, index.latin_names, index.known_words
+            tokens, index.english_words, index.english_stems, index.latin_names, index.known_words, russian_chat
         )
         if converted:
             tokens, language, transliterated = converted, "ru", True
@@ -172,6 +187,7 @@ def read(text: str, index: KnowledgeIndex) -> Reading:
     # "ok, and in Qatar?", "ладно, а явка там?": a word that only takes the turn, before the question itself
     while len(tokens) > 1 and tokens[0] in TURN_TAKING:
         tokens = tokens[1:]
+    tokens = _their_country_is_there(tokens)
     mentions = index.entities.find(tokens, text)
     events = _event_spans(tokens)
     outlets = _event_spans(tokens, OUTLET_NAMES)

@@ -822,6 +822,20 @@ def compare_last_two(question: Question, index: KnowledgeIndex) -> Decision | No
     return compare(index, "compare_last_two", question, tuple(places), False, topic or "result")
 
 
+# "add Tajikistan", "добавь Таджикистан" after a comparison: the same comparison with more places
+ADD_WORDS = frozenset({"add", "include", "добавь", "добавьте", "добавить", "включи", "dobav"})
+
+
+def compare_more(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "add Tajikistan" after "compare Kazakhstan and Kyrgyzstan": the three side by side."""
+    compared = question.compared
+    added = [country for country in question.countries if country not in compared and country != ABROAD]
+    if not (compared and added and ADD_WORDS & set(question.reading.tokens)):
+        return None
+    topic = figure_topic(question) or (question.context.topic if question.context.topic in FIGURE_TOPICS else None)
+    return compare(index, "compare_more", question, (*compared, *added), False, topic)
+
+
 def compare_again(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "а по явке?" after "compare Kyrgyzstan and Uzbekistan": the same countries on the new topic."""
     countries, topic = question.compared, question.topic
@@ -929,6 +943,7 @@ ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     exit_poll_ranking,
     station_ranking,
     places_together,
+    compare_more,
     compare_last_two,
     ranking,
     candidate_where,

@@ -58,6 +58,7 @@ _RULES = (
     Rule("place_figures", "route", "a place's figures side by side ('Uzbekistan numbers')"),
     Rule("region_comparison", "route", "the region's countries side by side on a figure"),
     Rule("region_fact", "route", "the region as a whole, from its own overview facts"),
+    Rule("compare_more", "route", "'add Tajikistan' after a comparison: the same comparison with the place added"),
     Rule("compare_again", "route", "a follow-up to a comparison: the same places on the new topic"),
     Rule("each_place", "route", "two leaders' or places' words on a topic without figures, one after the other"),
     Rule("comparison", "route", "two or more places (or all) side by side"),
