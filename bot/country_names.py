@@ -30,10 +30,10 @@ Regions, in menu order (``REGIONS``)
 Look-alike names (the rules the entity index follows; tests/test_entities.py checks each both ways)
     - The longer name wins: "Гвинея-Бисау", "Экваториальная Гвинея", "Южный Судан", "ДР Конго", "Северная Корея"
       are never read as Guinea, Sudan, Congo or South Korea.
-    - A bare "Congo" / "Конго" is the Republic of the Congo (the data's and ISO's "Congo"); the other one is
-      "DR Congo", "ДР Конго", "ДРК", "Democratic Republic of the Congo".
-    - A bare "Korea" / "Корея" is South Korea: in everyday speech the North is always named ("КНДР",
-      "Северная Корея", "North Korea"), and it is South Korea where Russians live and vote.
+    - A bare "Congo" / "Конго" is read as the Republic of the Congo (the data's and ISO's "Congo"); the other one
+      is "DR Congo", "ДР Конго", "ДРК", "Democratic Republic of the Congo". A bare "Korea" / "Корея" is read as
+      South Korea. Both Koreas and both Congos have a station, so the engine asks which is meant (``shared_names``
+      in the YAML, ``shared_names()`` here).
     - A bare "Ossetia" / "Осетия" is the data's "Osetia" (South Ossetia); "Северная Осетия" / "North Ossetia"
       is a region of Russia, indexed as an area so the longer name wins. Likewise "Латинская Америка" is not
       the United States (``areas`` in the YAML).
@@ -294,6 +294,7 @@ class _Names:
     elsewhere: dict[str, dict[str, list[str]]]
     regions: dict[str, dict[str, str]]
     sources: dict[str, str]
+    shared: dict[str, tuple[str, ...]]  # a bare name, folded -> the places that share it
 
 
 @cache
@@ -325,6 +326,14 @@ def _load(path: Path = ALIASES_PATH) -> _Names:
     by_id = {place.id: place for place in places}
     if len(by_id) != len(places):
         raise ValueError(f"{path.name}: duplicate place ids")
+    shared = {
+        _key(entry[language]): tuple(entry["places"])
+        for entry in raw.get("shared_names") or ()
+        for language in ("en", "ru")
+    }
+    unknown = {place for places_sharing in shared.values() for place in places_sharing} - set(by_id)
+    if unknown:
+        raise ValueError(f"{path.name}: shared_names of unknown places {sorted(unknown)}")
     return _Names(
         places=places,
         by_id=by_id,
@@ -334,7 +343,13 @@ def _load(path: Path = ALIASES_PATH) -> _Names:
         elsewhere=elsewhere,
         regions=regions,
         sources=sources,
+        shared=shared,
     )
+
+
+def shared_names() -> dict[str, tuple[str, ...]]:
+    """Bare names two places share ("Korea", "Конго"), folded as ``_key`` folds them -> the places."""
+    return _load().shared
 
 
 def all_places() -> list[PlaceNames]:

@@ -132,6 +132,18 @@ _MODIFIER_POS = frozenset({"ADJF", "PRTF", "NUMR", "NPRO", "PREP", "CONJ", "PRCL
 _LIKELY_PARSE = 0.2  # pymorphy's score: a reading this likely counts ("военных" is a noun a quarter of the time)
 
 
+_ENGLISH_MODIFIER_POS = frozenset({"ADV"})
+
+
+def _english_modifier(token: str) -> bool:
+    """An English word that is only an adjective or an adverb to lemminflect's lexicon ("available", "personally"),
+    never a noun or a verb ("weather", "visa", "grow"), which would name a subject."""
+    from lemminflect import getAllLemmas  # loaded on the first unknown English word: start-up stays short
+
+    parts = getAllLemmas(token)
+    return bool(parts) and parts.keys() <= _ENGLISH_MODIFIER_POS
+
+
 @lru_cache(maxsize=20_000)
 def is_modifier(token: str) -> bool:
     """True for a word that only shades a question: a function word of either language, or a Russian adjective,
@@ -140,7 +152,7 @@ def is_modifier(token: str) -> bool:
     if token in _EVERYDAY_WORDS:
         return True
     if not _CYRILLIC.search(token):
-        return False
+        return _english_modifier(token)
     parses = [parse for parse in morph().parse(token) if parse.score >= _LIKELY_PARSE]
     # an adjective used as a noun ("приезжих", "русских") names people; a pronoun's ("всему") does not
     return all(

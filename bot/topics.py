@@ -74,7 +74,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         polling station 1, polling place 1, station 0.8, where to vote 1, where could 0.8, where can
         0.6, where 0.6, consulate 0.9, embassy 0.9, polling 0.4, place 0.4, location 0.6, city 0.4,
         участок 1, избирательный участок 1, консульство 0.9, посольство 0.9, где голосовать 1, как
-        голосовать 0.4, где проголосовать 1, где 0.3, место 0.5, город 0.4, адрес 0.7
+        голосовать 0.4, где проголосовать 1, где 0.3, место 0.5, город 0.4, адрес 0.7, voting site 1, polling site 1,
+        voting location 1, site 0.5
         """
     ),
     "reaction": _weighted(
@@ -115,7 +116,10 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         wait 0.5, waited 0.7, hours 0.6, extended 0.8, ran out 1, shortage 0.9, инцидент 1, нападение 1,
         задержать 1, задержание 1, арест 1, полиция 0.9, фальсификация 1, сфальсифицировать 1, вброс 1,
         нарушение 0.9, спорный 0.8, оспорить 0.8, продлить 0.8, продлевать 0.8, закончиться 0.6,
-        коктейль молотова 1.2, mood 0.8,
+        коктейль молотова 1.2, mood 0.8, crowd 0.9, crowds 0.9, crowded 0.9, толпа 0.9, open longer 1.2,
+        stayed open 1.2, couldn't vote 1.8, could not vote 1.8, couldnt vote 1.8, unable to vote 1.8, turned away 1.2,
+        didn't get to vote 1.8, left outside 1.2, не успеть 1, не успеть проголосовать 1.8, не смочь проголосовать 1.8,
+        не смочь 0.8, не попасть 1,
         atmosphere 0.8,
         background 0.8, troops 0.9, military 1, polling data 1.3, pro putin 0.8, anti putin 0.9, critic
         0.6, военный база 1.4, база 1, очередь 1, протест 1, оппозиция 0.9, несогласие 1, инакомыслие 1,

@@ -864,9 +864,17 @@ def test_a_pronoun_is_the_candidate_the_last_reply_named(engine: Engine, turns: 
 
 
 def test_a_word_of_the_chat_place_name_confirms_the_place(engine: Engine) -> None:
-    first = engine.answer("korea results")
+    first = engine.answer("south korea results")
     reply = engine.answer("south", first.context)
     assert reply.kind == "answer" and reply.fact_ids == first.fact_ids, reply.reason
+
+
+@pytest.mark.parametrize(("answer", "place"), [("south", "south-korea"), ("северная", "north-korea")])
+def test_a_name_two_places_share_is_asked_back_then_picked(engine: Engine, answer: str, place: str) -> None:
+    asked = engine.answer("korea results")
+    assert asked.kind == "did_you_mean" and not asked.fact_ids, asked.reason
+    reply = engine.answer(answer, asked.context)
+    assert reply.kind == "answer" and reply.fact_ids == [f"{place}-official-result"], reply.reason
 
 
 @pytest.mark.parametrize(

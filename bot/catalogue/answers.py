@@ -147,6 +147,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "metric_votes": {"en": "Votes for {candidate}", "ru": "Голоса за: {candidate}"},
     "metric_invalid_share": {"en": "Share of invalid ballots", "ru": "Доля недействительных бюллетеней"},
     "metric_ballots_early": {"en": "Ballots cast in early voting", "ru": "Бюллетени, выданные досрочно"},
+    "metric_polling_stations": {"en": "Polling stations", "ru": "Избирательные участки"},
     # Rankings ("Where did Putin do worst?"): the lead line, exit polls kept apart, gaps.
     "ranking_lead_most": {
         "en": "The highest is {place}: {figure}.",

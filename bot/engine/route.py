@@ -15,6 +15,7 @@ from itertools import pairwise
 from bot.abroad import BAIKONUR
 from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import (
+    Choices,
     CityList,
     ComparedMetric,
     Comparison,
@@ -58,13 +59,15 @@ from bot.replies import ChatContext, RankingState
 DEFAULT_CANDIDATE = "putin"  # "the share" with no name: the winner's, as everyone reading results means
 
 
-def route(question: Question, index: KnowledgeIndex) -> Decision | None:
-    """A decision computed from figures, or None when the question is for fact matching."""
-    for rule in ROUTES:
+def route(question: Question, index: KnowledgeIndex, after: Callable | None = None) -> Decision | None:
+    """A decision computed from figures, or None when the question is for fact matching (the routes ``after`` one,
+    when one rule has rewritten the question), with matching as the last resort then."""
+    rules = ROUTES[ROUTES.index(after) + 1 :] if after else ROUTES
+    for rule in rules:
         decision = rule(question, index)
         if decision is not None:
             return decision
-    return None
+    return match(question, index) if after else None
 
 
 def figure_topic(question: Question) -> str | None:
@@ -90,6 +93,58 @@ def asks_for_places(question: Question) -> bool:
 
 
 # ---------------------------------------------------------------------- the routes, in order
+
+
+def shared_name(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Korea results", "как голосовали в Конго": a bare name two places with a station share; ask which."""
+    from bot.country_names import shared_names  # the YAML's shared_names, read once
+
+    shared = shared_names()
+    for mention in question.reading.mentions.items:
+        places = shared.get(" ".join(mention.text.casefold().replace("ё", "е").split()))
+        if mention.kind != "country" or not places or mention.city:
+            continue
+        if any(country in places and country != mention.id for country in question.countries):
+            return None  # both named ("North Korea and Korea"): read as named
+        others = [token for at, token in enumerate(question.reading.tokens) if not mention.start <= at < mention.end]
+        said = [place for place in places if any(_says_which(token, place) for token in others)]
+        if len(said) == 1 and said[0] == mention.id:
+            return None  # "s korea", "корея южная": the other word of its name, said apart
+        if len(said) == 1:
+            # "конго демократическая республика": the other place, whose name the other word completes
+            countries = tuple(said[0] if country == mention.id else country for country in question.countries)
+            return route(replace(question, countries=countries), index, after=shared_name)
+        topic = question.topic if question.topic in FIGURE_TOPICS else "result" if question.candidates else None
+        choices = []
+        for place in places:
+            facts = index.facts_on(place, topic) if topic else ()
+            official = [fact for fact in facts if fact.source in DATA_SOURCES]
+            own = official or list(facts) or list(index.by_country.get(place, ()))
+            if own:
+                choices.append(own[0])
+        if len(choices) < 2:
+            return None
+        # "south" or "северная" next completes the name, as after any place ("а северная?")
+        context = question.context.updated(country=mention.id, topic=topic, language=question.language)
+        trace = f"{question.trace}; {mention.text} is the name of {', '.join(places)}"
+        return Choices("shared_name", context, trace, 1.0, choices=tuple(choices))
+    return None
+
+
+def _says_which(token: str, place_id: str) -> bool:
+    """ "south", "s", "южной", "dr": a word of one place's own name ("South Korea", "ДР Конго"), or its initial."""
+    from bot.country_names import place
+
+    names = place(place_id)
+    if names is None:
+        return False
+    words = {word for name in names.names() for word in re.findall(r"\w+", name.casefold()) if len(word) > 1}
+    return any(
+        token == word
+        or (len(token) == 1 and token.isascii() and word.startswith(token) and word.isascii())
+        or (len(token) >= 4 and token[:3] == word[:3] and len(word) >= 4)
+        for word in words - {"korea", "корея", "congo", "конго", "republic", "республика", "of", "the"}
+    )
 
 
 def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -176,6 +231,33 @@ def station(question: Question, index: KnowledgeIndex) -> Decision | None:
     return FactAnswer("station", context, trace, 1.0, answer_facts=tuple(facts))
 
 
+# "how many voters are registered abroad", "сколько избирателей числится за рубежом": the register, not the turnout
+REGISTERED_STEMS = ("registe", "registr", "eligib", "зарегистр", "числит", "числил", "учёт", "учет", "zaregistr")
+
+
+def registered_voters(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """The voters on the register abroad, from the facts that are asked that way, then the voters who came."""
+    if not any(token.startswith(REGISTERED_STEMS) for token in question.reading.tokens):
+        return None
+    if any(country != ABROAD for country in question.countries) or question.national:
+        return None  # a country's register is in no source; its voters on the stations' lists are its count
+    if not (question.countries or question.topic in ("turnout", "diaspora")):
+        return None
+
+    def asked_as_registered(fact: Fact) -> bool:
+        return any(word.startswith(REGISTERED_STEMS) for text in (*fact.questions.en, *fact.questions.ru)
+                   for word in text.lower().split())  # fmt: skip
+
+    register = [fact for fact in index.by_country.get(ABROAD, ()) if asked_as_registered(fact)]
+    matched = match(question, index)
+    if not register or (matched.facts and matched.facts[0] in register):
+        return None  # (the register's own question, as good as asked: the matched fact answers)
+    came = [fact for fact in index.facts_on(ABROAD, "turnout") if fact.source in DATA_SOURCES][:1]
+    context = question.context.updated(country=ABROAD, topic="turnout", language=question.language)
+    trace = f"{question.trace}; the register abroad: {', '.join(fact.id for fact in register)}"
+    return FactAnswer("registered_voters", context, trace, 1.0, answer_facts=(*register[:1], *came))
+
+
 # "till what time were they open", "до скольки работали участки": the hours, which reports give as clock times
 HOURS_PAIRS = frozenset(
     {("what", "time"), ("till", "when"), ("until", "when"), ("open", "until"), ("open", "till"), ("до", "скольки"),
@@ -183,7 +265,10 @@ HOURS_PAIRS = frozenset(
      ("opening", "hours"), ("do", "skolki")}
 )  # fmt: skip
 # (not "close": "was it close?" asks about a race)
-HOURS_WORDS = frozenset({"hours", "oclock", "closing", "closed", "закрылись", "закрылся", "закрыли"})
+HOURS_WORDS = frozenset(
+    {"hours", "oclock", "closing", "closed", "longer", "extended", "закрылись", "закрылся", "закрыли", "продлили",
+     "продлевали", "продлена", "продлено", "продлены", "продлить"}
+)  # fmt: skip
 CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
@@ -530,6 +615,33 @@ def rank_exit_poll(
     return replace(ranking, context=ranking.context.updated(country=ranking.shown[0].place))
 
 
+# "the most polling stations", "больше всего участков": the places ranked by their number of stations
+STATIONS_PLURAL = frozenset(
+    {"stations", "участков", "участки", "uchastkov", "uchastki", "sites", "polls"}
+)  # fmt: skip
+
+
+SIZE_STEMS = ("bigg", "larg", "крупн", "больш")
+
+
+def stations_count_ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "Which country had the most polling stations?": places by their count of stations, not one station."""
+    tokens = set(question.reading.tokens)
+    places_named = [country for country in question.countries if country != ABROAD]
+    if not (question.superlative and STATIONS_PLURAL & tokens) or places_named or question.candidates:
+        return None
+    if (question.metric_topic is not None and question.metric_topic != "turnout") or asks_a_count(question.reading):
+        return None  # ("the most votes at the stations", "how many stations ...": another question)
+    if {"voters", "ballots", "votes", "people", "избирателей", "голосов", "человек", "людей"} & tokens:
+        return None
+    if any(token.startswith(SIZE_STEMS) and token != "больше" for token in tokens):
+        return None  # "the biggest stations", "самые крупные участки": stations by their size, not a count
+    context, language, trace = question.context, question.language, question.trace
+    ranking = rank(index, "stations_count_ranking", "polling_stations", None, question.superlative, context, language,
+                   trace, limit=question.count or RANKING_LIMIT)  # fmt: skip
+    return replace(ranking, asks_one=asks_one_place(question, counted=STATIONS_PLURAL))
+
+
 def station_ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Which single station abroad had the most voters?", "на каком участке у Путина меньше всего?"."""
     metric_topic = figure_topic(question) or ("turnout" if question.superlative else None)
@@ -639,7 +751,7 @@ PLACES_PLURAL = frozenset(
 )  # fmt: skip
 
 
-def asks_one_place(question: Question) -> bool:
+def asks_one_place(question: Question, counted: frozenset[str] = frozenset()) -> bool:
     """ "Where did Putin do worst?", "в какой стране больше всего голосовало": one place is asked, the ranking only
     shows it among the others; "top 5", "which countries", "rank them" ask for the list. "In how many countries
     was Putin under 50%?" asks for one number: the count, with the places beside it."""
@@ -648,7 +760,7 @@ def asks_one_place(question: Question) -> bool:
     tokens = set(question.reading.tokens)
     listing = {"list", "compare"} & question.intents.keys() or any(token.startswith(("rank", "рейтинг", "top", "топ"))
                                                                   for token in tokens)  # fmt: skip
-    return question.count is None and not listing and not PLACES_PLURAL & tokens
+    return question.count is None and not listing and not (PLACES_PLURAL - counted) & tokens
 
 
 # words that say which figure a ranking is by, when it is neither the voters nor a candidate's share
@@ -931,16 +1043,19 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
 
 
 ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
+    shared_name,
     other_year,
     list_count,
     ranking_more,
     margin,
     station,
     city_list,
+    registered_voters,
     hours,
     city,
     standings,
     exit_poll_ranking,
+    stations_count_ranking,
     station_ranking,
     places_together,
     compare_more,

@@ -35,6 +35,7 @@ _RULES = (
     Rule("leader_unknown_words", "screen", "a leader's words on a subject the base does not know ('the economy')"),
     Rule("candidate_unknown_words", "screen", "a candidate's name beside unknown words and no topic"),
     # route: answers computed from figures (and a station's or a city's own protocols)
+    Rule("shared_name", "route", "a bare name two places share ('Korea', 'Конго'): which one is meant"),
     Rule("other_year", "route", "a year other than 2024 that no fact speaks of: another election"),
     Rule("other_year_fact", "route", "a year other than 2024 that a fact speaks of (the 2018 comparison)"),
     Rule("list_count", "route", "how many places the last list held ('how many countries is that?')"),
@@ -45,6 +46,8 @@ _RULES = (
     Rule("places_together", "route", "two places counted as one ('Kazakhstan including Baikonur'): the fact that does"),
     Rule("compare_last_two", "route", "'compare them', 'which is higher?': the chat's last two places side by side"),
     Rule("exit_poll_ranking", "route", "the exit poll's stations ranked by a candidate's share, apart from results"),
+    Rule("registered_voters", "route", "the voters registered abroad: the register's fact, then the voters who came"),
+    Rule("stations_count_ranking", "route", "the places ranked by their number of polling stations"),
     Rule("hours", "route", "what time a place voted till: its reports that give clock times, the city's first"),
     Rule("reasons", "route", "'why' about a place: the facts the sources explain it by, then the answer"),
     Rule("city", "route", "a city with known station numbers: each station's protocol"),
