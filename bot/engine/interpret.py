@@ -465,7 +465,10 @@ def claim_topics(topics: dict[str, float], claim: tuple[float, bool], leaders: t
         topics.pop("reaction", None)
     figures = {name: value for name, value in topics.items() if name in FIGURE_TOPICS}
     claimed = max(figures, key=lambda name: figures[name]) if figures else "result" if claim[1] else "turnout"
-    topics[claimed] = max(topics.get(claimed, 0.0), CLAIM_TOPIC)
+    # "81% for Putin - legit?": with a figure put forward, doubt is about the figure ("legit", "fake"), so the
+    # figure's topic leads whatever the words of doubt weigh
+    doubt = topics.get("context", 0.0)
+    topics[claimed] = max(topics.get(claimed, 0.0), CLAIM_TOPIC, doubt + 0.01 if doubt else 0.0)
     return topics
 
 

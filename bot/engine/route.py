@@ -34,6 +34,7 @@ from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import (
     ABROAD,
     FIGURE_TOPICS,
+    THERE_WORDS,
     WHICH_OF,
     Question,
     asks_a_count,
@@ -197,7 +198,8 @@ BACK_TO_STATIONS = frozenset({"its", "official", "её", "ее", "официал
 def refers_to_stations(question: Question) -> bool:
     """A short follow-up about the stations the last reply was about, not a new place or topic."""
     tokens = set(question.reading.tokens)
-    said = names_stations(tokens) or bool(BACK_TO_STATIONS & tokens)
+    # "кто там выиграл" after "а в Стамбуле?": "there" is the city whose stations were just shown
+    said = names_stations(tokens) or bool((BACK_TO_STATIONS | THERE_WORDS) & tokens)
     return said and (question.followup or question.short) and question.topic in (None, "result", "turnout", "exit_poll")
 
 
@@ -1242,7 +1244,11 @@ def with_reasons(decision: Decision, question: Question, index: KnowledgeIndex) 
         for fact in index.facts_on(place, topic)
         if fact.id not in answered
         and fact.country == place
-        and (topic == "diaspora" or not cities or any(city in fact.answer.en for city in cities))
+        and (
+            topic == "diaspora"
+            or (not cities and decision.rule != "station")
+            or any(city in fact.answer.en for city in cities)
+        )
     ][:REASONS_SHOWN]
     if not reasons:
         return decision

@@ -24,7 +24,7 @@ _RULES = (
     Rule("other_election", "screen", "another election: a country's own vote, or a parliamentary one"),
     Rule("foreign_country", "screen", "a country of the world the base has no data for"),
     Rule("future_election", "screen", "how or when to vote in a future election: the base holds 2024 figures"),
-    Rule("off_subject", "screen", "age, papers, moving, a capital, history, a currency: not about the vote"),
+    Rule("off_subject", "screen", "age, papers, moving, a capital, history, a currency, approval: not the vote"),
     Rule("population", "screen", "how many people live somewhere: a population, which no source gives"),
     Rule("demonym_only", "screen", "unknown words and only 'Russian': says who, not what about"),
     Rule("no_election_word", "screen", "words the base does not know and no election word"),

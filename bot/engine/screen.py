@@ -224,6 +224,7 @@ OFF_SUBJECT = re.compile(
     r"|\bstolica\b|\bстолица \w+ (?:это|какая)\b"
     r"|\bindependence\b|\bbec[oa]me independent\b|\bнезависимост\w*"
     r"|\bexchange rates?\b|\bcurrency\b|\bкурс (?:\w+ )?(?:к|на|в) \w+|\bвалют\w*"
+    r"|\bapproval\b|\bpopularity\b|\bрейтинг (?:одобрения|доверия|популярности)\b"
 )
 # papers are their own subject ("renew my passport at the consulate in Almaty") unless the message is about voting
 # with them ("could Russians vote with an expired passport?")
