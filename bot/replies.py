@@ -30,6 +30,7 @@ class RankingState:
     shown_to: int  # the rows shown so far, counted from the top
     limit: int  # rows per reply
     exit_poll: bool = False  # the exit poll's stations, ranked by its figures
+    stations: bool = False  # single stations ranked by their protocols' figures, not places
 
 
 @dataclass(frozen=True)

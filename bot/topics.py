@@ -222,7 +222,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         """
         overall, national, nationwide, whole country, across the board, in total, total, all of russia,
         in russia, в целом, по стране, по всей стране, общий, всего, по россии, в россии, итоговый,
-        общероссийский, всероссийский
+        общероссийский, всероссийский, внутри страны, в самой россии, domestically, inside russia, at home,
+        inside the country, within russia
         """
     ),
     # the whole region the base covers: its overview facts, or every country side by side

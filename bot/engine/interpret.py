@@ -113,7 +113,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     """``inherit``: a clause of a longer message, which takes the message's place as "there" does."""
     mentions, signals = reading.mentions, reading.signals
     intents = signals.intents
-    countries = places_asked(reading)
+    countries = corrected_places(reading, places_asked(reading))
     candidates = tuple(mentions.candidates())
     # ("Novaya Gazeta Europe says ...": the outlet's "Europe" asks about no part of the world)
     area = area_asked(
@@ -313,6 +313,26 @@ def other_years(reading: Reading) -> tuple[str, ...]:
     if ELECTION_YEAR in years:
         return ()
     return tuple(dict.fromkeys(years))
+
+
+def corrected_places(reading: Reading, countries: tuple[str, ...]) -> tuple[str, ...]:
+    """ "skolko za putina v gruzii... v smysle v armenii", "Georgia, sorry, Armenia": a place named after a repair
+    cue inside the message replaces those named before it."""
+    if len(countries) < 2:
+        return countries
+    tokens = reading.tokens
+    cues = [at for at, token in enumerate(tokens) if token in REPAIR_CUES or token in INLINE_REPAIRS] + [
+        at + 1 for at, pair in enumerate(pairwise(tokens)) if pair in INLINE_REPAIR_PAIRS
+    ]
+    if not cues:
+        return countries
+    cues.sort()
+    after = tuple(item.id for item in reading.mentions.items if item.kind == "country" and item.start > cues[-1])
+    return tuple(dict.fromkeys(after)) or countries
+
+
+INLINE_REPAIRS = frozenset({"смысле", "smysle", "тоесть"})  # "в смысле"
+INLINE_REPAIR_PAIRS = frozenset({("то", "есть"), ("to", "est"), ("i", "mean"), ("or", "rather"), ("или", "вернее")})
 
 
 def asks_a_count(reading: Reading) -> bool:

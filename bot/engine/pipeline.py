@@ -100,7 +100,8 @@ def _is_preamble(clause: Reading) -> bool:
     """A clause that asks nothing (no topic or intent words) but says something: three or more content words."""
     if clause.signals.topics or clause.signals.intents or clause.mentions.candidates() or clause.numbers:
         return False  # ("Zakharova said 372 thousand, ...": a stated figure is the claim, not a preamble)
-    content = [token for token in clause.tokens if token not in STOPWORDS]
+    # ("v smysle v armenii": a preposition typed in Latin is no content word either)
+    content = [token for token in clause.tokens if token not in STOPWORDS and len(token) > 1]
     return len(content) >= PREAMBLE_WORDS
 
 

@@ -655,36 +655,50 @@ def station_ranking(question: Question, index: KnowledgeIndex) -> Decision | Non
     candidate = (
         question.candidates[0] if question.candidates else (DEFAULT_CANDIDATE if metric == "vote_share" else None)
     )
+    state = RankingState(metric, candidate, question.superlative, tuple(places_named), 0,
+                         question.count or RANKING_LIMIT, stations=True)  # fmt: skip
+    return rank_stations(index, question, state)
+
+
+def rank_stations(index: KnowledgeIndex, question: Question, state: RankingState) -> Decision | None:
+    """The stations abroad (of the places in ``state``, or all) ranked by a figure of their protocols, from
+    ``state.shown_to``."""
+    metric, candidate = state.metric, state.candidate
     of = candidate if metric in ("vote_share", "votes") else None  # whose figure: a candidate's, or the station's
     rows = []
     for number, facts in index.stations.items():
         official = next((fact for fact in facts if fact.source in DATA_SOURCES and fact.topic != "exit_poll"), None)
         if official is None or official.country in (BAIKONUR, None):
             continue  # Baikonur's stations are a Russian region's, not abroad
-        if places_named and official.country not in places_named:
+        if state.places and official.country not in state.places:
             continue
         figure = next((item for item in official.figures if (item.metric, item.candidate) == (metric, of)), None)
         ballots = next((item.value for item in official.figures if item.metric == "ballots_in_boxes"), None)
         rows.append(PlaceFigure(official.country, figure, official, ballots=ballots, station=number))
     if not rows:
         return None
+    page = replace(state, shown_to=state.shown_to + state.limit)
     decision = Ranking(
         "station_ranking",
         question.context.updated(
-            topic="turnout" if metric == "voters" else "result", candidate=candidate, language=question.language
+            topic="turnout" if metric == "voters" else "result",
+            candidate=candidate,
+            language=question.language,
+            ranking=page,  # "and the third one?", "next": the same stations, further down
         ),
-        f"{question.trace}; stations ranked by {metric} {candidate or ''} {question.superlative}".strip(),
+        f"{question.trace}; stations ranked by {metric} {candidate or ''} {state.order}".strip(),
         1.0,
         metric=metric,
         candidate=candidate,
-        order=question.superlative or "most",
+        order=state.order,
         rows=tuple(rows),
-        limit=question.count or RANKING_LIMIT,
+        limit=state.limit,
+        offset=state.shown_to,
         min_ballots=MIN_RANKED_BALLOTS if metric in PERCENT_METRICS else 0,
     )
-    if not decision.ranked:
+    if not decision.shown:
         return decision
-    return replace(decision, context=decision.context.updated(country=decision.ranked[0].place))
+    return replace(decision, context=decision.context.updated(country=decision.shown[0].place))
 
 
 def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -737,6 +751,10 @@ def ranking_more(question: Question, index: KnowledgeIndex) -> Decision | None:
     trace = f"{question.trace}; the last ranking from place {offset + 1}"
     if state.exit_poll:
         more = rank_exit_poll(index, question, state.candidate or DEFAULT_CANDIDATE, state.order, limit, offset)
+    elif state.stations:
+        more = rank_stations(index, question, replace(state, shown_to=offset, limit=limit))
+        if more is None:
+            return None
     else:
         more = rank(index, "ranking_more", state.metric, state.candidate, state.order, context, language, trace,
                     limit=limit, offset=offset, places=places)  # fmt: skip
