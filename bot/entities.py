@@ -17,9 +17,10 @@ from functools import cache
 import pycountry
 
 from bot.country_names import all_places, areas, elsewhere_isos, other_country_names, place, place_by_iso
+from bot.engine.spelling import is_english_word
 from bot.lexicon import PhraseIndex, PhraseMatch
 from bot.models import KnowledgeBase
-from bot.text import STOPWORDS, latin_to_cyrillic, tokenize
+from bot.text import STOPWORDS, latin_to_cyrillic, place_name, tokenize
 
 RUSSIA_ISO = "RU"
 
@@ -109,7 +110,7 @@ class EntityIndex:
     """Recognises every kind of name in a tokenised question."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        self.index = PhraseIndex()
+        self.index = PhraseIndex(names=True)
         self._meaning: dict[tuple[str, ...], Label] = {}  # one label per name (its tokens)
         self._by_code: dict[str, Label] = {RUSSIA_ISO: ("national", "russia", None, None)}
         self._adjectives: set[str] = set()  # the places' adjectives as indexed ("Turkish", "польский")
@@ -201,6 +202,17 @@ class EntityIndex:
             label = self._by_code.get(ABBREVIATIONS.get(found.group().replace(".", ""), ""))
             if label and not any(item.id == label[1] for item in mentions.items):
                 mentions.items.append(Mention(label[0], label[1], found.group(), -1, -1, label[2]))
+        taken = mentions.positions
+        for position, token in enumerate(tokens):
+            if position in taken or not token.isascii() or not token.isalpha() or len(token) < 4:
+                continue
+            # "bruney", "irlandiya" in an English message: a place's Russian name typed in Latin letters
+            russian = place_name(latin_to_cyrillic(token))
+            found = self.index.find([russian.lower()], fuzzy=False) if russian else []
+            place_found = next((match.label for match in found if match.label[0] == "country"), None)
+            if place_found and not is_english_word(token):  # (the dictionary is loaded only for such a word)
+                kind, identifier, country, city = place_found
+                mentions.items.append(Mention(kind, identifier, token, position, position + 1, country, False, city))
         taken = mentions.positions
         for position, token in enumerate(tokens):
             label = self._code_label(token, original) if position not in taken else None

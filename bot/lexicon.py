@@ -54,7 +54,10 @@ class _Entry:
 class PhraseIndex:
     """Phrases -> labels. Build once (``add`` then ``freeze``), then ``find`` per question."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, names: bool = False) -> None:
+        # an index of names forgives one slip in a short name that is no word ("bruney", "irland"); ordinary
+        # words are not corrected so far: "tiger" is a word, not Niger
+        self._names = names
         self._by_key: dict[str, list[_Entry]] = {}
         self._vocabulary: set[str] = set()
         self._choices: list[str] = []
@@ -117,6 +120,8 @@ class PhraseIndex:
             stem = _stem(token)
             if stem != token and len(stem) >= MIN_FUZZY_LENGTH:
                 found = self._stems.get(_closest(stem, self._stems_by_length) or "")
+        if found is None and self._names:
+            found = _one_slip_name(token, self._by_length)
         if found is None or found == token or abs(len(found) - len(token)) > max(1, len(token) // 5):
             return None  # a slip changes a letter or two, not a word's length: "mobile" is not "mobilization"
         return found
@@ -197,6 +202,22 @@ def _closest(token: str, choices: dict[int, list[str]]) -> str | None:
     if swap is not None and Levenshtein.distance(token, swap[0]) == 2:
         return swap[0]
     return None
+
+
+SHORT_NAME = (MIN_FUZZY_LENGTH, 6)  # the lengths where the ratio cutoff leaves no room for a changed letter
+
+
+def _one_slip_name(token: str, choices: dict[int, list[str]]) -> str | None:
+    """The one name a Latin non-word of five or six letters is a single edit from ("bruney" ~ "brunei")."""
+    if not (token.isascii() and SHORT_NAME[0] <= len(token) <= SHORT_NAME[1]):
+        return None
+    near = process.extract(token, _of_lengths(choices, len(token) - 1, len(token) + 1), scorer=OSA.distance,
+                           processor=None, score_cutoff=1, limit=2)  # fmt: skip
+    if len(near) != 1:
+        return None  # no name that near, or two names as near: no guess
+    from bot.engine.spelling import is_word  # the dictionaries load on first use, not at start-up
+
+    return None if is_word(token) else near[0][0]
 
 
 def add_all(index: PhraseIndex, phrases: Iterable[str], label: Hashable) -> None:
