@@ -121,6 +121,9 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_h.yaml",
         "blind_i.yaml",
         "blind_j.yaml",
+        "blind_k.yaml",
+        "blind_l.yaml",
+        "blind_m.yaml",
     ],
 )
 def test_the_blind_sets_load(name: str) -> None:
