@@ -310,9 +310,14 @@ def other_years(reading: Reading) -> tuple[str, ...]:
         if len(token) == 4 and token.isdigit() and "1990" <= token <= "2035"
         and not (residence and at and tokens[at - 1] in SINCE_WORDS)
     ]  # fmt: skip
-    if ELECTION_YEAR in years:
-        return ()
-    return tuple(dict.fromkeys(years))
+    if ELECTION_YEAR in years and not COMPARED_YEARS & set(tokens):
+        return ()  # ("the 2024 figures, not 2018's": 2024 is asked)
+    return tuple(dict.fromkeys(year for year in years if year != ELECTION_YEAR))
+
+
+# "Germany 2018 vs 2024", "2024 против 2018": both years asked, side by side (the place's comparison with that year)
+COMPARED_YEARS = frozenset({"vs", "versus", "against", "compared", "compare", "сравнении", "сравнить", "против", "и",
+                            "and", "to", "с", "from"})  # fmt: skip
 
 
 def corrected_places(reading: Reading, countries: tuple[str, ...]) -> tuple[str, ...]:

@@ -124,16 +124,21 @@ def combine_clauses(
         return None  # several places: a comparison, decided on the whole message
     if whole.rule == "margin":
         return None  # "between Putin and Davankov, by how many votes": one question about the two names
-    asking = [
-        clause
-        for part, clause in ((part, reader(part)) for part in CLAUSE_BREAK.split(text))
-        if clause.tokens
-        # a topic word, or a candidate's name with words of its own ("and what did Putin get", "putin %": his
-        # result; "Даванков и Харитонов": two names of one question)
-        and (max(clause.signals.topics.values(), default=0.0) >= WEAK_TOPIC or _names_and_asks(clause, part))
+    asking: list[Reading] = []
+    for part in CLAUSE_BREAK.split(text):
+        clause = reader(part)
+        if not clause.tokens:
+            continue
         # "говорят, ...", "I read that ...": the words that put a claim forward ask nothing of their own
-        and not all(token in CLAIM_CUES for token in clause.tokens if token not in STOPWORDS - CLAIM_CUES)
-    ]
+        if all(token in CLAIM_CUES for token in clause.tokens if token not in STOPWORDS - CLAIM_CUES):
+            continue
+        # a topic word, or a candidate's name with words of its own ("and what did Putin get", "putin %": his
+        # result; "Даванков и Харитонов": two names of one question); a name alone after a clause that asks
+        # ("Belarus turnout and Putin") asks his result
+        topical = max(clause.signals.topics.values(), default=0.0) >= WEAK_TOPIC
+        name_after_ask = bool(asking and clause.mentions.candidates() and len(clause.tokens) == 1)
+        if topical or _names_and_asks(clause, part) or name_after_ask:
+            asking.append(clause)
     if len(asking) < (1 if whole.kind != "answer" else 2):
         return None
     base = ChatContext(country=countries[0], language=language) if countries else context

@@ -88,9 +88,13 @@ class Reading:
 # a figure as people type it: "15,000", "15 000", "57.6%", "400k", "372 тысячи", "99 процентов"
 _FIGURE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+(?:[.,]\d+)?)"  # the digits, grouped or not
-    r"\s*(k\b|тыс\w*|thousand)?\s*(%|percent|per cent|процент\w*)?",  # thousands, a percentage
+    r"\s*(k\b|тыс\w*|thousand|million\w*|mln\b|млн\w*|миллион\w*)?\s*(%|percent|per cent|процент\w*)?",
     re.IGNORECASE,
 )
+# "a million", "миллион": a round figure said without digits
+_WORD_FIGURE = re.compile(r"\b(?:a|one|один|одного|over a|more than a)?\s*(million|миллион\w*)\b", re.IGNORECASE)
+_MULTIPLIERS = {"k": 1_000, "тыс": 1_000, "thousand": 1_000, "million": 1_000_000, "mln": 1_000_000,
+                "млн": 1_000_000, "миллион": 1_000_000}  # fmt: skip
 
 
 LONGEST_FIGURE = 15  # digits: more than any count or share of this vote
@@ -118,7 +122,7 @@ def stated_figures(text: str, stations: tuple[int, ...]) -> tuple[tuple[float, b
             continue  # a pasted run of digits states no figure (and would not fit a float)
         value = float(plain.replace(",", "."))
         if thousands:
-            value *= 1000
+            value *= next(times for stem, times in _MULTIPLIERS.items() if thousands.lower().startswith(stem))
         if (
             not percent
             and not thousands
@@ -126,6 +130,8 @@ def stated_figures(text: str, stations: tuple[int, ...]) -> tuple[tuple[float, b
         ):
             continue
         found.append((value, bool(percent)))
+    if not found:
+        found += [(1_000_000.0, False) for _ in _WORD_FIGURE.finditer(text)]  # "over a million voted abroad"
     return tuple(found)
 
 

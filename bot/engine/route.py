@@ -159,6 +159,8 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
     if place is None and question.superlative and not question.reading.mentions.of("national"):
         place = ABROAD  # "the biggest drop since 2018": the places abroad, which the comparison abroad ranks
     own = tuple(fact for fact in index.by_country.get(place, ()) if fact.id in allowed) if place else ()
+    if not own and "2024" in question.reading.tokens:
+        return None  # "2024 and 2012 in Serbia": nothing of Serbia's speaks of 2012; the 2024 part is answered
     # the place's comparison with that year comes first ("Estonia in 2018?"), then what else speaks of the year;
     # a question on a topic of its own ("stations in 2018") is answered by the fact on that topic first
     own_topics = {name: value for name, value in question.topics.items() if name not in FIGURE_TOPICS}
@@ -292,6 +294,9 @@ def hours(question: Question, index: KnowledgeIndex) -> Decision | None:
     return FactAnswer("hours", context, trace, 1.0, answer_facts=tuple(timed[:1]))
 
 
+OFFICIAL_STEMS = ("official", "официальн", "ofitsialn", "oficialn")  # "официального результата"
+
+
 def city(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "How did Almaty vote?": the city's stations, where a source gives their numbers."""
     cities = list(dict.fromkeys(item.city for item in question.reading.mentions.items if item.city))
@@ -327,6 +332,18 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
     about_votes = question.metric_topic or question.topic in (None, "polling_places")
     if not (about_votes or question.reading.signals.place is not None or question.weight < WEAK_TOPIC):
         return None  # "what did people in Almaty say?": not the station's count
+    tokens = question.reading.tokens
+    if exit_poll and any(token.startswith(OFFICIAL_STEMS) for token in tokens):
+        # "Athens exit poll vs official", "official Almaty result, not the exit poll": the protocols, and the exit
+        # poll beside them unless it is set aside ("not", "не")
+        polls = [] if {"not", "не", "без", "without"} & set(tokens) else _station_answer(index, numbers, True)
+        protocols = [fact for fact in _station_answer(index, numbers, False) if fact.topic != "exit_poll"]
+        facts = [*protocols, *(fact for fact in polls if fact.topic == "exit_poll")]
+        context = question.context.updated(
+            country=facts[0].country, topic="result", language=question.language, stations=tuple(numbers)
+        )
+        trace = f"{question.trace}; {', '.join(cities)}: the protocols of stations {', '.join(map(str, numbers))}"
+        return FactAnswer("city", context, trace, 1.0, answer_facts=tuple(facts))
     stations = [fact for fact in _station_answer(index, numbers, exit_poll) if (fact.topic == "exit_poll") == exit_poll]
     country = match(question, index)  # what the country's facts say (a report may speak of the city), then the city
     facts = [*country.facts, *(fact for fact in stations if fact not in country.facts)] if country.facts else stations
