@@ -712,6 +712,7 @@ def rank_stations(index: KnowledgeIndex, question: Question, state: RankingState
         limit=state.limit,
         offset=state.shown_to,
         min_ballots=MIN_RANKED_BALLOTS if metric in PERCENT_METRICS else 0,
+        asks_one=asks_one_place(question),  # "the smallest station in Chad": one station, an answer
     )
     if not decision.shown:
         return decision
