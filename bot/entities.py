@@ -204,8 +204,8 @@ class EntityIndex:
                 mentions.items.append(Mention(label[0], label[1], found.group(), -1, -1, label[2]))
         taken = mentions.positions
         for position, token in enumerate(tokens):
-            if position in taken or not token.isascii() or not token.isalpha() or len(token) < 4:
-                continue
+            if position in taken or not token.isascii() or not token.isalpha() or not 4 <= len(token) <= LONGEST_NAME:
+                continue  # (a pasted run of letters is no name, and would cost the analyser dearly)
             # "bruney", "irlandiya" in an English message: a place's Russian name typed in Latin letters
             russian = place_name(latin_to_cyrillic(token))
             found = self.index.find([russian.lower()], fuzzy=False) if russian else []
@@ -244,6 +244,9 @@ def _code_like(token: str) -> bool:
 
 def _all(names: dict[str, list[str]]) -> list[str]:
     return [*names["en"], *names["ru"]]
+
+
+LONGEST_NAME = 30  # letters: longer than any place's name in either language
 
 
 def _mention(match: PhraseMatch) -> Mention:
