@@ -33,7 +33,7 @@ Look-alike names (the rules the entity index follows; tests/test_entities.py che
     - A bare "Congo" / "Конго" is read as the Republic of the Congo (the data's and ISO's "Congo"); the other one
       is "DR Congo", "ДР Конго", "ДРК", "Democratic Republic of the Congo". A bare "Korea" / "Корея" is read as
       South Korea. Both Koreas and both Congos have a station, so the engine asks which is meant (``shared_names``
-      in the YAML, ``shared_names()`` here).
+      in the YAML, ``sharing()`` here).
     - A bare "Ossetia" / "Осетия" is the data's "Osetia" (South Ossetia); "Северная Осетия" / "North Ossetia"
       is a region of Russia, indexed as an area so the longer name wins. Likewise "Латинская Америка" is not
       the United States (``areas`` in the YAML).
@@ -347,9 +347,9 @@ def _load(path: Path = ALIASES_PATH) -> _Names:
     )
 
 
-def shared_names() -> dict[str, tuple[str, ...]]:
-    """Bare names two places share ("Korea", "Конго"), folded as ``_key`` folds them -> the places."""
-    return _load().shared
+def sharing(name: str) -> tuple[str, ...]:
+    """The places that share a bare ``name`` ("Korea", "Конго"), or () for a name of one place."""
+    return _load().shared.get(_key(name), ())
 
 
 def all_places() -> list[PlaceNames]:

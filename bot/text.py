@@ -323,12 +323,12 @@ def russian_typed_in_latin(
     and its English stem not one of ``english_stems``. ``names`` (countries, people) say nothing about the
     language: they count for neither and stay as typed ("yavka tadzhikistan").
     """
-    russian = english = places = 0
+    russian = english = named = 0  # named: names and places, which tell no language
     converted: list[str] = []
     for token in tokens:
         if token.isdigit() or is_cyrillic(token) or token in names:
             converted.append(token)
-            places += token in names
+            named += token in names
             continue
         cyrillic = latin_to_cyrillic(token)
         english_word = token in english_words or stem_en(token) in english_stems
@@ -338,7 +338,7 @@ def russian_typed_in_latin(
         )
         converted.append(known or cyrillic)
         if known and (place_name(known) or "").lower() == known.replace("ё", "е"):
-            places += 1
+            named += 1
             continue  # "kazahstan" is a place in either language; only a Russian ending ("kazahstane") tells
         if len(token) == 1 or len(cyrillic) == 1:  # "ya" is "я"
             # "v", "k", "s": Russian prepositions; "a" and "i" are words of both languages and tell nothing
@@ -354,7 +354,7 @@ def russian_typed_in_latin(
         return None  # "lol", "ok": too short to tell a language by
     if russian and (russian > english or (tie_is_russian and russian == english)):
         return converted
-    if places and places == len(tokens) and converted != tokens:
+    if named and named == len(tokens) and converted != tokens:
         return converted  # ("izrail putin": names only, one of them a place's Russian name typed in Latin)
     return None
 

@@ -88,6 +88,14 @@ def figure_topic(question: Question) -> str | None:
     return metric_topic
 
 
+def place_asked(question: Question) -> str | None:
+    """The one place a question is about: named in it, or the chat's after a follow-up that names none."""
+    countries = [country for country in question.countries if country != ABROAD]
+    if len(countries) == 1:
+        return countries[0]
+    return question.context.country if question.followup and not countries else None
+
+
 def asks_for_places(question: Question) -> bool:
     """ "where", "anywhere", "in which countries": the answer is a list of places."""
     return question.asks_where or bool({"countries", "coverage"} & question.intents.keys())
@@ -98,17 +106,17 @@ def asks_for_places(question: Question) -> bool:
 
 def shared_name(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Korea results", "как голосовали в Конго": a bare name two places with a station share; ask which."""
-    from bot.country_names import shared_names  # the YAML's shared_names, read once
+    from bot.country_names import sharing  # the YAML's shared_names, read once
 
-    shared = shared_names()
     for mention in question.reading.mentions.items:
-        places = shared.get(" ".join(mention.text.casefold().replace("ё", "е").split()))
-        if mention.kind != "country" or not places or mention.city:
+        places = sharing(mention.text) if mention.kind == "country" and not mention.city else ()
+        if not places:
             continue
         if any(country in places and country != mention.id for country in question.countries):
             return None  # both named ("North Korea and Korea"): read as named
         others = [token for at, token in enumerate(question.reading.tokens) if not mention.start <= at < mention.end]
-        said = [place for place in places if any(_says_which(token, place) for token in others)]
+        shared_words = set(re.findall(r"\w+", mention.text.casefold()))
+        said = [place for place in places if any(_says_which(token, place, shared_words) for token in others)]
         if len(said) == 1 and said[0] == mention.id:
             return None  # "s korea", "корея южная": the other word of its name, said apart
         if len(said) == 1:
@@ -132,8 +140,12 @@ def shared_name(question: Question, index: KnowledgeIndex) -> Decision | None:
     return None
 
 
-def _says_which(token: str, place_id: str) -> bool:
-    """ "south", "s", "южной", "dr": a word of one place's own name ("South Korea", "ДР Конго"), or its initial."""
+NAME_FILLERS = frozenset({"republic", "республика", "of", "the"})  # words of many places' full names
+
+
+def _says_which(token: str, place_id: str, shared_words: set[str]) -> bool:
+    """ "south", "s", "южной", "dr": a word of one place's own name ("South Korea", "ДР Конго") besides the shared
+    name's own words, or its initial."""
     from bot.country_names import place
 
     names = place(place_id)
@@ -144,7 +156,7 @@ def _says_which(token: str, place_id: str) -> bool:
         token == word
         or (len(token) == 1 and token.isascii() and word.startswith(token) and word.isascii())
         or (len(token) >= 4 and token[:3] == word[:3] and len(word) >= 4)
-        for word in words - {"korea", "корея", "congo", "конго", "republic", "республика", "of", "the"}
+        for word in words - shared_words - NAME_FILLERS
     )
 
 
@@ -282,8 +294,7 @@ def hours(question: Question, index: KnowledgeIndex) -> Decision | None:
     # ("во сколько" is a time, "how many stations closed" a number of stations)
     if not (HOURS_PAIRS & set(pairwise(tokens)) or (HOURS_WORDS & set(tokens) and not asks_a_count(question.reading))):
         return None
-    countries = [country for country in question.countries if country != ABROAD]
-    place = countries[0] if len(countries) == 1 else question.context.country if question.followup else None
+    place = place_asked(question)
     timed = [fact for fact in index.by_country.get(place, ()) if CLOCK_TIME.search(fact.answer.en)] if place else []
     if not timed:
         return None
@@ -597,41 +608,10 @@ def exit_poll_ranking(question: Question, index: KnowledgeIndex) -> Decision | N
     if not (question.superlative and question.metric_topic == "exit_poll"):
         return None
     candidate = question.candidates[0] if question.candidates else DEFAULT_CANDIDATE
-    ranking = rank_exit_poll(index, question, candidate, question.superlative, question.count or RANKING_LIMIT, 0)
-    return replace(ranking, asks_one=asks_one_place(question)) if ranking.rows else None
-
-
-def rank_exit_poll(
-    index: KnowledgeIndex, question: Question, candidate: str, order: str, limit: int, offset: int
-) -> Ranking:
-    places_named = [country for country in question.countries if country != ABROAD]
-    rows = []
-    for number, facts in index.stations.items():
-        for fact in facts:
-            if fact.topic != "exit_poll" or (places_named and fact.country not in places_named):
-                continue
-            wanted = ("vote_share", candidate)
-            figure = next((item for item in fact.figures if (item.metric, item.candidate) == wanted), None)
-            if figure is not None:
-                rows.append(PlaceFigure(fact.country, figure, fact, station=number))
-    state = RankingState("vote_share", candidate, order, (), offset + limit, limit, exit_poll=True)
-    context = question.context.updated(topic="exit_poll", candidate=candidate, language=question.language)
-    ranking = Ranking(
-        "exit_poll_ranking",
-        context.updated(ranking=state),
-        f"{question.trace}; exit poll stations ranked by {candidate}'s share {order}",
-        1.0,
-        metric="vote_share",
-        candidate=candidate,
-        order=order,
-        rows=tuple(rows),
-        limit=limit,
-        offset=offset,
-        exit_poll=True,
-    )
-    if not ranking.shown:
-        return ranking
-    return replace(ranking, context=ranking.context.updated(country=ranking.shown[0].place))
+    places = tuple(country for country in question.countries if country != ABROAD)
+    state = RankingState("vote_share", candidate, question.superlative, places, 0, question.count or RANKING_LIMIT,
+                         exit_poll=True)  # fmt: skip
+    return rank_stations(index, question, state)
 
 
 # "the most polling stations", "больше всего участков": the places ranked by their number of stations
@@ -677,33 +657,40 @@ def station_ranking(question: Question, index: KnowledgeIndex) -> Decision | Non
     return rank_stations(index, question, state)
 
 
-def rank_stations(index: KnowledgeIndex, question: Question, state: RankingState) -> Decision | None:
-    """The stations abroad (of the places in ``state``, or all) ranked by a figure of their protocols, from
-    ``state.shown_to``."""
+def rank_stations(index: KnowledgeIndex, question: Question, state: RankingState) -> Ranking | None:
+    """The stations abroad (of the places in ``state``, or all) ranked by a figure of their protocols, or of the
+    exit poll taken at them (``state.exit_poll``), from ``state.shown_to``."""
     metric, candidate = state.metric, state.candidate
     of = candidate if metric in ("vote_share", "votes") else None  # whose figure: a candidate's, or the station's
     rows = []
     for number, facts in index.stations.items():
-        official = next((fact for fact in facts if fact.source in DATA_SOURCES and fact.topic != "exit_poll"), None)
-        if official is None or official.country in (BAIKONUR, None):
+        if state.exit_poll:
+            source = next((fact for fact in facts if fact.topic == "exit_poll"), None)
+        else:
+            source = next((fact for fact in facts if fact.source in DATA_SOURCES and fact.topic != "exit_poll"), None)
+        if source is None or source.country in (BAIKONUR, None):
             continue  # Baikonur's stations are a Russian region's, not abroad
-        if state.places and official.country not in state.places:
+        if state.places and source.country not in state.places:
             continue
-        figure = next((item for item in official.figures if (item.metric, item.candidate) == (metric, of)), None)
-        ballots = next((item.value for item in official.figures if item.metric == "ballots_in_boxes"), None)
-        rows.append(PlaceFigure(official.country, figure, official, ballots=ballots, station=number))
+        figure = next((item for item in source.figures if (item.metric, item.candidate) == (metric, of)), None)
+        if state.exit_poll and figure is None:
+            continue
+        ballots = next((item.value for item in source.figures if item.metric == "ballots_in_boxes"), None)
+        rows.append(PlaceFigure(source.country, figure, source, ballots=ballots, station=number))
     if not rows:
         return None
-    page = replace(state, shown_to=state.shown_to + state.limit)
+    topic = "exit_poll" if state.exit_poll else "turnout" if metric == "voters" else "result"
+    what = "exit poll stations" if state.exit_poll else "stations"
     decision = Ranking(
-        "station_ranking",
+        "exit_poll_ranking" if state.exit_poll else "station_ranking",
         question.context.updated(
-            topic="turnout" if metric == "voters" else "result",
+            topic=topic,
             candidate=candidate,
             language=question.language,
-            ranking=page,  # "and the third one?", "next": the same stations, further down
+            # "and the third one?", "next": the same stations, further down
+            ranking=replace(state, shown_to=state.shown_to + state.limit),
         ),
-        f"{question.trace}; stations ranked by {metric} {candidate or ''} {state.order}".strip(),
+        f"{question.trace}; {what} ranked by {metric} {candidate or ''} {state.order}".strip(),
         1.0,
         metric=metric,
         candidate=candidate,
@@ -711,8 +698,9 @@ def rank_stations(index: KnowledgeIndex, question: Question, state: RankingState
         rows=tuple(rows),
         limit=state.limit,
         offset=state.shown_to,
-        min_ballots=MIN_RANKED_BALLOTS if metric in PERCENT_METRICS else 0,
+        min_ballots=MIN_RANKED_BALLOTS if metric in PERCENT_METRICS and not state.exit_poll else 0,
         asks_one=asks_one_place(question),  # "the smallest station in Chad": one station, an answer
+        exit_poll=state.exit_poll,
     )
     if not decision.shown:
         return decision
@@ -767,9 +755,7 @@ def ranking_more(question: Question, index: KnowledgeIndex) -> Decision | None:
     places = state.places or None
     context, language = question.context, question.language
     trace = f"{question.trace}; the last ranking from place {offset + 1}"
-    if state.exit_poll:
-        more = rank_exit_poll(index, question, state.candidate or DEFAULT_CANDIDATE, state.order, limit, offset)
-    elif state.stations:
+    if state.exit_poll or state.stations:
         more = rank_stations(index, question, replace(state, shown_to=offset, limit=limit))
         if more is None:
             return None
@@ -1265,10 +1251,7 @@ def with_reasons(decision: Decision, question: Question, index: KnowledgeIndex) 
     moved there, a military base, dual citizens); unchanged when the sources give the place none."""
     if not (isinstance(decision, FactAnswer) and decision.answer_facts and asks_why(question)):
         return decision
-    countries = [country for country in question.countries if country != ABROAD]
-    place = countries[0] if len(countries) == 1 else None
-    if place is None and not countries and question.followup:
-        place = question.context.country
+    place = place_asked(question)
     answered = {fact.id for fact in decision.answer_facts}
     if place is None or decision.answer_facts[0].topic in REASON_TOPICS:
         return decision
