@@ -946,7 +946,23 @@ def test_a_joke_about_a_candidate_gets_no_fact(engine: Engine, question: str) ->
 
 def test_a_country_own_presidential_election_is_another_election(engine: Engine) -> None:
     reply = engine.answer("kto vyigral vybory prezidenta v moldove v 2024")
-    assert (reply.kind, reply.rule) == ("no_data", "other_election"), reply.reason
+    assert (reply.kind, reply.rule) == ("off_topic", "other_election"), reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("putins result in 2012?", "no_data"),  # the same election, held before: a real question without data
+        ("итоги выборов 1996", "no_data"),
+        ("japarov votes in 2021", "off_topic"),  # no Russian presidential vote that year: another election
+        ("что было на выборах 2022", "off_topic"),
+    ],
+)
+def test_a_year_of_an_earlier_russian_election_is_no_data_and_another_year_off_topic(
+    engine: Engine, question: str, kind: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == kind and not reply.fact_ids and "%" not in reply.text, reply.reason
 
 
 def test_a_russian_region_typed_in_latin_is_no_data(engine: Engine) -> None:

@@ -35,6 +35,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "У меня есть данные только о выборах президента России 15–17 марта 2024 года — как голосовали граждане "
         "России за рубежом и в России, — а не о других выборах.",
     },
+    "earlier_election": {
+        "en": "I have no results of earlier Russian presidential elections: only those of the election of 15–17 "
+        "March 2024, abroad and in Russia.",
+        "ru": "Результатов прошлых президентских выборов в России у меня нет: только выборов 15–17 марта 2024 года — "
+        "за рубежом и в России.",
+    },
     # small talk: a short fitting reply, then what the bot can answer
     "small_talk_greeting": {
         "en": "Hello! I answer questions about how Russian citizens voted in the March 2024 presidential election, "

@@ -41,8 +41,9 @@ class Refusal(Decision):
 
     @property
     def kind(self) -> str:  # type: ignore[override]
-        # another election is a real question the base has no data for; the rest is not about the facts
-        return {"empty": "empty", "other_election": "no_data"}.get(self.reason, "off_topic")
+        # an earlier Russian presidential election is a real question the base has no data for; another
+        # country's election, like small talk, is not about the facts
+        return {"empty": "empty", "earlier_election": "no_data"}.get(self.reason, "off_topic")
 
 
 @dataclass(frozen=True)

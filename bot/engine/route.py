@@ -160,6 +160,10 @@ def _says_which(token: str, place_id: str, shared_words: set[str]) -> bool:
     )
 
 
+# the years Russia elected its president before 2024
+RUSSIAN_PRESIDENTIAL_YEARS = frozenset({"1991", "1996", "2000", "2004", "2008", "2012", "2018"})
+
+
 def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Who won in 2018?": another election, unless a fact speaks of that year ("401 stations in 2018")."""
     if not question.years:
@@ -201,7 +205,9 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
         return FactAnswer("other_year_fact", context, trace, 1.0, answer_facts=own[:2])
     context = question.context.updated(language=question.language)
     trace = f"{question.trace}; the year {', '.join(question.years)}"
-    return Refusal("other_year", context, trace, reason="other_election")
+    # 2018 or 2012 is the same election held before; 2021 or 2022 can only be another country's election
+    earlier = all(year in RUSSIAN_PRESIDENTIAL_YEARS for year in question.years)
+    return Refusal("other_year", context, trace, reason="earlier_election" if earlier else "other_election")
 
 
 # words that point back at the stations of the last reply: "that station", "its result", "the official one there"
