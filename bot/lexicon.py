@@ -215,9 +215,10 @@ def _one_slip_name(token: str, choices: dict[int, list[str]]) -> str | None:
                            processor=None, score_cutoff=1, limit=2)  # fmt: skip
     if len(near) != 1:
         return None  # no name that near, or two names as near: no guess
-    from bot.engine.spelling import is_word  # the dictionaries load on first use, not at start-up
+    from bot.engine.spelling import is_english_word  # the dictionary loads on first use, not at start-up
 
-    return None if is_word(token) else near[0][0]
+    # an English word is itself ("tiger" is no Niger); a Russian reading is no bar, names are typed as heard ("tokio")
+    return None if is_english_word(token) else near[0][0]
 
 
 def add_all(index: PhraseIndex, phrases: Iterable[str], label: Hashable) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 import cyrtranslit
@@ -315,30 +316,41 @@ def russian_typed_in_latin(
     names: frozenset[str] = frozenset(),
     vocabulary: frozenset[str] = frozenset(),
     tie_is_russian: bool = False,
+    misspelt: Callable[[str], str | None] = lambda token: None,
 ) -> list[str] | None:
     """Cyrillic tokens if Latin ``tokens`` read as Russian, else None.
 
     A word counts for Russian when its transliteration is a word pymorphy knows and the word is not English:
     not one of ``english_words`` (exact spellings: function words, the fact base's English words and names)
     and its English stem not one of ``english_stems``. ``names`` (countries, people) say nothing about the
-    language: they count for neither and stay as typed ("yavka tadzhikistan").
+    language: they count for neither and stay as typed ("yavka tadzhikistan"), and so do fillers ("lol").
+    ``misspelt`` tells what a word of no language is a slip of: "name" ("syira") or "english" ("reslt").
     """
-    russian = english = named = 0  # named: names and places, which tell no language
+    russian = english = named = 0  # named: names, places and fillers, which tell no language
+    russian_place = False  # a place's Russian name typed in Latin ("izraile")
     converted: list[str] = []
     for token in tokens:
-        if token.isdigit() or is_cyrillic(token) or token in names:
+        if token.isdigit() or is_cyrillic(token) or token in names or token in FILLERS:
             converted.append(token)
-            named += token in names
+            if token in FILLERS and _ENGLISH_SPELLING.search(token):
+                english += 1  # "thx": English slang; "lol" is typed in both languages
+            else:
+                named += token in names or token in FILLERS
             continue
-        cyrillic = latin_to_cyrillic(token)
         english_word = token in english_words or stem_en(token) in english_stems
+        cyrillic = latin_to_cyrillic(token)
         # an English word of the base counts for English whatever it reads as: its other readings are not tried
         known = (
             known_russian_word(cyrillic) if english_word and len(cyrillic) > 1 else russian_reading(token, vocabulary)
         )
         converted.append(known or cyrillic)
+        slip = None if english_word else misspelt(token)
+        if slip == "name":  # "syira", "tokio", "londone": a name typed with a slip tells no language either
+            named += 1
+            continue
         if known and (place_name(known) or "").lower() == known.replace("ё", "е"):
             named += 1
+            russian_place = True
             continue  # "kazahstan" is a place in either language; only a Russian ending ("kazahstane") tells
         if len(token) == 1 or len(cyrillic) == 1:  # "ya" is "я"
             # "v", "k", "s": Russian prepositions; "a" and "i" are words of both languages and tell nothing
@@ -346,15 +358,15 @@ def russian_typed_in_latin(
             continue
         # a c read as ц ("procent", "konec") is Russian spelling, not the English c of "script"
         spelling = token.replace("c", "") if known and "ц" in known else token
-        if english_word or _ENGLISH_SPELLING.search(spelling):
-            english += 1
+        if english_word or _ENGLISH_SPELLING.search(spelling) or (slip == "english" and not known):
+            english += 1  # ("reslt", "shre": an English word of the base typed with a slip)
         elif known:
             russian += 1
     if len(tokens) == 1 and len(tokens[0]) <= 3:
         return None  # "lol", "ok": too short to tell a language by
     if russian and (russian > english or (tie_is_russian and russian == english)):
         return converted
-    if named and named == len(tokens) and converted != tokens:
+    if named and named == len(tokens) and russian_place:
         return converted  # ("izrail putin": names only, one of them a place's Russian name typed in Latin)
     return None
 

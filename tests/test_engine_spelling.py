@@ -39,3 +39,18 @@ def test_short_and_overlong_words_are_never_corrected() -> None:
     assert max_edits("a" * (LONGEST_WORD + 1)) == 0
     assert max_edits("a" * 5000) == 0
     assert (max_edits("mny"), max_edits("rusians")) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("typed", "place"),
+    [("syira putin shre", "syria-official-result"), ("grece puitn", "greece-official-result")],
+)
+def test_english_typed_with_slips_is_read_as_english(engine: Engine, typed: str, place: str) -> None:
+    # a name or a word one slip away is no Russian typed in Latin, though "syira" reads as a Russian word
+    reply = engine.answer(typed)
+    assert reply.language == "en" and place in reply.fact_ids, reply.reason
+
+
+def test_russian_typed_in_latin_with_a_slip_in_the_place_stays_russian(engine: Engine) -> None:
+    reply = engine.answer("kak v estonii")
+    assert reply.language == "ru" and "estonia-official-result" in reply.fact_ids, reply.reason

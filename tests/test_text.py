@@ -75,6 +75,26 @@ def test_english_is_not_taken_for_russian(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "slips"),
+    [
+        ("syira putin shre", {"syira": "name", "shre": "english"}),  # a slip of a name and of a word: English
+        ("tokio reslt", {"tokio": "name", "reslt": "english"}),  # "tokio" reads as Russian "токио", yet is a name
+        ("north korea lol", {}),  # "lol" is typed in both languages
+    ],
+)
+def test_words_typed_with_a_slip_are_not_taken_for_russian(text: str, slips: dict[str, str]) -> None:
+    names = frozenset({"putin", "north", "korea"})
+    assert russian_typed_in_latin(tokenize(text), STOPWORDS_EN, names=names, misspelt=slips.get) is None
+
+
+def test_a_name_typed_with_a_slip_does_not_make_russian_of_names_alone() -> None:
+    # only a place's Russian name in Latin ("izraile") makes a message of names Russian, not a slip ("grece")
+    names = frozenset({"putin"})
+    assert russian_typed_in_latin(["grece", "putin"], STOPWORDS_EN, names=names, misspelt={"grece": "name"}.get) is None
+    assert russian_typed_in_latin(["v", "izraile", "putin"], STOPWORDS_EN, names=names) is not None
+
+
+@pytest.mark.parametrize(
     ("form", "lemma"),
     [("казахстане", "казахстан"), ("киргизии", "киргизия"), ("даванкову", "даванков"), ("voters", "voter")],
 )

@@ -10,11 +10,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.abroad_facts import ABROAD
 from bot.country_names import FIRST_STATION, LAST_STATION
 from bot.engine.index import KnowledgeIndex
-from bot.engine.spelling import correct
+from bot.engine.spelling import correct, is_english_word
 from bot.entities import Mentions
+from bot.lexicon import MIN_FUZZY_LENGTH
 from bot.text import (
     FILLERS,
     FRACTION_COUNTS,
@@ -174,6 +178,22 @@ def _their_country_is_there(tokens: list[str]) -> list[str]:
     return tokens
 
 
+SLIP_LENGTH = 4  # shorter words are one slip from too many others to tell a language by
+
+
+def _latin_slip(token: str, index: KnowledgeIndex) -> str | None:
+    """What a Latin word of no language is one slip of: a name of the base ("syira") or another of its English words
+    ("reslt"); None when it is near neither (or too short to tell)."""
+    if len(token) < SLIP_LENGTH or not token.isalpha() or is_english_word(token):
+        return None
+    found = process.extractOne(token, index.spelling.get(token[0], ()), scorer=OSA.distance, score_cutoff=1)
+    if found is None or is_cyrillic(found[0]):
+        return None
+    if found[0] in index.latin_names:
+        return "name" if len(token) >= MIN_FUZZY_LENGTH else None  # "kak" is one slip from a code, as is any word
+    return "english"
+
+
 def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Reading:
     """Tokenise, tell the language (transliterating Russian typed in Latin), find names and topic words. In a chat
     held in Russian, Latin words that read as much as Russian as English are Russian ("izvini, ya pro kazahstan")."""
@@ -182,7 +202,13 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
     transliterated = False
     if language == "en":
         converted = russian_typed_in_latin(
-            tokens, index.english_words, index.english_stems, index.latin_names, index.known_words, russian_chat
+            tokens,
+            index.english_words,
+            index.english_stems,
+            index.latin_names,
+            index.known_words,
+            russian_chat,
+            misspelt=lambda token: _latin_slip(token, index),
         )
         if converted:
             tokens, language, transliterated = converted, "ru", True
