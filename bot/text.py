@@ -83,7 +83,8 @@ FILLERS = frozenset(
      "so", "oh", "right", "cool", "got", "gotcha", "ah", "kinda", "pretty", "вроде", "типо", "походу", "кажется",
      "отдельности", "individually", "precisely", "чтото", "что-то", "чото", "чёто", "чето", "какнибудь", "anything",
      "something", "actual", "absolute", "raw", "wise", "without", "excluding", "except", "separate", "separately",
-     "без", "кроме", "исключая", "отдельно", "считается", "считаются", "считался", "считалось", "counted"}
+     "без", "кроме", "исключая", "отдельно", "считается", "считаются", "считался", "считалось", "counted", "лол",
+     "хаха", "ахах", "ахаха", "haha"}
 )  # fmt: skip
 # a claim put to the bot ("I read 15,000 voted there, true?", "правда ли, что 99%?"): the claim is checked
 CLAIM_CUES = frozenset(

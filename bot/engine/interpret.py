@@ -176,6 +176,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
             and bool(countries or candidates or reading.stations or signals.named or topics)
         )
         or bool(context.listed and signals.counted)  # "сколько таких стран?" after a list
+        # "and there?", "а там?": nothing but the place of the chat, asked about on the chat's topic
+        or bool(there and followup and context.country and context.topic and len(reading.tokens) <= 3)
         or bool(((context.before and context.country) or context.compared) and weighs_two(reading.tokens))
     )
     ranking_place = continued_ranking(reading, context) if not (countries or candidates or inherit) else None

@@ -38,7 +38,8 @@ from bot.topics import AREA_STEMS, TopicSignals, topic_signals
 SILENT_FILLERS = FILLERS & frozenset(
     {"чё", "че", "чо", "шо", "ну", "ваще", "вообще", "плиз", "плз", "пж", "кстати", "короче", "кароче", "типа",
      "типо", "блин", "слушай", "просто", "именно", "конкретно", "хм", "ага", "походу", "кажется", "вроде", "pls",
-     "plz", "please", "pleas", "thx", "btw", "lol", "lmao", "hmm", "anyway", "actually", "basically", "kinda"}
+     "plz", "please", "pleas", "thx", "btw", "lol", "lmao", "hmm", "anyway", "actually", "basically", "kinda",
+     "лол", "хаха", "ахах", "ахаха", "haha"}
 )  # fmt: skip
 # the words of polling stations ("station", "участков", "загранучастки", "УИК"): the stems every stage tests
 STATION_WORDS = ("station", "участ", "загранучаст", "уик", "uchast", "uik", "precinct")
@@ -51,7 +52,8 @@ def names_stations(tokens: Iterable[str]) -> bool:
 # words that take the turn before a question: dropped at the start, so "а"/"and" after them still opens a follow-up
 TURN_TAKING = frozenset(
     {"ок", "окей", "оке", "ok", "okay", "okey", "ладно", "хорошо", "понятно", "ясно", "ага", "угу", "so", "well", "hmm",
-     "alright", "cool", "right", "got", "gotcha", "ну"}
+     "alright", "cool", "right", "got", "gotcha", "ну", "понял", "поняла",
+     "great", "nice", "отлично", "супер", "класс", "understood"}
 )  # fmt: skip
 # a capitalised word inside an English sentence is a name ("... in Kazan")
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")

@@ -40,7 +40,11 @@ def screen(question: Question) -> Decision | None:
 
 def _refuse(question: Question, rule: str, reason: str = "scope", note: str = "") -> Refusal:
     trace = f"{question.trace}; {note}" if note else question.trace
-    return Refusal(rule, question.context.updated(language=question.language), trace, reason=reason)
+    context = question.context.updated(language=question.language)
+    if len(question.countries) == 1:
+        # "the best time to visit Hanoi?", then "and there?": the place of a question set aside is the chat's next
+        context = context.updated(country=question.countries[0])
+    return Refusal(rule, context, trace, reason=reason)
 
 
 # Small talk: a message that is only a greeting, thanks or goodbye, asks who the bot is, for a joke, or for its
