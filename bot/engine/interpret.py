@@ -133,6 +133,10 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     )
     threshold = share_threshold(reading)
     claim = claimed_figure(reading) if threshold is None else None
+    if claim is not None and not claim[1] and claim[0] <= 100 and "turnout" not in signals.topics:
+        # "Putin 81, true?", "Eurasianet said 81" after a share: a number under 100 beside a candidate or in a chat
+        # about results is a share typed without "%"
+        claim = (claim[0], bool(candidates or context.topic == "result"))
     topics = weigh_topics(reading, candidates, leaders)
     if (
         not (countries or candidates or context.listed)  # after a list, "how many countries" counts the list
@@ -492,10 +496,10 @@ def claim_topics(topics: dict[str, float], claim: tuple[float, bool], leaders: t
         topics.pop("reaction", None)
     figures = {name: value for name, value in topics.items() if name in FIGURE_TOPICS}
     claimed = max(figures, key=lambda name: figures[name]) if figures else "result" if claim[1] else "turnout"
-    # "81% for Putin - legit?": with a figure put forward, doubt is about the figure ("legit", "fake"), so the
-    # figure's topic leads whatever the words of doubt weigh
-    doubt = topics.get("context", 0.0)
-    topics[claimed] = max(topics.get(claimed, 0.0), CLAIM_TOPIC, doubt + 0.01 if doubt else 0.0)
+    # "81% for Putin - legit?": with a figure put forward, doubt is about the figure ("legit", "fake"), and so is
+    # the outlet it is credited to ("Eurasianet says 4,600"), so the figure's topic leads whatever those words weigh
+    beside = max(topics.get("context", 0.0), topics.get("source", 0.0))
+    topics[claimed] = max(topics.get(claimed, 0.0), CLAIM_TOPIC, beside + 0.01 if beside else 0.0)
     return topics
 
 

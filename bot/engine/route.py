@@ -1063,6 +1063,8 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
         topic = metric_topic or (question.context.topic if question.context.topic in FIGURE_TOPICS else "result")
         return compare(index, "comparison", question, (followed, countries[0]), question.national, topic)
     asked = "compare" in intents and (len(countries) != 1 or question.national)
+    if asked and not countries and question.claim and question.context.country:
+        return None  # "Eurasianet said 57.6, why different?": the figure put to the bot, about the chat's place
     if asked and not countries and not question.national and question.reading.subject_words:
         return None  # "trump vs harris electoral votes": names the base does not know, compared
     if len(countries) >= 2 or (
