@@ -45,8 +45,8 @@ def weighs_two(tokens: tuple[str, ...]) -> bool:
 
 # "official", "final": after an exit poll or a preliminary figure they ask for the result itself
 OFFICIAL_WORDS = frozenset(
-    {"official", "final", "officially", "официальный", "официальные", "официально", "окончательный", "окончательно",
-     "окончательные", "итоговый"}
+    {"official", "final", "officially", "real", "actual", "официальный", "официальные", "официально", "окончательный",
+     "окончательно", "окончательные", "итоговый", "реальный", "реальные", "настоящий"}
 )  # fmt: skip
 # "next", "а дальше?", "the rest": the places after those a ranking showed
 NEXT_WORDS = frozenset(

@@ -142,6 +142,9 @@ def combine_clauses(
     if len(asking) < (1 if whole.kind != "answer" else 2):
         return None
     base = ChatContext(country=countries[0], language=language) if countries else context
+    if whole.rule == "city":
+        # "Almaty exit poll and official result": each clause is about the city's stations, not the whole country
+        base = replace(base, stations=whole.context.stations)
     parts: list[Decision] = []
     last = whole.context
     for clause in asking:

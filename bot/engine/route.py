@@ -212,7 +212,12 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
 
 # words that point back at the stations of the last reply: "that station", "its result", "the official one there"
 # ("there" does not: after a station's exit poll it is as often the country)
-BACK_TO_STATIONS = frozenset({"its", "official", "её", "ее", "официальный", "официальные", "официально"})
+BACK_TO_STATIONS = frozenset(
+    {"its", "official", "real", "actual", "её", "ее", "официальный", "официальные", "официально", "реальный",
+     "реальные", "настоящий"}
+)  # fmt: skip
+# "that station", "на этом участке": a station of the last reply pointed at
+THAT_STATION = frozenset({"that", "this", "same", "этот", "этом", "том", "тот", "этого", "того"})
 
 
 def refers_to_stations(question: Question) -> bool:
@@ -220,7 +225,10 @@ def refers_to_stations(question: Question) -> bool:
     tokens = set(question.reading.tokens)
     # "кто там выиграл" after "а в Стамбуле?": "there" is the city whose stations were just shown
     said = names_stations(tokens) or bool((BACK_TO_STATIONS | THERE_WORDS) & tokens)
-    return said and (question.followup or question.short) and question.topic in (None, "result", "turnout", "exit_poll")
+    topics = (None, "result", "turnout", "exit_poll")
+    # ("the official figure at that station?": the station word is no question about how many stations)
+    pointed = names_stations(tokens) and bool(THAT_STATION & tokens) and bool(BACK_TO_STATIONS & tokens)
+    return said and (question.followup or question.short) and (question.topic in topics or pointed)
 
 
 def station(question: Question, index: KnowledgeIndex) -> Decision | None:
