@@ -252,13 +252,14 @@ def latin_to_cyrillic(word: str) -> str:
 
 # Other ways one Latin spelling is read, tried in turn when the plain transliteration is no Russian word:
 # word-initial e as е (egipet), y before a vowel as ы (vyigral), c as к or ц (procent), -ie/-ia as ье/ья
-# (pridnestrovie), and an unstressed о typed as it sounds, а (harasho, skolka).
+# (pridnestrovie), a final i after a vowel as й (kakoi), and an unstressed о typed as it sounds, а (harasho, skolka).
 _ALTERNATIVE_LETTERS = (
     (re.compile(r"^э"), "е"),
     (re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[йи](?=[аеиоуыэюя])"), "ы"),
     (re.compile(r"к(?=[еиыяю])"), "ц"),
     (re.compile(r"ц(?=[аоу]|[бвгджзклмнпрстфхчшщ])"), "к"),
     (re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])и(?=[еяю])"), "ь"),
+    (re.compile(r"(?<=[аеиоуыэюя])и$"), "й"),  # "kakoi", "novyi": the й of an ending typed as i
 )
 
 
@@ -331,7 +332,9 @@ def russian_typed_in_latin(
     russian_place = False  # a place's Russian name typed in Latin ("izraile")
     converted: list[str] = []
     for token in tokens:
-        if token.isdigit() or is_cyrillic(token) or token in names or token in FILLERS:
+        # "v", "k" are Russian prepositions, whatever name they also abbreviate ("s" is as often the English "'s")
+        preposition = token in ("v", "k")
+        if token.isdigit() or is_cyrillic(token) or (token in names and not preposition) or token in FILLERS:
             converted.append(token)
             if token in FILLERS and _ENGLISH_SPELLING.search(token):
                 english += 1  # "thx": English slang; "lol" is typed in both languages

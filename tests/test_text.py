@@ -41,6 +41,7 @@ def test_latin_to_cyrillic(latin: str, cyrillic: str) -> None:
         ("pridnestrovie", "приднестровье"),  # -ie is -ье
         ("harasho", "хорошо"),  # an unstressed о typed as heard
         ("izrail", "израиль"),  # a dropped soft sign
+        ("kakoi", "какой"),  # a final i after a vowel is й
     ],
 )
 def test_the_other_readings_of_ambiguous_latin_letters_find_the_word(latin: str, russian: str) -> None:
@@ -85,6 +86,13 @@ def test_english_is_not_taken_for_russian(text: str) -> None:
 def test_words_typed_with_a_slip_are_not_taken_for_russian(text: str, slips: dict[str, str]) -> None:
     names = frozenset({"putin", "north", "korea"})
     assert russian_typed_in_latin(tokenize(text), STOPWORDS_EN, names=names, misspelt=slips.get) is None
+
+
+def test_a_russian_preposition_counts_for_russian_though_a_name_abbreviates_it() -> None:
+    # "exit poll" is English, "v", "kakoi", "byl" Russian: three to two, though "v" is also some name's code
+    tokens = ["exit", "poll", "v", "almaty", "kakoi", "byl"]
+    words = STOPWORDS_EN | {"exit", "poll"}
+    assert russian_typed_in_latin(tokens, words, names=frozenset({"v", "almaty"})) is not None
 
 
 def test_a_name_typed_with_a_slip_does_not_make_russian_of_names_alone() -> None:
