@@ -128,8 +128,10 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     there = inherit or any(token in THERE_WORDS for token in reading.tokens)
     # "in total" after "there" is that country's total; Russia named outright is always national
     # ("abroad vs nationally": abroad is the other side of the comparison, not a place that "in total" belongs to)
+    # (a clause of a message about the places abroad is national by its own words: "... and the national turnout")
+    there_of_a_place = there and not (inherit and context.country == ABROAD)
     national = bool(mentions.of("national")) or (
-        "national" in intents and not [country for country in countries if country != ABROAD] and not there
+        "national" in intents and not [country for country in countries if country != ABROAD] and not there_of_a_place
     )
     threshold = share_threshold(reading)
     claim = claimed_figure(reading) if threshold is None else None

@@ -141,7 +141,9 @@ def combine_clauses(
             asking.append(clause)
     if len(asking) < (1 if whole.kind != "answer" else 2):
         return None
-    base = ChatContext(country=countries[0], language=language) if countries else context
+    # ("overall abroad: how many voted, putin %": each clause is about the places abroad, as the message is)
+    places = countries or [country for country in reading.mentions.countries() if country == ABROAD]
+    base = ChatContext(country=places[0], language=language) if places else context
     if whole.rule == "city":
         # "Almaty exit poll and official result": each clause is about the city's stations, not the whole country
         base = replace(base, stations=whole.context.stations)

@@ -920,7 +920,10 @@ def place_figures(question: Question, index: KnowledgeIndex) -> Decision | None:
         summary = summary_answer(question, question.countries[0], index, f"{question.trace}; figures of one place")
         if summary is not None:
             return summary
-    decision = compare(index, "place_figures", question, question.countries, question.national, None)
+    countries = question.countries
+    if not countries and not question.region and question.context.country:
+        countries = (question.context.country,)  # "compare with the national figures" after Serbia: Serbia's
+    decision = compare(index, "place_figures", question, countries, question.national or len(countries) == 1, None)
     return _with_context(decision, decision.context.updated(region=question.region))
 
 
@@ -1073,6 +1076,10 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
     asked = "compare" in intents and (len(countries) != 1 or question.national)
     if asked and not countries and question.claim and question.context.country:
         return None  # "Eurasianet said 57.6, why different?": the figure put to the bot, about the chat's place
+    if asked and not countries and (question.national or "national" in intents) and followed:
+        # "how does that compare with the national result?": the chat's place beside Russia as a whole
+        topic = metric_topic or (question.context.topic if question.context.topic in FIGURE_TOPICS else "result")
+        return compare(index, "comparison", question, (followed,), True, topic)
     if asked and not countries and not question.national and question.reading.subject_words:
         return None  # "trump vs harris electoral votes": names the base does not know, compared
     if len(countries) >= 2 or (
