@@ -274,6 +274,14 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
 CLOCK_ASKS = (("what", "time"), ("до", "скольки"), ("до", "скольких"), ("во", "сколько"), ("until", "when"))
 
 
+# words that ask for a count of votes, not a share
+VOTE_COUNT_WORDS = frozenset({"votes", "голосов", "голоса", "golosov", "golosa"})
+
+
+def _counts_votes(fact: Fact, candidate: str | None) -> bool:
+    return any(figure.metric == "votes" and figure.candidate == candidate for figure in fact.figures)
+
+
 def asks_clock_time(tokens: tuple[str, ...]) -> bool:
     return any(pair in CLOCK_ASKS for pair in pairwise(tokens)) or "hours" in tokens
 
@@ -491,13 +499,16 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
         pool = {fact_id: fact for fact_id, fact in pool.items() if fact_id not in index.year_only}
     expects_date = "when" in question.intents
     expects_clock = asks_clock_time(question.reading.tokens)
+    # "Putin total votes nationally": a fact with the candidate's count of votes, before one with his share only
+    expects_votes = bool(slots.candidate and VOTE_COUNT_WORDS & set(question.reading.tokens))
     return sorted(
         (
             (
                 score_fact(fact, slots, weights, question_scores.get(fact.id, 0.0), fact.id in carriers)
                 + OVERLAP_WEIGHT * index.overlap(fact, content)
                 + (ANSWER_TYPE_BONUS if expects_date and fact.id in index.dated else 0.0)
-                + (ANSWER_TYPE_BONUS if expects_clock and fact.id in index.clocked else 0.0),
+                + (ANSWER_TYPE_BONUS if expects_clock and fact.id in index.clocked else 0.0)
+                + (ANSWER_TYPE_BONUS if expects_votes and _counts_votes(fact, slots.candidate) else 0.0),
                 fact,
             )
             for fact in pool.values()
