@@ -499,8 +499,10 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
         pool = {fact_id: fact for fact_id, fact in pool.items() if fact_id not in index.year_only}
     expects_date = "when" in question.intents
     expects_clock = asks_clock_time(question.reading.tokens)
-    # "Putin total votes nationally": a fact with the candidate's count of votes, before one with his share only
+    # "Putin's votes across Russia": a fact without the candidate's count of votes lacks the figure asked, as a
+    # figure fact without his share does
     expects_votes = bool(slots.candidate and VOTE_COUNT_WORDS & set(question.reading.tokens))
+    expects_votes = expects_votes and any(_counts_votes(fact, slots.candidate) for fact in pool.values())
     return sorted(
         (
             (
@@ -508,7 +510,7 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
                 + OVERLAP_WEIGHT * index.overlap(fact, content)
                 + (ANSWER_TYPE_BONUS if expects_date and fact.id in index.dated else 0.0)
                 + (ANSWER_TYPE_BONUS if expects_clock and fact.id in index.clocked else 0.0)
-                + (ANSWER_TYPE_BONUS if expects_votes and _counts_votes(fact, slots.candidate) else 0.0),
+                - (2 * MISSING_FIGURE_PENALTY if expects_votes and not _counts_votes(fact, slots.candidate) else 0.0),
                 fact,
             )
             for fact in pool.values()
