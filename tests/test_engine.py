@@ -1091,3 +1091,11 @@ def test_a_ranking_is_an_answer_when_one_place_is_asked_and_a_comparison_when_a_
 ) -> None:
     reply = engine.answer(question)
     assert reply.kind == kind and reply.chart is not None, (reply.rule, reply.reason)
+
+
+@pytest.mark.parametrize("question", ["results in georgia", "как проголосовали россияне в грузии"])
+def test_a_place_with_no_station_is_no_data_with_the_reason(engine: Engine, question: str) -> None:
+    # no figures to give, so no_data; the fact that says why (no station, where to vote instead) is cited
+    reply = engine.answer(question)
+    assert reply.kind == "no_data" and list(reply.fact_ids) == ["georgia-no-polling-station"], reply.reason
+    assert "Armenia" in reply.text or "Армени" in reply.text

@@ -76,6 +76,12 @@ class FactAnswer(Decision):
     missing_candidate: tuple[str, str] | None = None
     more_about: str | None = None  # a place whose other topics are offered after the facts (a vague ask)
     verdict: object | None = None  # a claimed figure checked against the facts' (claims.Verdict)
+    # the place has no figures of what was asked, and the facts say why ("Georgia had no station"): no data
+    no_figures: bool = False
+
+    @property
+    def kind(self) -> str:  # type: ignore[override]
+        return "no_data" if self.no_figures else "answer"
 
     @property
     def facts(self) -> tuple[Fact, ...]:

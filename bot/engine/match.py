@@ -386,7 +386,7 @@ def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAn
         instead = index.facts_on(slots.country, "polling_places")
         if instead:
             trace = f"{question.trace}; no station in {slots.country}: where they voted instead"
-            return FactAnswer("no_station_there", context, trace, 1.0, answer_facts=instead[:1])
+            return FactAnswer("no_station_there", context, trace, 1.0, answer_facts=instead[:1], no_figures=True)
     # the place's own fact filed under another topic that says the asked words ("очередь в Ереване": the queue is
     # told in a fact about the emigres who stood in it)
     reading = question.reading
