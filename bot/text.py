@@ -348,13 +348,16 @@ def russian_typed_in_latin(
             known_russian_word(cyrillic) if english_word and len(cyrillic) > 1 else russian_reading(token, vocabulary)
         )
         converted.append(known or cyrillic)
-        slip = None if english_word else misspelt(token)
-        if slip == "name":  # "syira", "tokio", "londone": a name typed with a slip tells no language either
-            named += 1
-            continue
         if known and (place_name(known) or "").lower() == known.replace("ё", "е"):
             named += 1
             russian_place = True
+            continue
+        slip = None if english_word else misspelt(token)
+        if slip == "name":
+            # "tadjikstan", "syira": an English name typed with a slip is English typing; one that also reads as a
+            # Russian word ("tokio" is "токио") tells no language
+            english += known is None
+            named += known is not None
             continue  # "kazahstan" is a place in either language; only a Russian ending ("kazahstane") tells
         if len(token) == 1 or len(cyrillic) == 1:  # "ya" is "я"
             # "v", "k", "s": Russian prepositions; "a" and "i" are words of both languages and tell nothing

@@ -88,6 +88,13 @@ def test_words_typed_with_a_slip_are_not_taken_for_russian(text: str, slips: dic
     assert russian_typed_in_latin(tokenize(text), STOPWORDS_EN, names=names, misspelt=slips.get) is None
 
 
+def test_a_name_typed_with_a_slip_is_english_typing_and_a_russian_name_is_not() -> None:
+    names = frozenset({"putin", "uzbekistan"})
+    slip = {"tadjikstan": "name"}.get
+    assert russian_typed_in_latin(["tadjikstan", "putin", "procent"], STOPWORDS_EN, names=names, misspelt=slip) is None
+    assert russian_typed_in_latin(["uzbekistan", "putin", "procent"], STOPWORDS_EN, names=names) is not None
+
+
 def test_a_russian_preposition_counts_for_russian_though_a_name_abbreviates_it() -> None:
     # "exit poll" is English, "v", "kakoi", "byl" Russian: three to two, though "v" is also some name's code
     tokens = ["exit", "poll", "v", "almaty", "kakoi", "byl"]

@@ -196,6 +196,15 @@ def _latin_slip(token: str, index: KnowledgeIndex) -> str | None:
     return "english"
 
 
+def _base_word_in_latin(token: str, index: KnowledgeIndex) -> str:
+    """In an English message, a Russian word of the base typed in Latin is read as that word ("tadjikstan putin
+    procent": "процент"), rather than corrected to the nearest English one."""
+    if len(token) < MIN_FUZZY_LENGTH or token in index.english_words or token in index.latin_names:
+        return token
+    reading = russian_reading(token, index.known_words)
+    return reading if reading in index.known_words and not is_english_word(token) else token
+
+
 def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Reading:
     """Tokenise, tell the language (transliterating Russian typed in Latin), find names and topic words. In a chat
     held in Russian, Latin words that read as much as Russian as English are Russian ("izvini, ya pro kazahstan")."""
@@ -214,6 +223,8 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         )
         if converted:
             tokens, language, transliterated = converted, "ru", True
+        else:
+            tokens = [_base_word_in_latin(token, index) for token in tokens]
     tokens = correct(tokens, index.spelling, index.known_words)
     # fillers say nothing ("кто вообще баллотировался" is "кто баллотировался"): read without them, so the words
     # around them meet as the phrases they are (a claim or repair cue that is also a filler stays: "right?")
