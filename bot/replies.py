@@ -48,6 +48,8 @@ class ChatContext:
     before: str | None = None  # the place the chat was about before ``country``: "compare them", "which is higher?"
     ranking: RankingState | None = None  # the ranking the last reply showed: "next", "а на третьем?"
     year: str | None = None  # another year the last reply was about: "and Putin's share back then?"
+    leader: tuple[str, str] | None = None  # the leader (id, country) the last reply was about: "what did he say?"
+    cited: tuple[str, ...] = ()  # the facts the last reply answered with: "who came up with it?" asks more of them
 
     def updated(self, **changes: object) -> ChatContext:
         # the fields by hand rather than dataclasses.replace, which checks every field each call (several per message)

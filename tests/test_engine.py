@@ -1099,3 +1099,11 @@ def test_a_place_with_no_station_is_no_data_with_the_reason(engine: Engine, ques
     reply = engine.answer(question)
     assert reply.kind == "no_data" and list(reply.fact_ids) == ["georgia-no-polling-station"], reply.reason
     assert "Armenia" in reply.text or "Армени" in reply.text
+
+
+@pytest.mark.parametrize("aside", ["is it safe to travel there?", "was it fun?"])
+def test_it_after_an_answer_does_not_make_an_aside_about_the_facts(engine: Engine, aside: str) -> None:
+    # "it" lets a follow-up ask more of the last reply's facts, not answer any question with them
+    first = engine.answer("what was noon against putin")
+    reply = engine.answer(aside, first.context)
+    assert reply.kind == "off_topic" and not reply.fact_ids, reply.reason

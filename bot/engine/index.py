@@ -86,6 +86,9 @@ class KnowledgeIndex:
     dated: frozenset[str]  # facts that state a date
     clocked: frozenset[str]  # facts that state a time of day ("until 21:00")
     region_facts: tuple[Fact, ...]  # national facts about the region as a whole
+    # the leader a reaction fact names first, and their country ("Rahmon was the first to congratulate..."): whom
+    # "he" means after a "who" question it answers
+    first_leaders: Mapping[str, tuple[str, str]]
     topic_present: Mapping[str | None, frozenset[str]]
     english_words: frozenset[str]  # words of the base and the lexicon, for telling English from transliteration
     english_stems: frozenset[str]
@@ -315,6 +318,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
             for fact in by_country.get(None, ())
             if _REGION_TEXT.search(fact.answer.en) or _REGION_TEXT.search(fact.answer.ru)
         ),
+        first_leaders=_frozen(_first_leaders(kb, entities)),
         topic_present=_frozen(
             {country: frozenset(fact.topic for fact in facts) for country, facts in by_country.items()}
         ),
@@ -437,6 +441,17 @@ def _group_facts(kb: KnowledgeBase) -> tuple[dict, dict, dict, dict]:
         # the best kind first; among equals the official data before a press report of the same count
         found.sort(key=lambda item: (KIND_PREFERENCE.index(item[0].kind), item[1].source not in DATA_SOURCES))
     return by_slot, by_country, countries_by_topic, figures
+
+
+def _first_leaders(kb: KnowledgeBase, entities: EntityIndex) -> dict[str, tuple[str, str]]:
+    found = {}
+    for fact in kb.facts:
+        if fact.topic != "reaction":
+            continue
+        leaders = entities.find(tokenize(fact.answer.en), fact.answer.en).of("leader")
+        if leaders and leaders[0].country:
+            found[fact.id] = (leaders[0].id, leaders[0].country)
+    return found
 
 
 def _english_vocabulary(

@@ -55,6 +55,8 @@ NEXT_WORDS = frozenset(
 )  # fmt: skip
 THEN_WORDS = frozenset({"then", "тогда", "тот", "том"})  # "back then", "в тот раз", "в том году"
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
+# words that point back at the thing the last reply was about: "who came up with it?", "а кто её придумал?"
+IT_WORDS = frozenset({"it", "this", "that", "его", "её", "ее", "это", "этого", "этим", "неё", "него", "ней"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
 WHO_WORDS = frozenset({"who", "кто"})
 FIGURE_TOPICS = ("turnout", "result", "exit_poll")  # topics whose facts carry figures to rank and compare
@@ -119,11 +121,16 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     area = area_asked(
         tuple(token for position, token in enumerate(reading.tokens) if position not in reading.outlet_words)
     )
-    if not candidates and context.candidate and PRONOUNS & set(reading.tokens):
+    leaders = tuple(mentions.of("leader"))
+    if not (leaders or candidates) and context.leader and PRONOUNS & set(reading.tokens):
+        # "what did he say?" after "who congratulated Putin first?": the leader the last reply was about
+        leader, country = context.leader
+        leaders = (Mention("leader", leader, leader, -1, -1, country=country),)
+        countries = countries or (country,)
+    elif not candidates and context.candidate and PRONOUNS & set(reading.tokens):
         candidates = (context.candidate,)  # "how much did he get abroad?": the candidate of the last reply
     elif not candidates and context.candidate and context.listed and area:
         candidates = (context.candidate,)  # "а в Азии где?" after where Davankov won: the same, in Asia
-    leaders = tuple(mentions.of("leader"))
     foreign = tuple(mentions.foreign())
     there = inherit or any(token in THERE_WORDS for token in reading.tokens)
     # "in total" after "there" is that country's total; Russia named outright is always national
@@ -182,6 +189,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
             and bool(countries or candidates or reading.stations or signals.named or topics)
         )
         or bool(context.listed and signals.counted)  # "сколько таких стран?" after a list
+        or bool(context.cited and IT_WORDS & set(reading.tokens) and short and not reading.subject_words)
         # "and there?", "а там?": nothing but the place of the chat, asked about on the chat's topic
         or bool(there and followup and context.country and context.topic and len(reading.tokens) <= 3)
         or bool(((context.before and context.country) or context.compared) and weighs_two(reading.tokens))
@@ -198,7 +206,9 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         reading=reading,
         language=language,
         # only a region reply keeps the region, a comparison the compared countries, a station reply its stations
-        context=context.updated(region=False, compared=(), stations=(), listed=(), ranking=None, year=None),
+        context=context.updated(
+            region=False, compared=(), stations=(), listed=(), ranking=None, year=None, leader=None
+        ),
         compared=context.compared,
         stations_before=context.stations,
         listed_before=context.listed,

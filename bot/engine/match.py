@@ -14,7 +14,7 @@ from itertools import pairwise
 from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import Choices, Decision, FactAnswer, NotReported, Refusal, WhichTopic
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import ABROAD, Question, asks_a_count
+from bot.engine.interpret import ABROAD, IT_WORDS, Question, asks_a_count
 from bot.engine.thresholds import (
     ABROAD_FIT,
     AMBIGUITY_MARGIN,
@@ -274,6 +274,8 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
 CLOCK_ASKS = (("what", "time"), ("до", "скольки"), ("до", "скольких"), ("во", "сколько"), ("until", "when"))
 
 
+CITED_BONUS = 0.5  # a fact of the last reply, when "it" points back at it
+
 # words that ask for a count of votes, not a share
 VOTE_COUNT_WORDS = frozenset({"votes", "голосов", "голоса", "golosov", "golosa"})
 
@@ -488,6 +490,9 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
                 pool.update((fact.id, fact) for fact in index.country_facts(name, content))
     carriers = _carriers(slots, index)
     pool.update((fact_id, index.facts[fact_id]) for fact_id in carriers)
+    # "who came up with it?", "а кто её придумал?": "it" is what the last reply was about, so its facts compete
+    cited = question.context.cited if IT_WORDS & set(question.reading.tokens) and not question.named else ()
+    pool.update((fact_id, index.facts[fact_id]) for fact_id in cited if fact_id in index.facts)
     if question.region:  # "which Central Asian country...": the region's countries only
         pool = {fact_id: fact for fact_id, fact in pool.items() if fact.country in (None, *index.region_members)}
     question_scores = index.question_scores(question.reading)
@@ -510,7 +515,8 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
                 + OVERLAP_WEIGHT * index.overlap(fact, content)
                 + (ANSWER_TYPE_BONUS if expects_date and fact.id in index.dated else 0.0)
                 + (ANSWER_TYPE_BONUS if expects_clock and fact.id in index.clocked else 0.0)
-                - (2 * MISSING_FIGURE_PENALTY if expects_votes and not _counts_votes(fact, slots.candidate) else 0.0),
+                - (2 * MISSING_FIGURE_PENALTY if expects_votes and not _counts_votes(fact, slots.candidate) else 0.0)
+                + (CITED_BONUS if fact.id in cited else 0.0),
                 fact,
             )
             for fact in pool.values()

@@ -40,6 +40,14 @@ def decide(
     question = interpret(reading, context, language, inherit=inherit)
     decision = check_claim(screen(question) or route(question, index) or match(question, index), question, index)
     decision = with_reasons(decision, question, index)
+    leader = (question.leaders[0].id, question.leaders[0].country) if question.leaders else None
+    if leader is None and (question.asks_who or question.topic == "reaction") and decision.facts:
+        # "who congratulated first?", "which president congratulated first?": the leader the answer names first
+        leader = index.first_leaders.get(decision.facts[0].id)
+    if leader is not None and leader[1]:
+        decision = replace(decision, context=decision.context.updated(leader=leader))
+    if decision.facts or question.context.cited:
+        decision = replace(decision, context=decision.context.updated(cited=tuple(f.id for f in decision.facts[:2])))
     if isinstance(decision, Ranking) and decision.ranked and decision.ranked[0].station is None:
         # "how many countries is that?" next counts the places this list holds (all of them, not only those shown)
         listed = tuple(row.place for row in decision.ranked if row.place)
