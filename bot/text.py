@@ -84,7 +84,7 @@ FILLERS = frozenset(
      "отдельности", "individually", "precisely", "чтото", "что-то", "чото", "чёто", "чето", "какнибудь", "anything",
      "something", "actual", "absolute", "raw", "wise", "without", "excluding", "except", "separate", "separately",
      "без", "кроме", "исключая", "отдельно", "считается", "считаются", "считался", "считалось", "counted", "лол",
-     "хаха", "ахах", "ахаха", "haha"}
+     "хаха", "ахах", "ахаха", "haha", "single"}
 )  # fmt: skip
 # a claim put to the bot ("I read 15,000 voted there, true?", "правда ли, что 99%?"): the claim is checked
 CLAIM_CUES = frozenset(

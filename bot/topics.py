@@ -126,8 +126,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         background 0.8, troops 0.9, military 1, polling data 1.3, pro putin 0.8, anti putin 0.9, critic
         0.6, военный база 1.4, база 1, очередь 1, протест 1, оппозиция 0.9, несогласие 1, инакомыслие 1,
         настроение 0.9, атмосфера 0.8, фон 0.6, военный 1, войска 0.9, опрос общественного мнения 1.2,
-        данные опрос 1.3, опрос по 0.9, социология 0.9, weird 1, strange 1, suspicious 1, anomaly 1, странный 1,
-        подозрительный 1, аномалия 1, noon against putin 1.5, полдень против путина 1.5,
+        данные опрос 1.3, опрос по 0.9, социология 0.9, weird 1, strange 1, suspicious 1, anomaly 1, crazy 1, odd 1,
+        странный 1, подозрительный 1, аномалия 1, noon against putin 1.5, полдень против путина 1.5,
         полдень против 1.4, noon protest 1.4, акция полдень 1.4
         """
     ),
@@ -260,6 +260,7 @@ INTENT_WORDS: dict[str, list[str]] = {
         tell me about, about, info, information, anything, everything, overview, summary, breakdown, detail, story,
         the story,
         what happened, anything interesting, interesting, what went on, going on, news, how was it, how did it go,
+        what went down, went down, situation, ситуация, обстановка,
         what's up with, whats up with, up with, the deal with, deal with, what's the story, что там с, как там,
         чё как, че как, как дела с, что с,
         что случилось, что произошло, что было, как прошло, как прошли, что нового, интересного,
