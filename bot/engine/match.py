@@ -121,7 +121,9 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
             return summary
     # unexplained words need clear topic words (a named country lowers the bar a little)
     bar = UNKNOWN_WORDS_TOPIC_WITH_COUNTRY if question.countries else UNKNOWN_WORDS_TOPIC
-    if reading.unknown and question.weight < bar and not (question.candidates or question.leaders or question.followup):
+    # ("brunei lol did anyone even vote": "even" only shades the question beside a place)
+    unknown = reading.subject_words if question.countries else reading.unknown
+    if unknown and question.weight < bar and not (question.candidates or question.leaders or question.followup):
         return Refusal("unknown_words_weak_topic", context.updated(language=question.language), trace)
     decision = choose_fact(question, slots, index, trace)
     return rare_word_answer(question, slots, index, decision) or decision
