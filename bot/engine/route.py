@@ -647,6 +647,8 @@ def stations_count_ranking(question: Question, index: KnowledgeIndex) -> Decisio
         return None  # ("the most votes at the stations", "how many stations ...": another question)
     if {"voters", "ballots", "votes", "people", "избирателей", "голосов", "человек", "людей"} & tokens:
         return None
+    if any(token.startswith(stems) for stems in METRIC_WORDS.values() for token in tokens):
+        return None  # "which stations had the most early voting": the stations by that figure
     if any(token.startswith(SIZE_STEMS) and token != "больше" for token in tokens):
         return None  # "the biggest stations", "самые крупные участки": stations by their size, not a count
     context, language, trace = question.context, question.language, question.trace
