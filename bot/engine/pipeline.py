@@ -99,8 +99,11 @@ def completed_name(
 
 
 def _names_and_asks(clause: Reading, text: str) -> bool:
-    """A clause with a candidate's name and words besides it: "what did Putin get", "Putin %", not "Davankov"."""
-    asks = len(clause.tokens) > len(clause.mentions.positions) or "%" in text
+    """A clause with a candidate's name and words or a place besides it: "what did Putin get", "Putin %", "Bangladesh
+    Putin", not "Davankov"."""
+    # ("bangladesh putin and how many voted early": a candidate beside a place asks his result there)
+    beside_a_place = bool(clause.mentions.countries())
+    asks = len(clause.tokens) > len(clause.mentions.positions) or "%" in text or beside_a_place
     return bool(clause.mentions.candidates()) and asks
 
 
@@ -145,7 +148,9 @@ def combine_clauses(
         # ("Belarus turnout and Putin") asks his result
         topical = max(clause.signals.topics.values(), default=0.0) >= WEAK_TOPIC
         name_after_ask = bool(asking and clause.mentions.candidates() and len(clause.tokens) == 1)
-        if topical or _names_and_asks(clause, part) or name_after_ask:
+        # "... и кто первый": a place in the standings asks who holds it
+        ranked = clause.signals.place is not None
+        if topical or _names_and_asks(clause, part) or name_after_ask or ranked:
             asking.append(clause)
     if len(asking) < (1 if whole.kind != "answer" else 2):
         return None
