@@ -148,8 +148,9 @@ def combine_clauses(
         # ("Belarus turnout and Putin") asks his result
         topical = max(clause.signals.topics.values(), default=0.0) >= WEAK_TOPIC
         name_after_ask = bool(asking and clause.mentions.candidates() and len(clause.tokens) == 1)
-        # "... и кто первый": a place in the standings asks who holds it
+        # "... и кто первый": a place in the standings asks who holds it; a population asked is a question too
         ranked = clause.signals.place is not None
+        ranked = ranked or "population" in clause.signals.intents  # "how many Russians live in Armenia and ..."
         if topical or _names_and_asks(clause, part) or name_after_ask or ranked:
             asking.append(clause)
     if len(asking) < (1 if whole.kind != "answer" else 2):
