@@ -93,6 +93,7 @@ class Question:
     metric_topic: str | None  # the topic when it is one with figures
     superlative: str | None  # "most" or "least"
     asks_who: bool
+    refers_back: bool  # "it", "she" point back at what the last reply was about (its facts)
     asks_where: bool
     count: int | None  # how many places the question asks for ("the ten countries", "top 5")
     years: tuple[str, ...]  # years named other than 2024 ("in 2018"): another election, unless a fact speaks of it
@@ -181,6 +182,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     # "and the official figure?", "ок, а по Киргизии?": in a dialog a short message with a place or a topic word
     # and no unknown word naming a subject of its own takes its subject from the chat ("what's the weather in
     # Paris?" does not)
+    refers_back = points_back(reading, context, bool(candidates or leaders))
     leans_on_chat = not inherit and (  # a clause of one message is screened on its own words
         (
             not reading.subject_words
@@ -189,7 +191,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
             and bool(countries or candidates or reading.stations or signals.named or topics)
         )
         or bool(context.listed and signals.counted)  # "сколько таких стран?" after a list
-        or bool(context.cited and IT_WORDS & set(reading.tokens) and short and not reading.subject_words)
+        or bool(refers_back and short and not reading.subject_words)
         # "and there?", "а там?": nothing but the place of the chat, asked about on the chat's topic
         or bool(there and followup and context.country and context.topic and len(reading.tokens) <= 3)
         or bool(((context.before and context.country) or context.compared) and weighs_two(reading.tokens))
@@ -238,6 +240,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
             else superlative(intents, signals.words)
         ),
         asks_who=any(token in WHO_WORDS for token in reading.tokens),
+        refers_back=refers_back,
         asks_where=any(token in WHERE_WORDS for token in reading.tokens),
         count=asked_count(reading),
         # "and Putin's share back then?" after 2018: the chat's year, said again
@@ -442,6 +445,15 @@ def _ordinal(token: str) -> int | None:
     """The place an ordinal word names ("третьем" 3, "tenth" 10); "last" and other words none."""
     rank = next((ORDINAL_KEYS[key] for key in token_keys(token) if key in ORDINAL_KEYS), None)
     return rank if rank is not None and rank > 0 else None
+
+
+def points_back(reading: Reading, context: ChatContext, people: bool) -> bool:
+    """ "Who came up with it?", "what did she write?" after a reply about a person no chat slot keeps (Navalnaya):
+    the message asks more of the last reply's facts. ``people``: a candidate or leader "he" already stands for."""
+    tokens = set(reading.tokens)
+    # ("его", "её" are "it" and "him", "her": when a candidate or leader is at hand, they are that person)
+    pointed = (IT_WORDS - PRONOUNS) & tokens or (PRONOUNS & tokens and not people)
+    return bool(context.cited) and bool(pointed) and not reading.mentions.items
 
 
 def claimed_figure(reading: Reading) -> tuple[float, bool] | None:

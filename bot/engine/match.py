@@ -14,7 +14,7 @@ from itertools import pairwise
 from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import Choices, Decision, FactAnswer, NotReported, Refusal, WhichTopic
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import ABROAD, IT_WORDS, Question, asks_a_count
+from bot.engine.interpret import ABROAD, Question, asks_a_count
 from bot.engine.thresholds import (
     ABROAD_FIT,
     AMBIGUITY_MARGIN,
@@ -492,8 +492,9 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
                 pool.update((fact.id, fact) for fact in index.country_facts(name, content))
     carriers = _carriers(slots, index)
     pool.update((fact_id, index.facts[fact_id]) for fact_id in carriers)
-    # "who came up with it?", "а кто её придумал?": "it" is what the last reply was about, so its facts compete
-    cited = question.context.cited if IT_WORDS & set(question.reading.tokens) and not question.named else ()
+    # "who came up with it?", "а кто её придумал?", "what did she write?": what the last reply was about, so its
+    # facts compete
+    cited = question.context.cited if question.refers_back else ()
     pool.update((fact_id, index.facts[fact_id]) for fact_id in cited if fact_id in index.facts)
     if question.region:  # "which Central Asian country...": the region's countries only
         pool = {fact_id: fact for fact_id, fact in pool.items() if fact.country in (None, *index.region_members)}

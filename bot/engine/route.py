@@ -465,8 +465,8 @@ def city_list(question: Question, index: KnowledgeIndex) -> Decision | None:
         return None
     if len(question.countries) == 1:
         country = question.countries[0]
-    elif not question.countries and question.followup:
-        country = question.context.country
+    elif not question.countries and (question.followup or question.short):
+        country = question.context.country  # "which cities?" after a place's stations
     else:
         return None
     cities = index.country_cities.get(country or "", ())
