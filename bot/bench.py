@@ -500,10 +500,11 @@ started = time.perf_counter()
 from pathlib import Path
 from bot.engine import Engine
 from bot.knowledge import load_folder
+from bot.settings import get_settings
 imported = time.perf_counter()
 kb = load_folder(Path({folder!r})).knowledge
 loaded = time.perf_counter()
-engine = Engine.from_knowledge(kb)
+engine = Engine.from_knowledge(kb, cache_dir=get_settings().cache_dir)  # as the bot starts
 built = time.perf_counter()
 engine.answer("How many Russians voted in Tajikistan?")
 answered = time.perf_counter()

@@ -33,7 +33,7 @@ def load_knowledge(settings: Settings) -> KnowledgeBase:
 def build_engine(settings: Settings) -> Engine:
     from bot.engine import Engine
 
-    return Engine.from_knowledge(load_knowledge(settings))
+    return Engine.from_knowledge(load_knowledge(settings), cache_dir=settings.cache_dir)
 
 
 def explain(reply: Reply) -> str:

@@ -390,14 +390,37 @@ def place_name(token: str) -> str | None:
     return None
 
 
+# token_keys, name_keys and the stems of the words met while building an index, kept on disk between runs
+# (word_cache.py): computing them is most of start-up. Only an index build adds to them, so users' words never
+# grow the file.
+SAVED_KEYS: dict[str, dict[str, frozenset[str]]] = {"token": {}, "name": {}, "stem_ru": {}, "stem_en": {}}
+_remembering = [False]
+
+
+def remember_keys(on: bool) -> None:
+    _remembering[0] = on
+
+
+def _remembered(kind: str, token: str, keys: frozenset[str]) -> frozenset[str]:
+    if _remembering[0]:
+        SAVED_KEYS[kind][token] = keys
+    return keys
+
+
+def _saved_stem(kind: str, token: str, stemmer: snowballstemmer.stemmer) -> str:
+    saved = SAVED_KEYS[kind].get(token)  # (a stem is kept as the one key of a set)
+    keys = saved if saved is not None else _remembered(kind, token, frozenset({stemmer.stemWord(token)}))
+    return next(iter(keys))
+
+
 @lru_cache(maxsize=100_000)
 def stem_ru(token: str) -> str:
-    return _STEM_RU.stemWord(token)
+    return _saved_stem("stem_ru", token, _STEM_RU)
 
 
 @lru_cache(maxsize=100_000)
 def stem_en(token: str) -> str:
-    return _STEM_EN.stemWord(token)
+    return _saved_stem("stem_en", token, _STEM_EN)
 
 
 @lru_cache(maxsize=100_000)
@@ -407,6 +430,11 @@ def token_keys(token: str) -> frozenset[str]:
     Two tokens "match" when their key sets intersect, so "Казахстане" meets "Казахстан", "voted" meets "vote".
     Short tokens keep only their own spelling: their stems and rare parses collide with too much.
     """
+    saved = SAVED_KEYS["token"].get(token)
+    return saved if saved is not None else _remembered("token", token, _token_keys(token))
+
+
+def _token_keys(token: str) -> frozenset[str]:
     keys = {token}
     if token.isdigit():
         return frozenset(keys)
@@ -431,6 +459,11 @@ def name_keys(token: str) -> frozenset[str]:
     """``token_keys`` of a word of a name: its noun and adjective readings only."""
     if not is_cyrillic(token) or len(token) <= 2:
         return token_keys(token)
+    saved = SAVED_KEYS["name"].get(token)
+    return saved if saved is not None else _remembered("name", token, _name_keys(token))
+
+
+def _name_keys(token: str) -> frozenset[str]:
     verbal: set[str] = set()
     nominal: set[str] = set()
     for parse in morph().parse(token):

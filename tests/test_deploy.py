@@ -81,7 +81,8 @@ def test_systemd_unit_reads_an_environment_file_and_verifies(tmp_path: Path) -> 
     unit = (DEPLOY / "election-bot.service").read_text()
     assert re.search(r"^EnvironmentFile=/etc/election-bot/env$", unit, re.M)
     assert re.search(
-        r"^ExecStart=/usr/bin/env DATABASE_PATH=/var/lib/election-bot/\S+ /opt/election-bot/\S+/electionbot run$",
+        r"^ExecStart=/usr/bin/env DATABASE_PATH=/var/lib/election-bot/\S+ CACHE_DIR=/var/lib/election-bot/\S+ "
+        r"/opt/election-bot/\S+/electionbot run$",
         unit,
         re.M,
     )

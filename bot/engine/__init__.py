@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache, partial
+from pathlib import Path
 
+from bot import word_cache
 from bot.engine.compose import Composer, compose
 from bot.engine.decisions import Decision, FactAnswer, Refusal
 from bot.engine.index import KnowledgeIndex, build_index
@@ -33,12 +35,13 @@ __all__ = ["RULES", "Engine"]
 class Engine:
     """Answers questions from one KnowledgeBase; ``refresh`` after an edit."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, *, cache_dir: Path | None = None) -> None:
+        self._cache_dir = cache_dir  # where the word keys are kept between runs (word_cache.py); None: nowhere
         self.refresh(kb)
 
     @classmethod
-    def from_knowledge(cls, kb: KnowledgeBase) -> Engine:
-        return cls(kb)
+    def from_knowledge(cls, kb: KnowledgeBase, *, cache_dir: Path | None = None) -> Engine:
+        return cls(kb, cache_dir=cache_dir)
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -50,7 +53,8 @@ class Engine:
 
     def refresh(self, kb: KnowledgeBase) -> None:
         """Build a new index from ``kb`` and swap it in whole; if building fails, the last index keeps answering."""
-        index = build_index(kb)
+        with word_cache.loaded(self._cache_dir):
+            index = build_index(kb)
         # a fresh reading cache: a reading depends on the index it was read with
         reader = lru_cache(maxsize=READING_CACHE_SIZE)(partial(read, index=index))
         self._index, self._read = index, reader

@@ -167,7 +167,7 @@ async def open_services(app: Application) -> None:
     if svc.engine is None:
         from bot.engine import Engine  # heavy (morphology dictionaries): only when the bot starts
 
-        svc.engine = Engine.from_knowledge(svc.store.knowledge())
+        svc.engine = Engine.from_knowledge(svc.store.knowledge(), cache_dir=svc.settings.cache_dir)
     await set_command_menus(app.bot, svc.settings.admin_ids)
 
 
