@@ -316,7 +316,8 @@ def unknown_place(question: Question) -> Decision | None:
 
 def unknown_words_no_name(question: Question) -> Decision | None:
     # "who won the school vote": a general word like "vote" does not make unknown words about this election
-    if question.reading.unknown and not question.named and not question.reading.signals.specific:
+    # (words that only shade the question do not count: "was online voting available")
+    if question.reading.subject_words and not question.named and not question.reading.signals.specific:
         return _refuse(question, "unknown_words_no_name")
     return None
 
