@@ -204,10 +204,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # A claim put to the bot ("15,000 voted in Kyrgyzstan, true?"), checked against every source's figure.
     "claim_holds": {"en": "Yes: the sources give {figures}.", "ru": "Да: в источниках — {figures}."},
+    # a claim of one side ("less than half") is said back as that side; an exact figure is not repeated
     "claim_fails": {
         "en": "No: the sources give {figures}, not {claimed}.",
         "ru": "Нет: в источниках — {figures}, а не {claimed}.",
     },
+    "claim_fails_exact": {"en": "No: the sources give {figures}.", "ru": "Нет: в источниках — {figures}."},
     # ...a claim of one side of a figure ("less than half"), as it is quoted back
     "claim_below": {"en": "under {value}", "ru": "меньше {value}"},
     "claim_above": {"en": "over {value}", "ru": "больше {value}"},

@@ -240,7 +240,8 @@ class Composer:
             kind = render.kind_label(figure.kind, self.language)
             source = render.citation(self.index.sources[fact.source], self.language)
             return self.say("claim_other_kind", claimed=claimed, kind=kind, source=source, figures=figures)
-        return self.say("claim_holds" if verdict.holds else "claim_fails", claimed=claimed, figures=figures)
+        key = "claim_holds" if verdict.holds else "claim_fails" if verdict.side else "claim_fails_exact"
+        return self.say(key, claimed=claimed, figures=figures)
 
     def choices(self, decision: Choices) -> tuple[list[Block], dict]:
         suggestions = [self.suggestion(fact) for fact in decision.choices]
