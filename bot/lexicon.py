@@ -215,10 +215,16 @@ def _one_slip_name(token: str, choices: dict[int, list[str]]) -> str | None:
                            processor=None, score_cutoff=1, limit=2)  # fmt: skip
     if len(near) != 1:
         return None  # no name that near, or two names as near: no guess
-    from bot.engine.spelling import is_english_word  # the dictionary loads on first use, not at start-up
+    # the dictionaries load on first use, not at start-up
+    from bot.engine.spelling import is_english_word, is_place_word
+    from bot.text import known_russian_word, latin_to_cyrillic
 
-    # an English word is itself ("tiger" is no Niger); a Russian reading is no bar, names are typed as heard ("tokio")
-    return None if is_english_word(token) else near[0][0]
+    # a word is itself: "tiger" is no Niger, "vezde" (везде) no Verde; a place's Russian name is typed as heard
+    # ("tokio" is Токио), so a reading that is a place is no bar
+    if is_english_word(token):
+        return None
+    russian = known_russian_word(latin_to_cyrillic(token))
+    return near[0][0] if russian is None or is_place_word(russian) else None
 
 
 def add_all(index: PhraseIndex, phrases: Iterable[str], label: Hashable) -> None:

@@ -172,6 +172,6 @@ def check_reply(turn: Turn, reply: Reply) -> list[str]:
     if turn.fact_ids and reply.answered and not set(reply.fact_ids) & set(turn.fact_ids):
         problems.append(f"facts {reply.fact_ids}, expected one of {list(turn.fact_ids)}")
     # (a no_data reply may cite the fact that says why there is none: "Georgia had no station")
-    if not reply.answered and reply.fact_ids and reply.kind != "no_data":
+    if not reply.answered and reply.fact_ids and reply.rule != "no_station_there":
         problems.append(f"a {reply.kind} reply carries facts {reply.fact_ids}")
     return problems

@@ -330,16 +330,21 @@ def russian_typed_in_latin(
     """
     russian = english = named = 0  # named: names, places and fillers, which tell no language
     russian_place = False  # a place's Russian name typed in Latin ("izraile")
+    prepositions = 0  # "v", "k": Russian prepositions, or a name's code or "versus" ("uk v usa")
     converted: list[str] = []
     for token in tokens:
-        # "v", "k" are Russian prepositions, whatever name they also abbreviate ("s" is as often the English "'s")
-        preposition = token in ("v", "k")
-        if token.isdigit() or is_cyrillic(token) or (token in names and not preposition) or token in FILLERS:
+        if token in ("v", "k"):
+            converted.append(latin_to_cyrillic(token))
+            prepositions += 1
+            continue
+        # a filler that is no English word of the base ("lol") is typed in both languages; "ok", "just" are English
+        filler = token in FILLERS and token not in english_words
+        if token.isdigit() or is_cyrillic(token) or token in names or filler:
             converted.append(token)
-            if token in FILLERS and _ENGLISH_SPELLING.search(token):
-                english += 1  # "thx": English slang; "lol" is typed in both languages
+            if filler and _ENGLISH_SPELLING.search(token):
+                english += 1  # "thx": English slang
             else:
-                named += token in names or token in FILLERS
+                named += 1 if token in names or filler else 0
             continue
         english_word = token in english_words or stem_en(token) in english_stems
         cyrillic = latin_to_cyrillic(token)
@@ -348,6 +353,7 @@ def russian_typed_in_latin(
             known_russian_word(cyrillic) if english_word and len(cyrillic) > 1 else russian_reading(token, vocabulary)
         )
         converted.append(known or cyrillic)
+        # "kazahstan" is a place in either language; only a Russian ending ("kazahstane") tells
         if known and (place_name(known) or "").lower() == known.replace("ё", "е"):
             named += 1
             russian_place = True
@@ -358,7 +364,7 @@ def russian_typed_in_latin(
             # Russian word ("tokio" is "токио") tells no language
             english += known is None
             named += known is not None
-            continue  # "kazahstan" is a place in either language; only a Russian ending ("kazahstane") tells
+            continue
         if len(token) == 1 or len(cyrillic) == 1:  # "ya" is "я"
             # "v", "k", "s": Russian prepositions; "a" and "i" are words of both languages and tell nothing
             russian += token not in ("a", "i") and cyrillic in STOPWORDS_RU
@@ -371,6 +377,9 @@ def russian_typed_in_latin(
             russian += 1
     if len(tokens) == 1 and len(tokens[0]) <= 3:
         return None  # "lol", "ok": too short to tell a language by
+    # a preposition is Russian beside another Russian word ("exit poll v almaty kakoi byl", "v kazahstane"); between
+    # two names it may be "versus"
+    russian += prepositions if russian or russian_place else 0
     if russian and (russian > english or (tie_is_russian and russian == english)):
         return converted
     if named and named == len(tokens) and russian_place:

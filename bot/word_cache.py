@@ -44,7 +44,7 @@ def load(path: Path) -> int:
     """Fill the memo from ``path``; the number of words read (0 when the file is missing or unusable)."""
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
-        memos = {kind: {word: frozenset(keys) for word, keys in document[kind].items()} for kind in text.SAVED_KEYS}
+        memos = {kind: _memo(document[kind], single=kind.startswith("stem")) for kind in text.SAVED_KEYS}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         if not isinstance(error, FileNotFoundError):
             log.warning("Word-key cache %s unusable (%s); computing the keys", path, type(error).__name__)
@@ -54,17 +54,40 @@ def load(path: Path) -> int:
     return sum(len(memo) for memo in memos.values())
 
 
+def _memo(section: object, *, single: bool) -> dict[str, frozenset[str]]:
+    """One section of the file, checked whole: words to lists of non-empty strings (a stem: exactly one); a
+    ValueError for anything else, so a file of another shape is never half used."""
+    if not isinstance(section, dict):
+        raise ValueError("not an object")
+    memo = {}
+    for word, keys in section.items():
+        if not (isinstance(keys, list) and keys and all(isinstance(key, str) and key for key in keys)):
+            raise ValueError(f"bad keys for {word!r}")
+        if single and len(keys) != 1:
+            raise ValueError(f"not one stem for {word!r}")
+        memo[word] = frozenset(keys)
+    return memo
+
+
 def save(path: Path) -> None:
     """Write the memo to ``path`` atomically (a temporary file renamed), so a crash never leaves half a file."""
     document = {kind: {word: sorted(keys) for word, keys in memo.items()} for kind, memo in text.SAVED_KEYS.items()}
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".word-keys-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             json.dump(document, file, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, path)
+        os.chmod(temporary, 0o644)  # (mkstemp makes it private; the bot and an admin's terminal may differ)
+        os.replace(temporary, path)  # two processes writing at once: the last whole file wins
     except OSError as error:
         log.warning("Could not write the word-key cache %s (%s)", path, error)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        return
+    for old in path.parent.glob("word-keys-*.json"):
+        if old != path:
+            old.unlink(missing_ok=True)  # another code or dictionary version's file: never read again
 
 
 @contextmanager

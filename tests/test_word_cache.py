@@ -49,7 +49,15 @@ def test_a_build_writes_the_keys_and_the_next_start_reads_them(
     assert (second.fact_ids, second.text) == (first.fact_ids, first.text)
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"token": []}', "[]", ""])
+WRONG_SHAPES = [
+    '{"token": {}, "name": {}, "stem_ru": {}, "stem_en": {"turned": []}}',  # no stem
+    '{"token": {"a": "xyz"}, "name": {}, "stem_ru": {}, "stem_en": {}}',  # a string, not a list of keys
+    '{"token": {"a": [1]}, "name": {}, "stem_ru": {}, "stem_en": {}}',
+    '{"token": {}, "name": {}, "stem_ru": {"a": ["b", "c"]}, "stem_en": {}}',  # two stems
+]
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"token": []}', "[]", "", *WRONG_SHAPES])
 def test_a_broken_cache_file_is_only_a_slower_start(kb, tmp_path: Path, empty_memo: None, content: str) -> None:
     path = word_cache.cache_file(tmp_path)
     path.write_text(content, encoding="utf-8")
@@ -73,3 +81,20 @@ def test_the_file_is_named_by_what_the_keys_are_derived_with() -> None:
 def test_an_empty_cache_dir_setting_turns_the_cache_off() -> None:
     assert Settings(cache_dir="").cache_dir is None
     assert Settings(cache_dir="/tmp/x").cache_dir == Path("/tmp/x")
+
+
+def test_a_file_of_another_version_is_removed_when_the_current_one_is_written(
+    kb, tmp_path: Path, empty_memo: None
+) -> None:
+    old = tmp_path / "word-keys-0000000000000000.json"
+    old.write_text("{}", encoding="utf-8")
+    Engine.from_knowledge(kb, cache_dir=tmp_path)
+    assert [path.name for path in tmp_path.iterdir()] == [word_cache.cache_file(tmp_path).name]
+
+
+def test_a_start_that_meets_no_new_word_does_not_rewrite_the_file(kb, tmp_path: Path, empty_memo: None) -> None:
+    Engine.from_knowledge(kb, cache_dir=tmp_path)
+    path = word_cache.cache_file(tmp_path)
+    written = path.stat().st_mtime_ns
+    Engine.from_knowledge(kb, cache_dir=tmp_path)
+    assert path.stat().st_mtime_ns == written

@@ -230,8 +230,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "list_count": {"en": "That list has {count} places: {places}.", "ru": "В этом списке мест: {count} — {places}."},
     "station_row": {"en": "station No. {number} ({place})", "ru": "участок № {number} ({place})"},
     "claim_other_kind": {
-        "en": "Partly: {claimed} is the {kind} figure ({source}), beside {figures}.",
-        "ru": "Отчасти: {claimed} — это {kind} ({source}), а рядом с ней — {figures}.",
+        "en": "Only as the {kind}: {claimed} is the figure of {source}; the sources give {figures}.",
+        "ru": "Только как {kind}: {claimed} — цифра из источника «{source}»; в источниках — {figures}.",
     },
     "claim_unsettled": {
         "en": "The sources cannot settle {claimed}: they give no figure of that kind here. What they say:",

@@ -41,8 +41,9 @@ class Refusal(Decision):
 
     @property
     def kind(self) -> str:  # type: ignore[override]
-        # an earlier Russian presidential election is a real question the base has no data for; another
-        # country's election, like small talk, is not about the facts
+        # an earlier Russian presidential election is a real question the base has no data for; any other
+        # election (another country's, a parliamentary one, a year with no presidential vote) is, like small
+        # talk, not about the facts
         return {"empty": "empty", "earlier_election": "no_data"}.get(self.reason, "off_topic")
 
 

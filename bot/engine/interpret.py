@@ -59,6 +59,12 @@ THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", 
 IT_WORDS = frozenset({"it", "this", "that", "его", "её", "ее", "это", "этого", "этим", "неё", "него", "ней"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
 WHO_WORDS = frozenset({"who", "кто"})
+WHAT_WORDS = frozenset({"what", "что", "чего"})
+# nouns of things counted: a number beside one is a count, never a share typed without "%"
+COUNT_NOUNS = frozenset(
+    {"votes", "voters", "people", "ballots", "persons", "голосов", "голоса", "человек", "людей", "избирателей",
+     "бюллетеней", "golosov", "chelovek"}
+)  # fmt: skip
 FIGURE_TOPICS = ("turnout", "result", "exit_poll")  # topics whose facts carry figures to rank and compare
 
 
@@ -123,7 +129,9 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         tuple(token for position, token in enumerate(reading.tokens) if position not in reading.outlet_words)
     )
     leaders = tuple(mentions.of("leader"))
-    if not (leaders or candidates) and context.leader and PRONOUNS & set(reading.tokens):
+    # ("how many votes did he get?" asks a figure: "he" is then the candidate of the chat, not the leader)
+    asks_a_figure = any(topic in signals.topics for topic in FIGURE_TOPICS)
+    if not (leaders or candidates or asks_a_figure) and context.leader and PRONOUNS & set(reading.tokens):
         # "what did he say?" after "who congratulated Putin first?": the leader the last reply was about
         leader, country = context.leader
         leaders = (Mention("leader", leader, leader, -1, -1, country=country),)
@@ -143,7 +151,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     )
     threshold = share_threshold(reading)
     claim = claimed_figure(reading) if threshold is None else None
-    if claim is not None and not claim[1] and claim[0] <= 100 and "turnout" not in signals.topics:
+    counted = COUNT_NOUNS & set(reading.tokens)  # ("60 голосов в Кении": a count, whatever it is beside)
+    if claim is not None and not claim[1] and claim[0] <= 100 and "turnout" not in signals.topics and not counted:
         # "Putin 81, true?", "Eurasianet said 81" after a share: a number under 100 beside a candidate or in a chat
         # about results is a share typed without "%"
         claim = (claim[0], bool(candidates or context.topic == "result"))
@@ -449,11 +458,14 @@ def _ordinal(token: str) -> int | None:
 
 def points_back(reading: Reading, context: ChatContext, people: bool) -> bool:
     """ "Who came up with it?", "what did she write?" after a reply about a person no chat slot keeps (Navalnaya):
-    the message asks more of the last reply's facts. ``people``: a candidate or leader "he" already stands for."""
+    the message asks who or what of the last reply's facts. ``people``: a candidate or leader "he" already
+    stands for. Only "who" asks more of a thing ("what time is it there?", "when is it?" ask something else)."""
     tokens = set(reading.tokens)
+    asks = bool(WHO_WORDS & tokens)
     # ("его", "её" are "it" and "him", "her": when a candidate or leader is at hand, they are that person)
-    pointed = (IT_WORDS - PRONOUNS) & tokens or (PRONOUNS & tokens and not people)
-    return bool(context.cited) and bool(pointed) and not reading.mentions.items
+    thing = bool((IT_WORDS - PRONOUNS) & tokens or (PRONOUNS & tokens and not people)) and asks
+    person = bool(PRONOUNS & tokens) and not people and (asks or bool(WHAT_WORDS & tokens))
+    return bool(context.cited) and (thing or person) and not reading.mentions.items
 
 
 def claimed_figure(reading: Reading) -> tuple[float, bool] | None:

@@ -24,6 +24,7 @@ from bot.engine.thresholds import (
     CANDIDATE_FIGURE,
     CANDIDATE_OWN,
     CARRIER_WEIGHT,
+    CITED_BONUS,
     CLEAR_EXAMPLE,
     CLEAR_EXAMPLE_MARGIN,
     CONSIDERED_TOPIC,
@@ -275,8 +276,6 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
 # "until what time", "до скольки", "во сколько": the answer is a time of day
 CLOCK_ASKS = (("what", "time"), ("до", "скольки"), ("до", "скольких"), ("во", "сколько"), ("until", "when"))
 
-
-CITED_BONUS = 0.5  # a fact of the last reply, when "it" points back at it
 
 # words that ask for a count of votes, not a share
 VOTE_COUNT_WORDS = frozenset({"votes", "голосов", "голоса", "golosov", "golosa"})

@@ -189,7 +189,7 @@ def _latin_slip(token: str, index: KnowledgeIndex) -> str | None:
     if len(token) < SLIP_LENGTH or not token.isalpha() or is_english_word(token):
         return None
     found = process.extractOne(token, index.spelling.get(token[0], ()), scorer=OSA.distance, score_cutoff=1)
-    if found is None or is_cyrillic(found[0]):
+    if found is None:
         return None
     if found[0] in index.latin_names:
         return "name" if len(token) >= MIN_FUZZY_LENGTH else None  # "kak" is one slip from a code, as is any word

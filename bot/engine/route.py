@@ -544,6 +544,8 @@ def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
     place = question.reading.signals.place
     if place == 1 and question.context.topic == "reaction" and not (question.candidates or question.metric_topic):
         return None  # "а кто был первым?" after the leaders' words: the first to congratulate, not the winner
+    if place == 1 and question.topic == "reaction" and not question.metric_topic:
+        return None  # "who congratulated Putin first?": the first leader to, not the first candidate
     if (
         place is None
         and OTHERS_WORDS & set(question.reading.tokens)

@@ -55,6 +55,9 @@ UNASKED_CANDIDATE = 0.03  # a candidate's fact when no candidate was asked loses
 CARRIER_WEIGHT = 0.95  # topic weight of a fact that states the asked candidate's share, relative to the asked topic
 MISSING_FIGURE_PENALTY = 0.17  # what a figure fact that lacks that share loses (0.1 of the score)
 ANSWER_TYPE_BONUS = 0.05  # a fact that states what the question word asks for ("when" -> a date)
+# a fact of the last reply when the message points back at it ("who came up with it?"): it must beat the facts
+# of the words' own topics, which a short follow-up's few words barely name
+CITED_BONUS = 0.5
 RARE_WORD_FACTS = 2  # a word in at most this many facts names what is asked ("Navalnaya", "Molotov", "Kerala")
 RARE_WORD_LENGTH = 5  # ...when it is at least this long: short words are too often a slip or a common form
 OWN_WORDS_OVERLAP = 0.5  # a place's fact on another topic answers when it says this share of the asked words
