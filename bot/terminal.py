@@ -31,6 +31,9 @@ def load_knowledge(settings: Settings) -> KnowledgeBase:
 
 
 def build_engine(settings: Settings) -> Engine:
+    from bot import word_cache
+
+    word_cache.preload(settings.cache_dir)  # before the engine's modules, which read some words on import
     from bot.engine import Engine
 
     return Engine.from_knowledge(load_knowledge(settings), cache_dir=settings.cache_dir)

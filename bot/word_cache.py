@@ -15,24 +15,24 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import metadata
 from pathlib import Path
+
+import pymorphy3
+import pymorphy3_dicts_ru
+import snowballstemmer
 
 from bot import text
 
 log = logging.getLogger(__name__)
 
-# what the keys are derived with: a change of any of these makes another file
-_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "snowballstemmer")
-
 
 def fingerprint() -> str:
+    """What the keys are derived with: text.py, the morphology and its dictionaries' versions, the stemmers' code.
+    A change of any of these makes another file."""
     digest = hashlib.sha256(Path(text.__file__).read_bytes())
-    for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=?".encode())
+    digest.update(f"{pymorphy3.__version__} {pymorphy3_dicts_ru.__version__}".encode())
+    for stemmer in ("english_stemmer.py", "russian_stemmer.py"):
+        digest.update((Path(snowballstemmer.__file__).parent / stemmer).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -90,18 +90,33 @@ def save(path: Path) -> None:
             old.unlink(missing_ok=True)  # another code or dictionary version's file: never read again
 
 
+_read: dict[Path, int] = {}  # the files read in this process, with the number of words each held
+
+
+def preload(folder: Path | None) -> None:
+    """Read the keys before the engine's modules are imported, which compute some at import time ("turnout",
+    "выборы"); those are then remembered too. Call it first thing where the bot starts."""
+    if folder is not None:
+        path = cache_file(folder)
+        _read.setdefault(path, load(path))
+        text.remember_keys(True)
+
+
 @contextmanager
 def loaded(folder: Path | None) -> Iterator[None]:
-    """Around an index build: the keys read from ``folder`` first, the new ones written after (no folder: none)."""
+    """Around an index build: the keys read from ``folder`` first (once per process), the words met for the
+    first time written after (no folder: none)."""
     if folder is None:
         yield
         return
     path = cache_file(folder)
-    before = load(path) if not any(text.SAVED_KEYS.values()) else sum(map(len, text.SAVED_KEYS.values()))
+    before = _read[path] if path in _read else _read.setdefault(path, load(path))
     text.remember_keys(True)
     try:
         yield
     finally:
         text.remember_keys(False)
-    if sum(map(len, text.SAVED_KEYS.values())) > before:
+    held = sum(map(len, text.SAVED_KEYS.values()))
+    if held > before:
         save(path)
+        _read[path] = held

@@ -1101,9 +1101,32 @@ def test_a_place_with_no_station_is_no_data_with_the_reason(engine: Engine, ques
     assert "Armenia" in reply.text or "Армени" in reply.text
 
 
-@pytest.mark.parametrize("aside", ["is it safe to travel there?", "was it fun?"])
-def test_it_after_an_answer_does_not_make_an_aside_about_the_facts(engine: Engine, aside: str) -> None:
-    # "it" lets a follow-up ask more of the last reply's facts, not answer any question with them
-    first = engine.answer("what was noon against putin")
-    reply = engine.answer(aside, first.context)
+@pytest.mark.parametrize(
+    ("first", "aside"),
+    [
+        ("what was noon against putin", "is it safe to travel there?"),
+        ("what was noon against putin", "was it fun?"),
+        ("how many voted in turkey", "what time is it there?"),
+        ("how many voted in turkey", "а это далеко?"),
+    ],
+)
+def test_it_after_an_answer_does_not_make_an_aside_about_the_facts(engine: Engine, first: str, aside: str) -> None:
+    # "it" lets a follow-up ask who or what of the last reply's facts, not answer any question with them
+    reply = engine.answer(aside, engine.answer(first).context)
     assert reply.kind == "off_topic" and not reply.fact_ids, reply.reason
+
+
+def test_she_asking_something_else_is_not_answered_with_the_last_fact(engine: Engine) -> None:
+    first = engine.answer("where did yulia navalnaya vote?")
+    reply = engine.answer("will she run for president?", first.context)
+    assert "germany-berlin-queue-navalnaya" not in reply.fact_ids, reply.reason
+
+
+@pytest.mark.parametrize("question", ["uk v usa", "kazakhstan v kyrgyzstan"])
+def test_v_between_two_names_is_versus_not_russian(engine: Engine, question: str) -> None:
+    assert engine.answer(question).language == "en"
+
+
+def test_a_number_beside_votes_is_checked_as_a_count(engine: Engine) -> None:
+    reply = engine.answer("правда что путин набрал 60 голосов в кении?")
+    assert reply.kind == "answer" and "%" not in reply.text.split("\n")[0], reply.text

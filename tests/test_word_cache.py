@@ -20,6 +20,7 @@ QUESTION = "сколько проголосовало в таджикистан�
 def empty_memo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A process that has read no word yet: empty memo and word caches (restored after the test)."""
     monkeypatch.setattr(text, "SAVED_KEYS", {kind: {} for kind in text.SAVED_KEYS})
+    monkeypatch.setattr(word_cache, "_read", {})
     cached = (text.token_keys, text.name_keys, text.stem_en, text.stem_ru)
     for function in cached:
         function.cache_clear()
@@ -43,6 +44,7 @@ def test_a_build_writes_the_keys_and_the_next_start_reads_them(
 
     # a new process: nothing in memory, the file read back, the same answer
     monkeypatch.setattr(text, "SAVED_KEYS", {kind: {} for kind in text.SAVED_KEYS})
+    monkeypatch.setattr(word_cache, "_read", {})
     text.token_keys.cache_clear()
     assert word_cache.load(path) > 1000
     second = Engine.from_knowledge(kb, cache_dir=tmp_path).answer(QUESTION)
@@ -98,3 +100,15 @@ def test_a_start_that_meets_no_new_word_does_not_rewrite_the_file(kb, tmp_path: 
     written = path.stat().st_mtime_ns
     Engine.from_knowledge(kb, cache_dir=tmp_path)
     assert path.stat().st_mtime_ns == written
+
+
+def test_a_preload_before_the_build_reads_the_file_once(kb, tmp_path: Path, empty_memo: None) -> None:
+    Engine.from_knowledge(kb, cache_dir=tmp_path)  # writes the file
+    path = word_cache.cache_file(tmp_path)
+    held = json.loads(path.read_text(encoding="utf-8"))
+    word_cache._read.clear()
+    for kind in text.SAVED_KEYS:
+        text.SAVED_KEYS[kind].clear()
+    word_cache.preload(tmp_path)
+    assert len(text.SAVED_KEYS["token"]) == len(held["token"])
+    text.remember_keys(False)

@@ -165,6 +165,9 @@ async def open_services(app: Application) -> None:
         svc.owns_store = True
         svc.store.ensure_loaded(svc.settings.knowledge_dir)
     if svc.engine is None:
+        from bot import word_cache
+
+        word_cache.preload(svc.settings.cache_dir)  # before the engine's modules, which read some words on import
         from bot.engine import Engine  # heavy (morphology dictionaries): only when the bot starts
 
         svc.engine = Engine.from_knowledge(svc.store.knowledge(), cache_dir=svc.settings.cache_dir)
