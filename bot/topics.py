@@ -285,7 +285,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     "where": _phrases(
         """
         where, which, what country, anywhere, somewhere, где, какой, в какой, в какой стране, где-нибудь, где-то,
-        хоть где-то
+        хоть где-то, any embassy, any station, any polling station, any consulate, any country, any city,
+        каком-нибудь, какой-нибудь, каких-нибудь
         """
     ),
     "domain": _phrases(
