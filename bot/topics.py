@@ -177,7 +177,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     "population": _phrases(
         """
         live, lives, living, population, inhabitants, reside, residents, how many russians are there, живет,
-        живёт, живут, проживает, проживают, население, численность, сколько русских
+        живёт, живут, проживает, проживают, население, численность, сколько русских, moved to, have moved,
+        emigrated, fled, left russia, уехать, переехать, эмигрировать
         """
     ),
     "most": _phrases(

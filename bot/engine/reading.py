@@ -78,6 +78,7 @@ class Reading:
     unknown: tuple[str, ...] = ()  # content words nothing explained
     places: tuple[str, ...] = ()  # unknown words that name a place or a person ("Kazan")
     transliterated: bool = False  # Russian typed in Latin letters
+    sum: bool = False  # a sum to work out ("7*8", "2+2="), which the tokens no longer show
     base_names: tuple[str, ...] = ()  # words that are names only a few facts hold ("Navalnaya", "Reznik")
     stations: tuple[int, ...] = ()  # polling-station numbers named ("station 8133", "УИК 8158")
     event: bool = False  # a named event of the vote abroad ("Noon Against Putin")
@@ -90,6 +91,9 @@ class Reading:
         the question ("someone", "реальный", "ок")."""
         return tuple(token for token in self.unknown if not is_modifier(token))
 
+
+# numbers with an operator between them: "7*8", "2+2", "10/2" ("8133-8134" is a range, "2018 vs 2024" words)
+_SUM = re.compile(r"\d\s*[*×/+=^]\s*\d")
 
 # a figure as people type it: "15,000", "15 000", "57.6%", "400k", "372 тысячи", "99 процентов"
 _FIGURE = re.compile(
@@ -303,6 +307,7 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         event=bool(events),
         outlet_words=outlet_words,
         numbers=stated_figures(text, stations) + fraction_figures(tokens),
+        sum=bool(_SUM.search(text)),
     )
 
 

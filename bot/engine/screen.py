@@ -64,6 +64,8 @@ SMALL_TALK_INTENSIFIERS = frozenset({"much", "lot", "so", "very", "большо�
 _SMALL_TALK_ALLOWED = {kind: words | SMALL_TALK_INTENSIFIERS | STOPWORDS for kind, words in SMALL_TALK_WORDS.items()}
 # asking the bot about itself, for a joke, or for its view: the words that say so (stems)
 SMALL_TALK_ASKS = {
+    # "how are you?" alone, a greeting ("как дела с выборами в Сербии" asks about Serbia)
+    "greeting": re.compile(r"^(?:how are you(?: doing)?|how is it going|hows it going|как дела|как ты|как поживаешь)$"),
     "identity": re.compile(r"\b(?:who are you|what are you|are you (?:a )?(?:bot|human|real)|кто ты|ты кто|ты бот)\b"),
     "translate": re.compile(r"\b(?:translate|translation|how do you say|переведи\w*|перевод\w*|как будет по)\b"),
     "joke": re.compile(r"\b(?:joke|jokes|анекдот\w*|шутк\w*|пошути\w*)\b"),
@@ -83,7 +85,7 @@ SMALL_TALK_ASKS = {
 SMALL_TALK_CUES = (
     "you", "ты", "тебе", "твое", "твоё", "joke", "анекдот", "шутк", "пошути", "should", "would", "good", "bad", "great",
     "terrible", "посовет", "голосовать", "президент", "translat", "say", "перевод", "переведи", "будет", "думаешь",
-    "скажешь", "fake", "better", "лучше",
+    "скажешь", "fake", "better", "лучше", "дела", "поживаешь", "going",
 )  # fmt: skip
 
 
@@ -240,7 +242,8 @@ def off_subject(question: Question) -> Decision | None:
     # "сколько лет Путину", "how to get a Russian passport in Kazakhstan": not about the vote
     text = " ".join(question.reading.tokens)
     papers = PAPERS.search(text) and not VOTE_WORDS.search(text)
-    return _refuse(question, "off_subject") if OFF_SUBJECT.search(text) or papers else None
+    # ("скока будет 7*8": a sum to work out)
+    return _refuse(question, "off_subject") if OFF_SUBJECT.search(text) or papers or question.reading.sum else None
 
 
 def population(question: Question) -> Decision | None:
