@@ -127,8 +127,14 @@ hostile_text = st.one_of(
 # Nonsense that cannot spell an election word: consonants no topic, country, candidate or Russian word is made of,
 # plus emoji, symbols, combining marks and right-to-left letters. Words are at least two characters long.
 NONSENSE_ALPHABET = "qxzjwkQXZJWK" + "🙂🚀🐍✨" + "#*~^|" + "\u0301\u0308" + "אבגדש"
+# (a run of two Latin letters may be a country's code, "KZ", "ZW": a name, not nonsense)
+_TWO_LETTERS = re.compile(r"(?<![A-Za-z])[A-Za-z]{2}(?![A-Za-z])")
 nonsense_text = st.lists(
-    st.text(st.sampled_from(NONSENSE_ALPHABET), min_size=2, max_size=9), min_size=1, max_size=8
+    st.text(st.sampled_from(NONSENSE_ALPHABET), min_size=2, max_size=9).filter(
+        lambda word: not _TWO_LETTERS.search(word)
+    ),
+    min_size=1,
+    max_size=8,
 ).map(" ".join)
 
 

@@ -66,7 +66,11 @@ _SMALL_TALK_ALLOWED = {kind: words | SMALL_TALK_INTENSIFIERS | STOPWORDS for kin
 SMALL_TALK_ASKS = {
     # "how are you?" alone, a greeting ("как дела с выборами в Сербии" asks about Serbia)
     "greeting": re.compile(r"^(?:how are you(?: doing)?|how is it going|hows it going|как дела|как ты|как поживаешь)$"),
-    "identity": re.compile(r"\b(?:who are you|what are you|are you (?:a )?(?:bot|human|real)|кто ты|ты кто|ты бот)\b"),
+    # ("what can you do?" alone; "what can you tell me about Serbia?" asks about Serbia)
+    "identity": re.compile(
+        r"\b(?:who are you|what are you|are you (?:a )?(?:bot|human|real)|кто ты|ты кто|ты бот)\b"
+        r"|^(?:what can you do|what do you do|что (?:ты )?умеешь|что ты можешь)$"
+    ),
     "translate": re.compile(r"\b(?:translate|translation|how do you say|переведи\w*|перевод\w*|как будет по)\b"),
     "joke": re.compile(r"\b(?:joke|jokes|анекдот\w*|шутк\w*|пошути\w*)\b"),
     "opinion": re.compile(
@@ -215,9 +219,15 @@ def _word_after(tokens: tuple[str, ...], end: int) -> str:
     return tokens[end] if end < len(tokens) else ""
 
 
+# "будет", "будут": an election that will be ("а какие выборы в Эстонии будут"), not the one held in March 2024
+WILL_BE = frozenset({"будет", "будут", "будем", "будете"})
+
+
 def future_election(question: Question) -> Decision | None:
     # "how to vote in the next election": the base holds the 2024 figures, not how-to advice
-    return _refuse(question, "future_election", "future") if "future" in question.intents else None
+    tokens = set(question.reading.tokens)
+    coming = bool(WILL_BE & tokens) and bool(ELECTION_NOUNS & tokens) and not question.candidates
+    return _refuse(question, "future_election", "future") if "future" in question.intents or coming else None
 
 
 # a person's age or birthday, how to get papers or move somewhere, a country's capital, history or currency: about
