@@ -35,6 +35,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "У меня есть данные только о выборах президента России 15–17 марта 2024 года — как голосовали граждане "
         "России за рубежом и в России, — а не о других выборах.",
     },
+    "no_emigrant_count": {
+        "en": "The sources give no count of the Russians who live abroad or who left Russia; they give how many "
+        "voted abroad, and where.",
+        "ru": "Сколько россиян живёт за рубежом или уехало из России, в источниках не сказано; там есть, сколько "
+        "человек проголосовало за рубежом и где.",
+    },
     "earlier_election": {
         "en": "I have no results of earlier Russian presidential elections: only those of the election of 15–17 "
         "March 2024, abroad and in Russia.",

@@ -204,6 +204,10 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         trace += f"; the example question of {clear.id}"
         return FactAnswer("clear_example", context_after(clear, slots, language), trace, 1.0, answer_facts=tuple(facts))
     counted = asks_a_count(question.reading)
+    if "population" in question.intents and counted and slots.country_from in ("national", "none"):
+        # "сколько всего россиян уехало", "how many Russians live abroad": the emigrants, whom no source counts
+        new_context = context.updated(topic="diaspora", language=language)
+        return Refusal("not_reported", new_context, f"{trace}; no count of Russians abroad", reason="no_emigrant_count")
     if "population" in question.intents and counted and slots.country_from == "text":
         # "how many Russians live in X": a fact that states it, else say no source gives it (the relocation story
         # is no population figure)

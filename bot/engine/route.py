@@ -185,6 +185,12 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
         chat_topic = question.context.topic  # "а в 2018?" after the stations abroad: the stations in 2018
         asked = chat_topic if chat_topic not in (None, *FIGURE_TOPICS) else None
     own = tuple(sorted(own, key=lambda fact: (fact.topic != asked, fact.id not in index.year_only)))
+    names = question.reading.base_names
+    if names and not any(name in fact.answer.en.lower() + fact.answer.ru.lower() for fact in own for name in names):
+        # "how many votes did Grudinin get in Kazakhstan in 2018": the place's 2018 facts say nothing of him
+        context = question.context.updated(language=question.language)
+        trace = f"{question.trace}; {', '.join(names)} in {', '.join(question.years)}: not in the facts"
+        return Refusal("other_year", context, trace, reason="earlier_election")
     if asked and own and own[0].topic == asked:
         year = question.years[0]
         context = question.context.updated(country=place, topic=asked, language=question.language, year=year)
