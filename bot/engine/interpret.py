@@ -115,7 +115,10 @@ class Question:
     @property
     def named(self) -> bool:
         """A name says what the question is about: a place, a candidate, a leader, Russia or the region."""
-        return bool(self.countries or self.candidates or self.leaders or self.national or self.region)
+        # ("something about molotov cocktails at an embassy": a name only a few facts hold says what is asked)
+        return bool(
+            self.countries or self.candidates or self.leaders or self.national or self.region or self.reading.base_names
+        )
 
 
 def interpret(reading: Reading, context: ChatContext, language: str, *, inherit: bool = False) -> Question:

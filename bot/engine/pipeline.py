@@ -113,6 +113,10 @@ def _is_preamble(clause: Reading) -> bool:
         return False  # ("Zakharova said 372 thousand, ...": a stated figure is the claim, not a preamble)
     # ("v smysle v armenii": a preposition typed in Latin is no content word either)
     content = [token for token in clause.tokens if token not in STOPWORDS and len(token) > 1]
+    # ("of kazakhstan kyrgyzstan tajikistan and uzbekistan, where ...": a list of the places asked about)
+    named = clause.mentions.positions
+    if content and all(position in named for position, token in enumerate(clause.tokens) if token in content):
+        return False
     return len(content) >= PREAMBLE_WORDS
 
 

@@ -32,7 +32,7 @@ _RULES = (
     Rule("unknown_place", "screen", "a place name the base has no data for (a city, a region)"),
     Rule("unknown_words_no_name", "screen", "unknown words, no name and no election-only word"),
     Rule("mostly_unknown_words", "screen", "more unknown words than topic words"),
-    Rule("leader_unknown_words", "screen", "a leader's words on a subject the base does not know ('the economy')"),
+    Rule("leader_unknown_words", "screen", "a leader's words on a subject the base does not know or another place"),
     Rule("candidate_unknown_words", "screen", "a candidate's name beside unknown words and no topic"),
     # route: answers computed from figures (and a station's or a city's own protocols)
     Rule("shared_name", "route", "a bare name two places share ('Korea', 'Конго'): which one is meant"),

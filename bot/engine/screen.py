@@ -216,6 +216,8 @@ def _word_after(tokens: tuple[str, ...], end: int) -> str:
     """The word after a name, past a possessive's "s" ("Kazakhstan's presidential election")."""
     if end < len(tokens) and tokens[end] == "s":
         end += 1
+    if end < len(tokens) and tokens[end].isdigit():
+        end += 1  # "Moldova 2024 presidential election", "Kazakhstan's 2022 election"
     return tokens[end] if end < len(tokens) else ""
 
 
@@ -225,6 +227,8 @@ WILL_BE = frozenset({"будет", "будут", "будем", "будете"})
 
 def future_election(question: Question) -> Decision | None:
     # "how to vote in the next election": the base holds the 2024 figures, not how-to advice
+    if question.ranking_place is not None:
+        return None  # "and the next three?" after a ranking: its next rows
     tokens = set(question.reading.tokens)
     coming = bool(WILL_BE & tokens) and bool(ELECTION_NOUNS & tokens) and not question.candidates
     return _refuse(question, "future_election", "future") if "future" in question.intents or coming else None
@@ -362,13 +366,19 @@ def candidate_unknown_words(question: Question) -> Decision | None:
 def leader_unknown_words(question: Question) -> Decision | None:
     # "what did Tokayev say about the economy": a leader's words on a subject of their own, not on the vote
     signals = question.reading.signals
+    # ("what does Tokayev think about China": another place than the leader's own, and no word of the vote)
+    own = {leader.country for leader in question.leaders}
+    elsewhere = [country for country in question.countries if country not in own]
     if (
         question.leaders
-        and question.reading.subject_words
+        and (question.reading.subject_words or elsewhere)
         and not (signals.election or question.candidates)
         and set(signals.topics) <= {"reaction"}
     ):
         return _refuse(question, "leader_unknown_words")
+    # "сколько набрал Токаев на выборах": a leader's own votes are his country's election, not Russia's
+    if question.leaders and not question.candidates and "result" in signals.topics and "reaction" not in signals.topics:
+        return _refuse(question, "other_election", "other_election")
     return None
 
 
