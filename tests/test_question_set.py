@@ -125,6 +125,7 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_l.yaml",
         "blind_m.yaml",
         "blind_n.yaml",
+        "blind_o.yaml",
     ],
 )
 def test_the_blind_sets_load(name: str) -> None:
