@@ -89,6 +89,9 @@ class KnowledgeIndex:
     # the leader a reaction fact names first, and their country ("Rahmon was the first to congratulate..."): whom
     # "he" means after a "who" question it answers
     first_leaders: Mapping[str, tuple[str, str]]
+    # the large counts the facts' texts state ("372,779 Russians voted outside Russia"), with their place: a count
+    # put forward with no place is checked where it is stated
+    stated_counts: tuple[tuple[float, str], ...]
     topic_present: Mapping[str | None, frozenset[str]]
     english_words: frozenset[str]  # words of the base and the lexicon, for telling English from transliteration
     english_stems: frozenset[str]
@@ -319,6 +322,12 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
             if _REGION_TEXT.search(fact.answer.en) or _REGION_TEXT.search(fact.answer.ru)
         ),
         first_leaders=_frozen(_first_leaders(kb, entities)),
+        stated_counts=tuple(
+            (float(found.replace(",", "")), fact.country)
+            for fact in kb.facts
+            if fact.country is not None
+            for found in _LARGE_COUNT.findall(fact.answer.en)
+        ),
         topic_present=_frozen(
             {country: frozenset(fact.topic for fact in facts) for country, facts in by_country.items()}
         ),
@@ -441,6 +450,9 @@ def _group_facts(kb: KnowledgeBase) -> tuple[dict, dict, dict, dict]:
         # the best kind first; among equals the official data before a press report of the same count
         found.sort(key=lambda item: (KIND_PREFERENCE.index(item[0].kind), item[1].source not in DATA_SOURCES))
     return by_slot, by_country, countries_by_topic, figures
+
+
+_LARGE_COUNT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")  # "372,779", "1,890,863" as the English texts write them
 
 
 def _first_leaders(kb: KnowledgeBase, entities: EntityIndex) -> dict[str, tuple[str, str]]:

@@ -165,6 +165,11 @@ def fill_slots(question: Question, index: KnowledgeIndex) -> Slots:
         country, country_from = context.country, "context"
     else:
         country, country_from = None, "none"
+    claimed_at = claimed_place(question, index) if country_from in ("none", "national") else None
+    if claimed_at is not None:
+        # "Захарова говорила 372 тысячи, это окончательно?": a count put forward with no place is checked where
+        # the facts state it (the votes abroad)
+        country, country_from = claimed_at, "text"
     topic = question.topic
     candidate = question.candidates[0] if question.candidates else None
     if candidate and question.weight < NAME_ONLY_TOPIC:
@@ -287,6 +292,29 @@ VOTE_COUNT_WORDS = frozenset({"votes", "голосов", "голоса", "goloso
 
 def _counts_votes(fact: Fact, candidate: str | None) -> bool:
     return any(figure.metric == "votes" and figure.candidate == candidate for figure in fact.figures)
+
+
+CLAIMED_COUNT = 10_000  # a count this large names its place: only one or two places have a figure near it
+CLAIMED_NEAR = 0.01  # how near a stated count must be to a fact's: "372 тысячи" is 372,779
+
+
+def claimed_place(question: Question, index: KnowledgeIndex) -> str | None:
+    """The one place (not Russia as a whole) whose facts state a large count near the one put forward, or None."""
+    if question.claim is None or question.claim[1] or question.claim[0] < CLAIMED_COUNT or question.national:
+        return None
+    value = question.claim[0]
+    # the structured figures first (the place they count), then the counts the texts state in passing
+    near = value * CLAIMED_NEAR
+    counted = {
+        country
+        for (country, _metric), found in index.figures.items()
+        if country is not None
+        for figure, _fact in found
+        if figure.value and not figure.candidate and abs(figure.value - value) <= near
+    }
+    stated = {place for count, place in index.stated_counts if abs(count - value) <= near}
+    places = counted or stated
+    return next(iter(places)) if len(places) == 1 else None
 
 
 def asks_clock_time(tokens: tuple[str, ...]) -> bool:
