@@ -245,6 +245,10 @@ OFF_SUBJECT = re.compile(
     r"|\bindependence\b|\bbec[oa]me independent\b|\bнезависимост\w*"
     r"|\bexchange rates?\b|\bcurrency\b|\bкурс (?:\w+ )?(?:к|на|в) \w+|\bвалют\w*"
     r"|\bapproval\b|\bpopularity\b|\bрейтинг (?:одобрения|доверия|популярности)\b"
+    # who governs a country now ("who is the president of France"), not who was elected in Russia
+    r"|\bwho(?: is|s)? (?:the )?(?:current )?(?:president|prime minister|leader|head of state) of "
+    r"(?!russia|the cec|the central)\w+(?: now)?$"
+    r"|\bкто (?:сейчас )?(?:президент|премьер\w*|лидер) (?!росси)\w+(?: сейчас)?$"
 )
 # papers are their own subject ("renew my passport at the consulate in Almaty") unless the message is about voting
 # with them ("could Russians vote with an expired passport?")
