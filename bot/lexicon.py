@@ -112,8 +112,10 @@ class PhraseIndex:
             spelling = known_russian_word(token)
             if spelling and spelling != token and self.knows(spelling):
                 return spelling  # a dropped soft sign: "резултаты" is "результаты"
-            if spelling:
-                return None  # a real Russian word is not a typo of a name
+            # a real Russian word is not a typo of a name, unless the word is itself a person's name ("армени" is
+            # a first name to the dictionary, and "Армении" with a letter dropped)
+            if spelling and not (self._names and _a_persons_name(token)):
+                return None
         found = _closest(token, self._by_length)
         if found is None:
             # endings differ between the typo and the dictionary form ("праголосовало" ~ "проголосовать")
@@ -202,6 +204,15 @@ def _closest(token: str, choices: dict[int, list[str]]) -> str | None:
     if swap is not None and Levenshtein.distance(token, swap[0]) == 2:
         return swap[0]
     return None
+
+
+_PERSON_TAGS = ("Name", "Surn", "Patr")
+
+
+def _a_persons_name(token: str) -> bool:
+    from bot.text import morph
+
+    return any(tag in morph().parse(token)[0].tag for tag in _PERSON_TAGS)
 
 
 SHORT_NAME = (MIN_FUZZY_LENGTH, 6)  # the lengths where the ratio cutoff leaves no room for a changed letter

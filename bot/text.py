@@ -146,6 +146,22 @@ def _english_modifier(token: str) -> bool:
     return bool(parts) and parts.keys() <= _ENGLISH_MODIFIER_POS
 
 
+def _function_word_slip(token: str) -> bool:
+    """A short Latin non-word one slip from an English function word ("wer", "wat", "teh"): a typo of one."""
+    if not (2 < len(token) <= 4 and token.isalpha()):
+        return False
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    from bot.engine.spelling import is_english_word  # (the dictionary loads on first use)
+
+    near = process.extractOne(token, _SHORT_FUNCTION_WORDS, scorer=OSA.distance, score_cutoff=1)
+    return near is not None and not is_english_word(token)
+
+
+_SHORT_FUNCTION_WORDS = tuple(word for word in STOPWORDS_EN if 2 < len(word) <= 5 and word.isalpha())
+
+
 @lru_cache(maxsize=20_000)
 def is_modifier(token: str) -> bool:
     """True for a word that only shades a question: a function word of either language, or a Russian adjective,
@@ -154,7 +170,7 @@ def is_modifier(token: str) -> bool:
     if token in _EVERYDAY_WORDS:
         return True
     if not _CYRILLIC.search(token):
-        return _english_modifier(token)
+        return _english_modifier(token) or _function_word_slip(token)
     parses = [parse for parse in morph().parse(token) if parse.score >= _LIKELY_PARSE]
     # an adjective used as a noun ("приезжих", "русских") names people; a pronoun's ("всему") does not
     return all(
