@@ -33,6 +33,8 @@ ADJECTIVE_NOUNS = (
     "cit", "town", "voter", "vote", "russian", "result", "turnout", "station", "polling", "embass", "consul", "elect",
     "people", "communit", "diaspora", "numbers", "figures", "город", "избират", "голос", "россиян", "русск",
     "результ", "явк", "участ", "посольств", "консульств", "выбор", "люд", "общин", "диаспор", "граждан", "цифр",
+    # ...and its authorities ("латвийская полиция проверяла россиян у посольства")
+    "police", "authorit", "полиц", "власт",
 )  # fmt: skip
 
 # (kind, id, country, city): what a name stands for

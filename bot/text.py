@@ -131,6 +131,8 @@ _EVERYDAY_WORDS = frozenset(stop_words.get_stop_words("en")) | frozenset(
 # Russian parts of speech that modify or join ("реальный результат", "ок, а в Катаре"); nouns, verbs and
 # predicatives ("погода", "купить", "безопасно") carry a subject of their own
 _MODIFIER_POS = frozenset({"ADJF", "PRTF", "NUMR", "NPRO", "PREP", "CONJ", "PRCL", "INTJ"})
+# verbs that say only that something was done or happened
+_LIGHT_VERBS = frozenset({"делать", "сделать", "происходить", "произойти", "случиться", "случаться"})
 _LIKELY_PARSE = 0.2  # pymorphy's score: a reading this likely counts ("военных" is a noun a quarter of the time)
 
 
@@ -172,6 +174,8 @@ def is_modifier(token: str) -> bool:
     if not _CYRILLIC.search(token):
         return _english_modifier(token) or _function_word_slip(token)
     parses = [parse for parse in morph().parse(token) if parse.score >= _LIKELY_PARSE]
+    if any(parse.normal_form in _LIGHT_VERBS for parse in parses):
+        return True  # "что полиция делала у посольства": a verb that names no subject of its own
     # an adjective used as a noun ("приезжих", "русских") names people; a pronoun's ("всему") does not
     return all(
         parse.is_known and parse.tag.POS in _MODIFIER_POS and ("Subx" not in parse.tag or "Apro" in parse.tag)
