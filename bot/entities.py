@@ -37,6 +37,9 @@ ADJECTIVE_NOUNS = (
     "police", "authorit", "полиц", "власт",
 )  # fmt: skip
 
+# the words "us" follows when it is the United States ("the us embassy"), or none at the start ("us cities ...")
+US_BEFORE = frozenset({"", "the", "in", "of", "at", "and", "or", "vs", "versus", "for", "which", "what"})
+
 # (kind, id, country, city): what a name stands for
 Label = tuple[str, str, str | None, str | None]
 
@@ -200,6 +203,14 @@ class EntityIndex:
                 if match.fuzzy or not following.startswith(ADJECTIVE_NOUNS):
                     continue
             mentions.items.append(_mention(match))
+        for at, token in enumerate(tokens[:-1]):
+            # "us cities", "us embassy": "us" typed in lower case is the United States before a noun of the place
+            label = self._by_code.get("US")
+            # (after a verb it is "us" the pronoun: "tell us results", "give us the turnout")
+            before = tokens[at - 1] if at else ""
+            named = label is None or any(item.id == label[1] for item in mentions.items)
+            if token == "us" and before in US_BEFORE and tokens[at + 1].startswith(ADJECTIVE_NOUNS) and not named:
+                mentions.items.append(Mention(label[0], label[1], token, at, at + 1, label[2]))
         for found in _ABBREVIATION.finditer(original):
             label = self._by_code.get(ABBREVIATIONS.get(found.group().replace(".", ""), ""))
             if label and not any(item.id == label[1] for item in mentions.items):

@@ -344,6 +344,18 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
         if rest is not None:
             return rest
     exit_poll = question.metric_topic == "exit_poll"
+    mentions = question.reading.mentions.items
+    country = next(item.id for item in mentions if item.city == cities[0])
+    if (
+        len(cities) == 1
+        and "national" in question.intents
+        and any(item.id == country and not item.city for item in mentions)
+    ):
+        # "Italy overall and Rome", "armenia overall + yerevan": the country in brief, then the city's stations
+        stations = city_stations(question, index, cities, numbers, exit_poll)
+        if isinstance(stations, FactAnswer):
+            overall = tuple(fact for fact in place_summary(country, index) if fact not in stations.answer_facts)
+            return replace(stations, answer_facts=(*overall, *stations.answer_facts))
     if "overview" in question.intents and len(cities) == 1 and question.metric_topic is None:
         happened = city_events(question, index, cities[0], numbers)
         if happened is not None:
