@@ -285,14 +285,15 @@ class Composer:
     def city_list(self, decision: CityList) -> tuple[list[Block], dict]:
         name = self.country_name(decision.country)
         place = ru_in(name) if self.ru else f"in {english_article(name)}"  # "во Франции", "in the United States"
-        blocks = [Block(self.say("city_list", place=place), "heading")]
+        blocks = [Block(fact.answer.get(self.language)) for fact in decision.counted]
+        blocks.append(Block(self.say("city_list", place=place), "heading"))
         for name_en, name_ru, stations in decision.cities:
             city = name_ru if self.ru else name_en
             numbers = ", ".join(str(number) for number in stations)
             key = "city_with_station" if len(stations) == 1 else "city_with_stations"
             blocks.append(Block(self.say(key, city=city, numbers=numbers) if stations else city, "item"))
-        if decision.backing:
-            blocks.append(Block(self.source_line(decision.backing, figures=[]), "source"))
+        if decision.facts:
+            blocks.append(Block(self.source_line(decision.facts, figures=[]), "source"))
         return blocks, {}
 
     def each_place(self, decision: EachPlace) -> tuple[list[Block], dict]:

@@ -151,11 +151,12 @@ class CityList(Decision):
     country: str = ""
     cities: tuple[tuple[str, str, tuple[int, ...]], ...] = ()  # (English name, Russian name, station numbers)
     backing: tuple[Fact, ...] = ()  # the facts that name the cities: a station's protocol or a report
+    counted: tuple[Fact, ...] = ()  # the place's count of stations, first, when "how many" is asked too
     kind = "answer"
 
     @property
     def facts(self) -> tuple[Fact, ...]:
-        return self.backing
+        return (*self.counted, *self.backing)
 
 
 @dataclass(frozen=True)

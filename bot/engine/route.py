@@ -501,7 +501,22 @@ def city_list(question: Question, index: KnowledgeIndex) -> Decision | None:
     rows = tuple((city.name_en, city.name_ru, city.stations) for city in cities)
     context = question.context.updated(country=country, topic="polling_places", language=question.language)
     trace = f"{question.trace}; cities of {country}"
-    return CityList("city_list", context, trace, 1.0, country=country or "", cities=rows, backing=tuple(backing))
+    # "how many stations were there in France and in which cities", "сколько проголосовало ... и в каких городах":
+    # the count asked first (of stations or of voters), then the cities
+    counted: tuple[Fact, ...] = ()
+    if asks_a_count(question.reading) and country:
+        topics = question.topics
+        if topics.get("turnout", 0.0) > topics.get("polling_places", 0.0):
+            counted = place_summary(country, index, ("turnout",))
+        else:
+            counted = tuple(
+                fact
+                for fact in index.facts_on(country, "polling_places")
+                if any(figure.metric == "polling_stations" for figure in fact.figures)
+            )[:1]
+    return CityList(
+        "city_list", context, trace, 1.0, country=country or "", cities=rows, backing=tuple(backing), counted=counted
+    )
 
 
 def other_cities(question: Question, index: KnowledgeIndex, excluded: Sequence[int] = ()) -> Decision | None:
