@@ -89,8 +89,10 @@ class KnowledgeIndex:
     # the leader a reaction fact names first, and their country ("Rahmon was the first to congratulate..."): whom
     # "he" means after a "who" question it answers
     first_leaders: Mapping[str, tuple[str, str]]
-    # the large counts the facts' texts state ("372,779 Russians voted outside Russia"), with their place: a count
-    # put forward with no place is checked where it is stated
+    # the counts of a place (no candidate's) among its figures, and the large counts the facts' texts state in
+    # passing ("372,779 Russians voted outside Russia"), each with its place: a count put forward with no place is
+    # checked where it is counted, else where it is stated
+    place_counts: tuple[tuple[float, str], ...]
     stated_counts: tuple[tuple[float, str], ...]
     topic_present: Mapping[str | None, frozenset[str]]
     english_words: frozenset[str]  # words of the base and the lexicon, for telling English from transliteration
@@ -322,6 +324,13 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
             if _REGION_TEXT.search(fact.answer.en) or _REGION_TEXT.search(fact.answer.ru)
         ),
         first_leaders=_frozen(_first_leaders(kb, entities)),
+        place_counts=tuple(
+            (figure.value, country)
+            for (country, _metric), found in figures.items()
+            if country is not None
+            for figure, _fact in found
+            if figure.value and not figure.candidate
+        ),
         stated_counts=tuple(
             (float(found.replace(",", "")), fact.country)
             for fact in kb.facts

@@ -60,11 +60,12 @@ IT_WORDS = frozenset({"it", "this", "that", "его", "её", "ее", "это", 
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
 WHO_WORDS = frozenset({"who", "кто"})
 WHAT_WORDS = frozenset({"what", "что", "чего"})
+# words that ask for a count of votes, not a share ("Putin's votes in Russia", "by how many votes")
+VOTE_COUNT_WORDS = frozenset({"votes", "голосов", "голоса", "golosov", "golosa"})
 # nouns of things counted: a number beside one is a count, never a share typed without "%"
-COUNT_NOUNS = frozenset(
-    {"votes", "voters", "people", "ballots", "persons", "голосов", "голоса", "человек", "людей", "избирателей",
-     "бюллетеней", "golosov", "chelovek"}
-)  # fmt: skip
+COUNT_NOUNS = VOTE_COUNT_WORDS | frozenset(
+    {"voters", "people", "ballots", "persons", "человек", "людей", "избирателей", "бюллетеней", "chelovek"}
+)
 FIGURE_TOPICS = ("turnout", "result", "exit_poll")  # topics whose facts carry figures to rank and compare
 
 

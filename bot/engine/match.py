@@ -14,7 +14,7 @@ from itertools import pairwise
 from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import Choices, Decision, FactAnswer, NotReported, Refusal, WhichTopic
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import ABROAD, Question, asks_a_count
+from bot.engine.interpret import ABROAD, VOTE_COUNT_WORDS, Question, asks_a_count
 from bot.engine.thresholds import (
     ABROAD_FIT,
     AMBIGUITY_MARGIN,
@@ -286,10 +286,6 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
 CLOCK_ASKS = (("what", "time"), ("до", "скольки"), ("до", "скольких"), ("во", "сколько"), ("until", "when"))
 
 
-# words that ask for a count of votes, not a share
-VOTE_COUNT_WORDS = frozenset({"votes", "голосов", "голоса", "golosov", "golosa"})
-
-
 def _counts_votes(fact: Fact, candidate: str | None) -> bool:
     return any(figure.metric == "votes" and figure.candidate == candidate for figure in fact.figures)
 
@@ -305,13 +301,7 @@ def claimed_place(question: Question, index: KnowledgeIndex) -> str | None:
     value = question.claim[0]
     # the structured figures first (the place they count), then the counts the texts state in passing
     near = value * CLAIMED_NEAR
-    counted = {
-        country
-        for (country, _metric), found in index.figures.items()
-        if country is not None
-        for figure, _fact in found
-        if figure.value and not figure.candidate and abs(figure.value - value) <= near
-    }
+    counted = {place for count, place in index.place_counts if abs(count - value) <= near}
     stated = {place for count, place in index.stated_counts if abs(count - value) <= near}
     places = counted or stated
     return next(iter(places)) if len(places) == 1 else None

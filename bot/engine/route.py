@@ -35,6 +35,7 @@ from bot.engine.interpret import (
     ABROAD,
     FIGURE_TOPICS,
     THERE_WORDS,
+    VOTE_COUNT_WORDS,
     WHICH_OF,
     Question,
     asks_a_count,
@@ -608,7 +609,6 @@ def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
 MARGIN_STEMS = ("margin", "gap", "apart", "differenc", "разниц", "отрыв")
 CLOSE_WORDS = frozenset({"close", "tight", "closer"})  # ("when it closed" is about the doors)
 BEAT_STEMS = ("beat", "ahead", "won", "win", "lead", "обош", "обогна", "опереди", "выиграл", "победил")
-VOTE_COUNT_WORDS = frozenset({"votes", "голосов", "голоса", "golosov"})
 
 
 def margin(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -847,7 +847,6 @@ METRIC_WORDS = {
 
 # "the most votes in absolute numbers", "больше всего голосов": a candidate's count of votes, not the share
 ABSOLUTE_WORDS = ("absolute", "actual", "raw", "абсолютн")
-VOTE_WORDS = frozenset({"votes", "голосов", "голоса"})
 SHARE_WORDS = ("percent", "share", "%", "процент", "доля", "доли", "долю")
 
 
@@ -860,7 +859,7 @@ def ranked_metric(question: Question, metric_topic: str) -> str:
             return metric
     if metric_topic != "turnout" and question.candidates:
         shares = any(token.startswith(SHARE_WORDS) for token in tokens)
-        if not shares and (any(token.startswith(ABSOLUTE_WORDS) for token in tokens) or VOTE_WORDS & set(tokens)):
+        if not shares and (any(token.startswith(ABSOLUTE_WORDS) for token in tokens) or VOTE_COUNT_WORDS & set(tokens)):
             return "votes"
     return "voters" if metric_topic == "turnout" else "vote_share"
 
