@@ -128,6 +128,8 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_o.yaml",
         "blind_p.yaml",
         "blind_q.yaml",
+        "blind_r.yaml",
+        "blind_s.yaml",
     ],
 )
 def test_the_blind_sets_load(name: str) -> None:
