@@ -802,6 +802,35 @@ def test_a_name_only_a_few_facts_hold_answers(engine: Engine, question: str, fac
     assert list(reply.fact_ids) == [fact_id]
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("кто такая памфилова", "source-cec"),  # her role is told in the general fact, not in one place's
+        ("kto takaya pamfilova", "source-cec"),  # typed in Latin, read as the Russian surname
+        ("what did pamfilova say about germany", "germany-result-pamfilova"),  # the named place's own fact first
+        ("what did zakharova say on 19 march", "abroad-zakharova-more-than-383000"),
+    ],
+)
+def test_a_person_several_facts_name_is_answered_by_the_fact_that_fits_best(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer" and reply.fact_ids[0] == fact_id, reply.reason
+
+
+@pytest.mark.parametrize("question", ["where is navalny buried", "здарова", "did anyone even vote in mongolia"])
+def test_a_name_many_facts_hold_does_not_make_any_message_about_them(engine: Engine, question: str) -> None:
+    # "здарова" is a greeting that a spelling fix would make "Захарова"; "anyone" is an English word
+    reply = engine.answer(question)
+    assert reply.rule != "rare_word", reply.reason
+
+
+def test_a_name_after_a_city_asks_about_them_not_the_station(engine: Engine) -> None:
+    context = engine.answer("а в берлине?", engine.answer("как проголосовали в германии").context).context
+    reply = engine.answer("навальная там голосовала?", context)
+    assert reply.fact_ids[0] == "germany-berlin-queue-navalnaya", reply.reason
+
+
 @pytest.mark.parametrize("question", ["сколько стоит билет москва ташкент", "как голосовала москва в 2024"])
 def test_a_place_in_the_facts_is_no_rare_name(engine: Engine, question: str) -> None:
     assert engine.answer(question).rule != "rare_word"
@@ -1130,3 +1159,35 @@ def test_v_between_two_names_is_versus_not_russian(engine: Engine, question: str
 def test_a_number_beside_votes_is_checked_as_a_count(engine: Engine) -> None:
     reply = engine.answer("правда что путин набрал 60 голосов в кении?")
     assert reply.kind == "answer" and "%" not in reply.text.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize(
+    ("city", "whole", "fact_id"),
+    [
+        ("ташкент результаты", "а по стране в целом?", "uzbekistan-result"),
+        ("how did new york vote?", "the whole country?", "united-states-result-pamfilova"),
+    ],
+)
+def test_the_whole_country_after_a_city_is_that_citys_country(
+    engine: Engine, city: str, whole: str, fact_id: str
+) -> None:
+    reply = engine.answer(whole, engine.answer(city).context)
+    assert reply.fact_ids[0] == fact_id, reply.reason
+
+
+def test_nationally_after_a_city_is_still_russia(engine: Engine) -> None:
+    reply = engine.answer("and nationally?", engine.answer("how did almaty vote").context)
+    assert reply.fact_ids[0] == "national-result", reply.reason
+
+
+@pytest.mark.parametrize(
+    ("first", "added"), [("kazakhstan turnout", "with baikonur?"), ("явка в казахстане", "с байконуром?")]
+)
+def test_with_a_place_after_a_count_counts_the_two_together(engine: Engine, first: str, added: str) -> None:
+    reply = engine.answer(added, engine.answer(first).context)
+    assert (reply.rule, list(reply.fact_ids)) == ("places_together", ["kazakhstan-with-baikonur"]), reply.reason
+
+
+def test_another_city_after_a_report_asks_what_the_reports_say_there(engine: Engine) -> None:
+    reply = engine.answer("а в берлине?", engine.answer("очередь в париже какая была").context)
+    assert reply.fact_ids[0] == "germany-berlin-queue-navalnaya", reply.reason

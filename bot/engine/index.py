@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from bot.abroad_facts import ABROAD, DATA_SOURCES
-from bot.engine.spelling import build_vocabulary, is_person_like, is_place_word, is_word
+from bot.engine.spelling import build_vocabulary, is_person_like, is_place_word, is_word, reads_as_surname
 from bot.engine.thresholds import (
     COMMON_POSTING,
     MEMO_SIZE,
+    PERSON_NAME_FACTS,
     POOL_LIMIT,
     PREFILTER_LIMIT,
     RARE_WORD_FACTS,
@@ -225,11 +226,14 @@ class KnowledgeIndex:
             # the form as written first ("навальная": 1 fact), else all its keys ("навальной" -> "навальный")
             exact = self.fact_postings.get(form, ())
             postings = [exact] if exact else [self.fact_postings.get(key, ()) for key in keys]
-            if not any(postings) or any(len(posting) > RARE_WORD_FACTS for posting in postings):
+            # a person's name may run through more facts than another rare word ("Zakharova", "Pamfilova")
+            person = is_person_like(token, form)
+            limit = PERSON_NAME_FACTS if person and reads_as_surname(token) else RARE_WORD_FACTS
+            if not any(postings) or any(len(posting) > limit for posting in postings):
                 continue  # unknown to the facts, or a common word of them
             # a word the facts capitalise names someone, unless it is a place or a Latin word of a dictionary
             capitalised = bool(keys & self.name_keys) and not is_place_word(form)
-            if is_person_like(token, form) or (capitalised and (is_cyrillic(token) or not is_word(token))):
+            if person or (capitalised and (is_cyrillic(token) or not is_word(token))):
                 return frozenset(fact_id for posting in postings for fact_id in posting)
         return frozenset()  # ("piece", "split": ordinary words, however rare in the facts, name nothing)
 

@@ -6,6 +6,7 @@ all) is decided here once, named, and kept in an immutable ``Question``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
@@ -55,6 +56,11 @@ NEXT_WORDS = frozenset(
 )  # fmt: skip
 THEN_WORDS = frozenset({"then", "тогда", "тот", "том"})  # "back then", "в тот раз", "в том году"
 THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", "that"})
+# "the whole country?", "а по стране в целом?" after a city: the city's country, not Russia ("nationally" stays Russia)
+WHOLE_COUNTRY = re.compile(
+    r"\b(?:whole|entire|the) country\b|\bcountry (?:overall|as a whole)\b|\bпо (?:всей )?стране\b"
+    r"|\bвся страна\b|\bв целом\b|\boverall\b|\bin total\b|\bpo (?:vsei |vsey )?strane\b|\bv celom\b"
+)
 # words that point back at the thing the last reply was about: "who came up with it?", "а кто её придумал?"
 IT_WORDS = frozenset({"it", "this", "that", "его", "её", "ее", "это", "этого", "этим", "неё", "него", "ней"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
@@ -146,6 +152,9 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         candidates = (context.candidate,)  # "а в Азии где?" after where Davankov won: the same, in Asia
     foreign = tuple(mentions.foreign())
     there = inherit or any(token in THERE_WORDS for token in reading.tokens)
+    after_a_city = bool(context.stations) and context.country not in (None, ABROAD) and not countries
+    whole_country = after_a_city and bool(WHOLE_COUNTRY.search(" ".join(reading.tokens)))
+    there = there or whole_country
     # "in total" after "there" is that country's total; Russia named outright is always national
     # ("abroad vs nationally": abroad is the other side of the comparison, not a place that "in total" belongs to)
     # (a clause of a message about the places abroad is national by its own words: "... and the national turnout")
@@ -191,6 +200,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     on_domain = (
         bool(countries or candidates or leaders or national or foreign or region or signals.specific)
         or "domain" in intents
+        or whole_country
+        or bool(reading.base_names)  # "what did Zakharova say": someone the facts name
     )
     # "and the official figure?", "ок, а по Киргизии?": in a dialog a short message with a place or a topic word
     # and no unknown word naming a subject of its own takes its subject from the chat ("what's the weather in

@@ -42,7 +42,6 @@ from bot.engine.thresholds import (
     QUESTION_MARGIN,
     QUESTION_MATCH,
     QUESTION_ONLY,
-    RARE_WORD_FACTS,
     SHORT_MESSAGE_WORDS,
     STRONG_TOPIC,
     SUGGEST_SCORE,
@@ -79,8 +78,9 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
         f"topic={slots.topic} candidate={slots.candidate}"
     )
     reading, context = question.reading, question.context
-    if reading.base_names:
+    if set(reading.base_names) - set(reading.wide_names):
         # "who is Reznik?", "где голосовала Навальная": the name says what is asked better than any topic word
+        # (a name many facts hold, "Pamfilova", only when the answer chosen by the topic lacks it, below)
         named = rare_word_answer(question, slots, index, None)
         if named is not None:
             return named
@@ -346,7 +346,7 @@ def rare_word_answer(
         if position in named:
             continue
         found = index.rare_name_facts(token)
-        if 0 < len(found) <= RARE_WORD_FACTS:
+        if found:
             if found & chosen:
                 return None  # the answer already holds the rare word
             holders |= found
@@ -354,9 +354,20 @@ def rare_word_answer(
         return None
     facts = [index.facts[fact_id] for fact_id in sorted(holders)]
     if slots.country and slots.country_from == "text":
-        facts = [fact for fact in facts if fact.country in (slots.country, None, ABROAD)] or facts
+        # the place's own facts first ("what did Pamfilova say about Germany"), else the general ones
+        facts = (
+            [fact for fact in facts if fact.country == slots.country]
+            or [fact for fact in facts if fact.country in (None, ABROAD)]
+            or facts
+        )
     content = index.content_keys(reading)
-    best = max(facts, key=lambda fact: (index.overlap(fact, content), fact.id))
+
+    def fit(fact: Fact) -> tuple[float, bool, bool, str]:
+        # the words shared first; then the asked topic; then a general fact ("who is Pamfilova": the CEC's chair)
+        # before one place's
+        return (index.overlap(fact, content), fact.topic == slots.topic, fact.country is None, fact.id)
+
+    best = max(facts, key=fit)
     context = question.context.updated(country=best.country, topic=best.topic, language=question.language)
     trace = f"{question.trace}; a rare word of {best.id}"
     return FactAnswer("rare_word", context, trace, 1.0, answer_facts=(best,))

@@ -17,6 +17,7 @@ from bot.abroad_facts import ABROAD
 from bot.country_names import FIRST_STATION, LAST_STATION
 from bot.engine.index import KnowledgeIndex
 from bot.engine.spelling import correct, is_english_word
+from bot.engine.thresholds import RARE_WORD_FACTS
 from bot.entities import Mentions
 from bot.lexicon import MIN_FUZZY_LENGTH
 from bot.text import (
@@ -80,6 +81,9 @@ class Reading:
     transliterated: bool = False  # Russian typed in Latin letters
     sum: bool = False  # a sum to work out ("7*8", "2+2="), which the tokens no longer show
     base_names: tuple[str, ...] = ()  # words that are names only a few facts hold ("Navalnaya", "Reznik")
+    # ...of which a person's name that more facts hold ("Zakharova", "Navalny"): it does not make the message about
+    # the vote whatever its other words ("where is Navalny buried")
+    wide_names: tuple[str, ...] = ()
     stations: tuple[int, ...] = ()  # polling-station numbers named ("station 8133", "УИК 8158")
     event: bool = False  # a named event of the vote abroad ("Noon Against Putin")
     outlet_words: frozenset[int] = frozenset()  # positions of an outlet's name ("Novaya Gazeta Europe")
@@ -229,7 +233,9 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
             tokens, language, transliterated = converted, "ru", True
         else:
             tokens = [_base_word_in_latin(token, index) for token in tokens]
+    typed = tokens
     tokens = correct(tokens, index.spelling, index.known_words)
+    corrected = {word for before, word in zip(typed, tokens, strict=True) if before != word}
     # fillers say nothing ("кто вообще баллотировался" is "кто баллотировался"): read without them, so the words
     # around them meet as the phrases they are (a claim or repair cue that is also a filler stays: "right?")
     tokens = [token for token in tokens if token not in SILENT_FILLERS] or tokens
@@ -273,12 +279,17 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         and not any(token.startswith(stems) for stems in AREA_STEMS.values())  # "Baltic", "в Азии": a part of the world
     ]
     # "Navalnaya", "Reznik": a name only a few facts hold is no foreign word; it says what the message is about
+    # (a person many facts name only as typed: "здарова" is a greeting, not a slip of "Захарова")
     base_names = tuple(
         token
         for position, token in enumerate(tokens)
-        if position not in named and token not in STOPWORDS and index.rare_name_facts(token)
+        if position not in named
+        and token not in STOPWORDS
+        and index.rare_name_facts(token)
+        and (token not in corrected or len(index.rare_name_facts(token)) <= RARE_WORD_FACTS)
     )
     unknown = [token for token in unknown if token not in base_names]
+    wide_names = tuple(name for name in base_names if len(index.rare_name_facts(name)) > RARE_WORD_FACTS)
     places = [name for name in map(place_name, unknown) if name]
     if language == "en":
         # "turnout in chechnya": a place typed in Latin letters that reads as a Russian place name
@@ -304,6 +315,7 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         transliterated=transliterated,
         stations=stations,
         base_names=base_names,
+        wide_names=wide_names,
         event=bool(events),
         outlet_words=outlet_words,
         numbers=stated_figures(text, stations) + fraction_figures(tokens),

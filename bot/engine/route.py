@@ -248,7 +248,8 @@ def station(question: Question, index: KnowledgeIndex) -> Decision | None:
         context = question.context.updated(language=question.language)
         return NoData("station", context, f"{question.trace}; no station {number}", name=name)
     polled_there = False
-    if not numbers and question.stations_before and not question.countries:
+    # ("навальная там голосовала?" after Berlin's station: the name says what is asked, which her fact answers)
+    if not numbers and question.stations_before and not (question.countries or question.reading.base_names):
         # "the exit poll there?" after a city's stations: the exit polls taken at them, where volunteers surveyed
         polled_there = question.metric_topic == "exit_poll" and (question.followup or question.short)
         if refers_to_stations(question) or polled_there:
@@ -357,7 +358,11 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
         if isinstance(stations, FactAnswer):
             overall = tuple(fact for fact in place_summary(country, index) if fact not in stations.answer_facts)
             return replace(stations, answer_facts=(*overall, *stations.answer_facts))
-    if "overview" in question.intents and len(cities) == 1 and question.metric_topic is None:
+    # ("а в берлине?" after the queue in Paris: the chat's subject is what the reports say, asked of this city)
+    asks_events = "overview" in question.intents or (
+        question.topic is None and (question.followup or question.short) and question.context.topic == "context"
+    )
+    if asks_events and len(cities) == 1 and question.metric_topic is None:
         happened = city_events(question, index, cities[0], numbers)
         if happened is not None:
             return happened
@@ -1061,13 +1066,17 @@ TOGETHER_WORDS = frozenset(
     {"including", "include", "incl", "included", "plus", "together", "combined", "count", "counting", "counted",
      "включая", "вместе", "учетом", "учётом", "учитывая", "вкл", "считая", "считать"}
 )  # fmt: skip
+WITH_WORDS = frozenset({"with", "с", "со", "s", "plus"})
 # ...which a fact of one place does when it counts the other with it
 COUNTED_WITH = ("counting", "together", "including", "combined")
 
 
 def places_together(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Kazakhstan total including Baikonur": the fact of one place that counts the other with it."""
-    if not TOGETHER_WORDS & set(question.reading.tokens):
+    tokens = question.reading.tokens
+    # "с Байконуром?" after Kazakhstan's count: a place added to the chat's ("with" alone, nothing else asked)
+    added = len(tokens) == 2 and tokens[0] in WITH_WORDS and bool(question.context.country)
+    if not (TOGETHER_WORDS & set(tokens) or added):
         return None
     places = list(question.countries)
     if len(places) == 1 and question.context.country not in (None, ABROAD, places[0]):

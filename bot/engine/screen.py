@@ -29,7 +29,9 @@ def screen(question: Question) -> Decision | None:
     # "NGE says Putin got under half in 42 countries": a candidate's share on one side, counted over the places
     claim = claim or (question.threshold is not None and bool(question.candidates))
     # a name only a few facts hold ("Navalnaya", "Reznik") makes the message about them, whatever its other words
-    named_by_base = bool(question.reading.base_names)
+    # (a person many facts name, only when no other word may name another subject: "where is Navalny buried")
+    reading = question.reading
+    named_by_base = bool(reading.base_names) and not (reading.wide_names and reading.subject_words)
     checks = SCOPE_SCREENS if question.leans_on_chat or claim or named_by_base else SCOPE_SCREENS + WORD_SCREENS
     for check in checks:
         decision = check(question)

@@ -70,14 +70,28 @@ def is_name_like(token: str) -> bool:
     if is_cyrillic(token):
         parses = morph().parse(token)[:2]
         return not morph().word_is_known(token) or any(_NAME_TAGS & parse.tag.grammemes for parse in parses)
-    if morph().word_is_known(latin_to_cyrillic(token)):
-        return False  # Russian typed in Latin letters ("golosovali")
-    return not _english().known([token])  # type: ignore[attr-defined]
+    if _english().known([token]):  # type: ignore[attr-defined]
+        return False  # ("anyone" is no "Анене")
+    russian = latin_to_cyrillic(token)
+    if morph().word_is_known(russian):
+        # Russian typed in Latin letters: a word ("golosovali"), unless it reads as a surname ("zakharova")
+        return any(_PERSON_TAGS & parse.tag.grammemes for parse in morph().parse(russian)[:2])
+    return True
 
 
 def is_place_word(word: str) -> bool:
     """A Russian word pymorphy reads as a place ("москвы"): places are the entity index's, not a rare name's."""
     return is_cyrillic(word) and any("Geox" in parse.tag for parse in morph().parse(word)[:2])
+
+
+def reads_as_surname(token: str) -> bool:
+    """A person's name to pymorphy, typed in either alphabet ("Захарова", "zakharova"); no English word."""
+    if not is_cyrillic(token):
+        if _english().known([token]):  # type: ignore[attr-defined]
+            return False
+        token = latin_to_cyrillic(token)
+    # (a word pymorphy only guesses at is no name it knows: "eurasianet")
+    return morph().word_is_known(token) and any(_PERSON_TAGS & p.tag.grammemes for p in morph().parse(token)[:2])
 
 
 def is_person_like(token: str, form: str) -> bool:
