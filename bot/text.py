@@ -75,6 +75,8 @@ FRACTION_COUNTS = {"two": 2, "две": 2, "three": 3, "три": 3}  # "two third
 
 
 # colloquial fillers ("чё там в Сербии", "kyrgyzstan results pls"): they carry no question of their own
+# English words Russian speakers type as they are ("exit poll v almaty skolko"): they tell neither language
+LOANWORDS = frozenset({"exit", "poll", "exitpoll"})
 FILLERS = frozenset(
     {"чё", "че", "чо", "шо", "ну", "ваще", "плиз", "плз", "пж", "пожалуйста", "кстати", "короче", "типа", "инфа",
      "инфу", "инфо", "pls", "plz", "please", "pleas", "thx", "info", "btw", "ok", "okay", "hw", "ладно", "ой",
@@ -279,7 +281,8 @@ _ALTERNATIVE_LETTERS = (
     (re.compile(r"к(?=[еиыяю])"), "ц"),
     (re.compile(r"ц(?=[аоу]|[бвгджзклмнпрстфхчшщ])"), "к"),
     (re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])и(?=[еяю])"), "ь"),
-    (re.compile(r"(?<=[аеиоуыэюя])и$"), "й"),  # "kakoi", "novyi": the й of an ending typed as i
+    # "kakoi", "novyi", "azerbaidzhane": the й after a vowel typed as i, at the end or before a consonant
+    (re.compile(r"(?<=[аеиоуыэюя])и(?=$|[бвгджзклмнпрстфхцчшщ])"), "й"),
 )
 
 
@@ -351,6 +354,7 @@ def russian_typed_in_latin(
     russian = english = named = 0  # named: names, places and fillers, which tell no language
     russian_place = False  # a place's Russian name typed in Latin ("izraile")
     prepositions = 0  # "v", "k": Russian prepositions, or a name's code or "versus" ("uk v usa")
+    loanword = False
     converted: list[str] = []
     for token in tokens:
         if token in ("v", "k"):
@@ -359,6 +363,11 @@ def russian_typed_in_latin(
             continue
         # a filler that is no English word of the base ("lol") is typed in both languages; "ok", "just" are English
         filler = token in FILLERS and token not in english_words
+        if token in LOANWORDS:
+            converted.append(token)
+            named += 1
+            loanword = True
+            continue
         if token.isdigit() or is_cyrillic(token) or token in names or filler:
             converted.append(token)
             if filler and _ENGLISH_SPELLING.search(token):
@@ -399,7 +408,8 @@ def russian_typed_in_latin(
         return None  # "lol", "ok": too short to tell a language by
     # a preposition is Russian beside another Russian word ("exit poll v almaty kakoi byl", "v kazahstane"); between
     # two names it may be "versus"
-    russian += prepositions if russian or russian_place else 0
+    # ("exit poll v almaty": beside a loanword too, which no one puts "versus" beside)
+    russian += prepositions if russian or russian_place or loanword else 0
     if russian and (russian > english or (tie_is_russian and russian == english)):
         return converted
     if named and named == len(tokens) and russian_place:

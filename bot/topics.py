@@ -186,7 +186,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         most, highest, largest, biggest, best, top, топ, maximum, strongest, greatest, more, bigger, larger, heaviest,
         busiest, самый массовый,
         крупнейший, самый крупный, крупный, больше всего,
-        наибольший, самый большой, самый высокий, лучший, лучше всего, максимальный, больше, выше,
+        =наибольший, =наибольшая, =наибольшее, =наибольшей, =наибольшую, =наибольшим, =наибольшего, =наибольшее,
+        самый большой, самый высокий, лучший, лучше всего, максимальный, =больше, выше,
         сильнее, наиболее
         """
     ),
@@ -263,7 +264,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         what happened, anything interesting, interesting, what went on, going on, news, how was it, how did it go,
         what went down, went down, situation, ситуация, обстановка,
         what's up with, whats up with, up with, the deal with, deal with, what's the story, что там с, как там,
-        чё как, че как, как дела с, что с,
+        чё как, че как, как дела с, что с, what's up, whats up, what's new, whats new, хочу узнать, хотел узнать,
+        хотела узнать, хотел бы узнать, хочу знать, интересует,
         что случилось, что произошло, что было, как прошло, как прошли, что нового, интересного,
         details, rundown, recap, brief, briefly, in short, расскажи, рассказать, информация, что известно, про,
         обзор, все, сводка, разбивка, подробности, подробно, детали, кратко, вкратце, коротко, quick, short, full,

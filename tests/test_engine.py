@@ -1191,3 +1191,50 @@ def test_with_a_place_after_a_count_counts_the_two_together(engine: Engine, firs
 def test_another_city_after_a_report_asks_what_the_reports_say_there(engine: Engine) -> None:
     reply = engine.answer("а в берлине?", engine.answer("очередь в париже какая была").context)
     assert reply.fact_ids[0] == "germany-berlin-queue-navalnaya", reply.reason
+
+
+@pytest.mark.parametrize("question", ["what about the baltics", "а что в прибалтике", "how did the baltics vote"])
+def test_a_small_part_of_the_world_alone_is_its_places_side_by_side(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert (reply.kind, reply.rule) == ("comparison", "area_places"), reply.reason
+    assert {fact.split("-")[0] for fact in reply.fact_ids} == {"estonia", "latvia", "lithuania"}
+
+
+def test_a_large_part_of_the_world_alone_is_not_answered_with_russia(engine: Engine) -> None:
+    assert "national-result" not in engine.answer("what about asia").fact_ids
+
+
+def test_big_in_a_yes_no_question_is_no_ranking(engine: Engine) -> None:
+    # "большая" is not "больше" or "наибольшая": the queue in the chat's place, not the places ranked
+    reply = engine.answer("очередь там большая была?", engine.answer("путин в финляндии").context)
+    assert reply.kind == "answer" and list(reply.fact_ids) == ["finland-helsinki-queue"], reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("хочу узнать про таджикистан", "tajikistan"),
+        ("turkey whats up", "turkey"),
+        ("меня интересует армения", "armenia"),
+    ],
+)
+def test_wanting_to_know_about_a_place_is_a_vague_ask(engine: Engine, question: str, country: str) -> None:
+    reply = engine.answer(question)
+    assert reply.rule == "place_summary" and reply.fact_ids[0].startswith(country), reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "stations"),
+    [
+        ("almaty vs bishkek, putin share at the stations", {"station-8133", "station-8134", "station-8159"}),
+        ("ереван и гюмри — разница в результатах", {"station-8026", "station-8031"}),
+    ],
+)
+def test_cities_weighed_against_each_other_are_their_stations(engine: Engine, question: str, stations: set) -> None:
+    reply = engine.answer(question)
+    assert stations <= set(reply.fact_ids), reply.reason
+
+
+def test_a_station_row_names_its_city(engine: Engine) -> None:
+    reply = engine.answer("3 stations with lowest putin %")
+    assert "(Podgorica, Montenegro)" in reply.text or "(Belgrade, Serbia)" in reply.text, reply.text

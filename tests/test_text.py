@@ -42,6 +42,7 @@ def test_latin_to_cyrillic(latin: str, cyrillic: str) -> None:
         ("harasho", "хорошо"),  # an unstressed о typed as heard
         ("izrail", "израиль"),  # a dropped soft sign
         ("kakoi", "какой"),  # a final i after a vowel is й
+        ("azerbaidzhane", "азербайджане"),  # ...and so is one before a consonant
     ],
 )
 def test_the_other_readings_of_ambiguous_latin_letters_find_the_word(latin: str, russian: str) -> None:
@@ -66,6 +67,18 @@ def test_russian_typed_in_latin_with_ambiguous_letters_is_recognised(text: str) 
 )
 def test_russian_typed_in_latin_is_recognised(text: str) -> None:
     assert russian_typed_in_latin(tokenize(text), STOPWORDS_EN) is not None
+
+
+@pytest.mark.parametrize("text", ["exit poll v almaty skolko u putina", "exit poll v almaty"])
+def test_an_english_loanword_tells_no_language(text: str) -> None:
+    # Russian speakers type "exit poll" as it is; "v" beside it is the Russian preposition, not "versus"
+    english = STOPWORDS_EN | {"exit", "poll", "almaty"}
+    assert russian_typed_in_latin(tokenize(text), english, names=frozenset({"almaty"})) is not None
+
+
+def test_an_english_loanword_alone_is_still_english() -> None:
+    english = STOPWORDS_EN | {"exit", "poll", "almaty"}
+    assert russian_typed_in_latin(tokenize("exit poll almaty"), english, names=frozenset({"almaty"})) is None
 
 
 @pytest.mark.parametrize(

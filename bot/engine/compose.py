@@ -80,10 +80,17 @@ class Composer:
         return candidate.name.get(self.language) if candidate else candidate_id
 
     def row_name(self, row: PlaceFigure) -> str:
-        """A ranked row's name: the place, or a polling station with its place ("No. 8158 (Cyprus)")."""
+        """A row's name: the place, or a polling station with its city and place ("No. 8133 (Almaty, Kazakhstan)")."""
         assert row.place
         name = self.country_name(row.place)
-        return name if row.station is None else self.say("station_row", number=str(row.station), place=name)
+        if row.station is None:
+            return name
+        city = next(
+            (city for city in self.index.country_cities.get(row.place, ()) if row.station in city.stations), None
+        )
+        if city is not None:
+            name = f"{city.name_ru if self.language == 'ru' else city.name_en}, {name}"
+        return self.say("station_row", number=str(row.station), place=name)
 
     def place_name(self, place: str | None) -> str:
         return self.country_name(place) if place else self.say("national")
@@ -170,9 +177,7 @@ class Composer:
         self, title: str, metric: str, rows: Sequence[PlaceFigure], national: PlaceFigure | None, caption: str
     ) -> Chart:
         bars = [
-            ChartBar(
-                self.country_name(row.place), row.figure.value or 0.0, row.figure.kind == "exit_poll", row.figure.approx
-            )
+            ChartBar(self.row_name(row), row.figure.value or 0.0, row.figure.kind == "exit_poll", row.figure.approx)
             for row in rows
             if row.place and row.figure
         ]
@@ -425,7 +430,7 @@ class Composer:
             for row in compared.rows:
                 assert row.place
                 value = self.place_phrase(row) if row.figure else self.say("no_figure")
-                blocks.append(Block(f"{self.country_name(row.place)}: {value}", "item"))
+                blocks.append(Block(f"{self.row_name(row)}: {value}", "item"))
             national = compared.national
             if national and national.figure:
                 blocks.append(Block(f"{self.say('national')}: {self.figure_phrase(national.figure)}", "item"))

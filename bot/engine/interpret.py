@@ -219,6 +219,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         # "and there?", "а там?": nothing but the place of the chat, asked about on the chat's topic
         or bool(there and followup and context.country and context.topic and len(reading.tokens) <= 3)
         or bool(((context.before and context.country) or context.compared) and weighs_two(reading.tokens))
+        or whole_country  # "and the country as a whole?" after a city
     )
     ranking_place = continued_ranking(reading, context) if not (countries or candidates or inherit) else None
     if ranking_place is None and not (countries or candidates or inherit) and turned_ranking(reading, context):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -16,7 +17,7 @@ from rapidfuzz.distance import OSA
 from bot.abroad_facts import ABROAD
 from bot.country_names import FIRST_STATION, LAST_STATION
 from bot.engine.index import KnowledgeIndex
-from bot.engine.spelling import correct, is_english_word
+from bot.engine.spelling import correct, is_english_word, reads_as_first_name
 from bot.engine.thresholds import RARE_WORD_FACTS
 from bot.entities import Mentions
 from bot.lexicon import MIN_FUZZY_LENGTH
@@ -288,7 +289,9 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         and index.rare_name_facts(token)
         and (token not in corrected or len(index.rare_name_facts(token)) <= RARE_WORD_FACTS)
     )
-    unknown = [token for token in unknown if token not in base_names]
+    # ("кто такая Элла Памфилова": the first name before a surname of the facts is part of the name)
+    first_names = {token for token, after in pairwise(tokens) if after in base_names and reads_as_first_name(token)}
+    unknown = [token for token in unknown if token not in base_names and token not in first_names]
     wide_names = tuple(name for name in base_names if len(index.rare_name_facts(name)) > RARE_WORD_FACTS)
     places = [name for name in map(place_name, unknown) if name]
     if language == "en":

@@ -366,6 +366,9 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
         happened = city_events(question, index, cities[0], numbers)
         if happened is not None:
             return happened
+    if len(cities) >= 2 and not question.superlative and ("compare" in question.intents or len(question.countries) > 1):
+        # "almaty vs bishkek, putin share", "ереван и гюмри — разница": each city's stations, not the countries
+        return city_stations(question, index, cities, numbers, exit_poll)
     # ("best things to do in Bishkek": a city and a superlative of something else)
     if (
         question.topic is None
@@ -628,7 +631,9 @@ def margin(question: Question, index: KnowledgeIndex) -> Decision | None:
         or close
         or (counted and VOTE_COUNT_WORDS & words and any(token.startswith(BEAT_STEMS) for token in tokens))
     )
-    if not asks_gap or len(question.countries) + question.national > 1 or question.region:
+    cities = {item.city for item in question.reading.mentions.items if item.city}
+    # ("ереван и гюмри — разница": two cities weighed, not two candidates)
+    if not asks_gap or len(question.countries) + question.national > 1 or question.region or len(cities) > 1:
         return None  # "Putin abroad vs in Russia, how big was the gap": two places, one candidate
     if not (question.candidates or question.countries or question.national):
         return None  # "the gap in turnout": no vote is named
@@ -1075,7 +1080,8 @@ def places_together(question: Question, index: KnowledgeIndex) -> Decision | Non
     """ "Kazakhstan total including Baikonur": the fact of one place that counts the other with it."""
     tokens = question.reading.tokens
     # "с Байконуром?" after Kazakhstan's count: a place added to the chat's ("with" alone, nothing else asked)
-    added = len(tokens) == 2 and tokens[0] in WITH_WORDS and bool(question.context.country)
+    words = [token for token in tokens if token not in ("а", "a", "and", "и", "i")]
+    added = len(words) == 2 and words[0] in WITH_WORDS and bool(question.context.country)
     if not (TOGETHER_WORDS & set(tokens) or added):
         return None
     places = list(question.countries)
@@ -1095,6 +1101,23 @@ def places_together(question: Question, index: KnowledgeIndex) -> Decision | Non
             trace = f"{question.trace}; {first} counted with {second}"
             return FactAnswer("places_together", context, trace, 1.0, answer_facts=(counted[0],))
     return None
+
+
+# a part of the world with at most this many places is shown side by side when named alone; a larger one is
+# only ranked ("where in Europe...")
+AREA_SIDE_BY_SIDE = 6
+
+
+def area_places(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "How did the Baltics vote?", "а что в Прибалтике?": the places of a small part of the world side by side."""
+    if not question.area or question.countries or question.national or question.region:
+        return None
+    if {"most", "least", "where"} & question.intents.keys():
+        return None  # "the most pro-Putin Baltic country": one place, which a ranking finds
+    members = index.area_members(question.area)
+    if not 2 <= len(members) <= AREA_SIDE_BY_SIDE:
+        return None
+    return compare(index, "area_places", question, members, False, figure_topic(question) or "result")
 
 
 def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -1159,6 +1182,7 @@ ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     list_all,
     region,
     compare_again,
+    area_places,
     comparison,
 )
 

@@ -65,6 +65,7 @@ _RULES = (
     Rule("compare_again", "route", "a follow-up to a comparison: the same places on the new topic"),
     Rule("each_place", "route", "two leaders' or places' words on a topic without figures, one after the other"),
     Rule("comparison", "route", "two or more places (or all) side by side"),
+    Rule("area_places", "route", "a small part of the world named alone ('the Baltics'): its places side by side"),
     # match: fuzzy matching onto facts
     Rule("example_question", "match", "no topic words, but the message is close to a fact's example question"),
     Rule(
@@ -81,7 +82,12 @@ _RULES = (
     Rule("other_topic_words", "match", "a place with no fact on the topic whose fact on another says the words"),
     Rule("spoken_of_elsewhere", "match", "a place with no fact on the topic, named in a fact about voting abroad"),
     Rule("no_station_there", "match", "a place with no station asked for figures: where its Russians could vote"),
-    Rule("rare_word", "match", "a word only one or two facts hold ('Navalnaya', 'Kerala'): the fact that holds it"),
+    Rule(
+        "rare_word",
+        "match",
+        "a word only one or two facts hold ('Navalnaya', 'Kerala'), or a person a few more name ('Pamfilova'): the "
+        "fact that holds it and fits the question best",
+    ),
     Rule("not_reported", "match", "the country has no fact on the asked topic"),
     Rule("no_fact_close", "match", "no fact scored high enough"),
     Rule("clear_example", "match", "a fact's example question all but repeated, far ahead of the others"),

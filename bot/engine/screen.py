@@ -322,6 +322,7 @@ def weak_topic_words(question: Question) -> Decision | None:
         and not question.place_figures
         and len(question.countries) < 2  # "Kazakhstan with Baikonur included?": two places of the base, weighed
         and signals.place is None
+        and not question.area  # "what about the Baltics?": a part of the world, whose places the base has
         and not (question.followup and question.context.topic and {"most", "least"} & intents.keys())  # "а где меньше?"
     ):
         return _refuse(question, "weak_topic_words")

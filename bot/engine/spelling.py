@@ -94,6 +94,13 @@ def reads_as_surname(token: str) -> bool:
     return morph().word_is_known(token) and any(_PERSON_TAGS & p.tag.grammemes for p in morph().parse(token)[:2])
 
 
+def reads_as_first_name(token: str) -> bool:
+    """A first name pymorphy knows ("Элла", "maria"), which says no subject of its own beside a surname."""
+    if not is_cyrillic(token):
+        token = latin_to_cyrillic(token)
+    return morph().word_is_known(token) and any("Name" in parse.tag for parse in morph().parse(token)[:2])
+
+
 def is_person_like(token: str, form: str) -> bool:
     """A person's name, or a name no dictionary knows, that is not a place: "reznik", "Навальная" via "Навальный"
     is an adjective to pymorphy, so the facts' capitals decide that one (KnowledgeIndex.rare_name_facts)."""
