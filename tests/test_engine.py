@@ -1238,3 +1238,22 @@ def test_cities_weighed_against_each_other_are_their_stations(engine: Engine, qu
 def test_a_station_row_names_its_city(engine: Engine) -> None:
     reply = engine.answer("3 stations with lowest putin %")
     assert "(Podgorica, Montenegro)" in reply.text or "(Belgrade, Serbia)" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("first", "question"),
+    [
+        (None, "латвийская полиция проверяла документы у посольства, сколько человек?"),
+        ("латвия итоги", "правда что полиция там документы проверяла?"),  # the chat's place
+    ],
+)
+def test_a_word_of_the_places_own_facts_is_no_foreign_subject(engine: Engine, first: str | None, question: str) -> None:
+    context = engine.answer(first).context if first else None
+    reply = engine.answer(question, context)
+    assert "latvia-police-checks" in reply.fact_ids, reply.reason
+
+
+@pytest.mark.parametrize("question", ["погода на кипре в марте", "weather in latvia"])
+def test_a_word_no_fact_of_the_place_holds_is_still_another_subject(engine: Engine, question: str) -> None:
+    # ("марте" is March before it is the name Marta: no rare name of a fact)
+    assert engine.answer(question).kind == "off_topic"

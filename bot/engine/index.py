@@ -22,6 +22,7 @@ from bot.abroad_facts import ABROAD, DATA_SOURCES
 from bot.engine.spelling import build_vocabulary, is_person_like, is_place_word, is_word, reads_as_surname
 from bot.engine.thresholds import (
     COMMON_POSTING,
+    FACT_WORD_FACTS,
     MEMO_SIZE,
     PERSON_NAME_FACTS,
     POOL_LIMIT,
@@ -216,6 +217,17 @@ class KnowledgeIndex:
                 self.memo.clear()
             found = self.memo[token] = self._rare_name_facts(token)
         return found
+
+    def word_places(self, token: str) -> frozenset[str]:
+        """The places (countries, "abroad", "" for none) of the few facts whose own text holds ``token`` in some form
+        ("документы", "cocktails"); empty when no fact, or many, do."""
+        if token in STOPWORDS or len(token) < RARE_WORD_LENGTH:
+            return frozenset()
+        postings = [self.fact_postings.get(key, ()) for key in token_keys(token)]
+        holders = {fact_id for posting in postings for fact_id in posting}
+        if not holders or len(holders) > FACT_WORD_FACTS:
+            return frozenset()
+        return frozenset(self.facts[fact_id].country or "" for fact_id in holders)
 
     def _rare_name_facts(self, token: str) -> frozenset[str]:
         # a Latin word's Russian reading only when it is no English word of the base ("navalnaja", not "voters")

@@ -120,6 +120,15 @@ class Question:
         return self.reading.signals.intents
 
     @property
+    def words_of_its_place(self) -> frozenset[str]:
+        """The unknown words that a fact of the place asked about holds ("латвия ... документы": Latvia's police
+        checks), the chat's place in a follow-up ("правда что полиция там документы проверяла?")."""
+        places = set(self.countries)
+        if not places and self.context.country and (self.followup or self.short):
+            places = {self.context.country}
+        return frozenset(token for token, held in self.reading.word_places if held & places)
+
+    @property
     def named(self) -> bool:
         """A name says what the question is about: a place, a candidate, a leader, Russia or the region."""
         # ("something about molotov cocktails at an embassy": a name only a few facts hold says what is asked)

@@ -99,7 +99,9 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
             new_context = context.updated(country=slots.country, language=question.language)
             return WhichTopic("place_summary", new_context, trace, country=slots.country)  # no figures: its topics
         return Refusal("no_topic", context.updated(language=question.language), trace)
-    if not question.on_domain and (reading.unknown or question.weight < STRONG_TOPIC):
+    # ("правда что полиция там документы проверяла?": words of the chat's place's facts make it about them)
+    on_domain = question.on_domain or bool(reading.subject_words and question.words_of_its_place)
+    if not on_domain and (reading.unknown or question.weight < STRONG_TOPIC):
         return Refusal("off_domain_topic", context.updated(language=question.language), trace)
     if (
         slots.country_from == "text"

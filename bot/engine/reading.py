@@ -82,6 +82,9 @@ class Reading:
     transliterated: bool = False  # Russian typed in Latin letters
     sum: bool = False  # a sum to work out ("7*8", "2+2="), which the tokens no longer show
     base_names: tuple[str, ...] = ()  # words that are names only a few facts hold ("Navalnaya", "Reznik")
+    # unknown words that a few facts' own text holds, with those facts' places: "латвия ... документы" asks the
+    # Latvian fact that says "документы", not about papers in general
+    word_places: tuple[tuple[str, frozenset[str]], ...] = ()
     # ...of which a person's name that more facts hold ("Zakharova", "Navalny"): it does not make the message about
     # the vote whatever its other words ("where is Navalny buried")
     wide_names: tuple[str, ...] = ()
@@ -319,6 +322,7 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         stations=stations,
         base_names=base_names,
         wide_names=wide_names,
+        word_places=tuple((token, index.word_places(token)) for token in unknown if index.word_places(token)),
         event=bool(events),
         outlet_words=outlet_words,
         numbers=stated_figures(text, stations) + fraction_figures(tokens),

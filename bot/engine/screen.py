@@ -32,6 +32,10 @@ def screen(question: Question) -> Decision | None:
     # (a person many facts name, only when no other word may name another subject: "where is Navalny buried")
     reading = question.reading
     named_by_base = bool(reading.base_names) and not (reading.wide_names and reading.subject_words)
+    # ("латвийская полиция проверяла документы": every word the base does not know is a word of the place's facts)
+    named_by_base = named_by_base or bool(
+        reading.subject_words and set(reading.subject_words) <= question.words_of_its_place
+    )
     checks = SCOPE_SCREENS if question.leans_on_chat or claim or named_by_base else SCOPE_SCREENS + WORD_SCREENS
     for check in checks:
         decision = check(question)

@@ -106,8 +106,12 @@ def is_person_like(token: str, form: str) -> bool:
     is an adjective to pymorphy, so the facts' capitals decide that one (KnowledgeIndex.rare_name_facts)."""
     if is_place_word(form):
         return False
-    if is_cyrillic(form) and any(_PERSON_TAGS & parse.tag.grammemes for parse in morph().parse(form)[:2]):
-        return True
+    if is_cyrillic(form):
+        parses = morph().parse(form)[:2]
+        if parses and "inan" in parses[0].tag and not _PERSON_TAGS & parses[0].tag.grammemes:
+            return False  # a thing before a name: "марте" is March before it is Marta
+        if any(_PERSON_TAGS & parse.tag.grammemes for parse in parses):
+            return True
     return is_name_like(token)
 
 
