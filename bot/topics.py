@@ -248,7 +248,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         the next, next election, next elections, next vote, next time, upcoming, future election, future elections,
         2030, how to vote, how do i vote, how can i vote, how should i vote, register to vote, how to register,
         следующий, следующий выборы, следующий раз, будущий выборы, предстоящий выборы, как мне проголосовать,
-        как мне голосовать, как зарегистрироваться
+        как мне голосовать, как зарегистрироваться, run for president, run for office, will run, станет президентом,
+        будет баллотироваться, пойдет в президенты, пойдёт в президенты, become president
         """
     ),
     "followup": _phrases(

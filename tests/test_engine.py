@@ -1257,3 +1257,34 @@ def test_a_word_of_the_places_own_facts_is_no_foreign_subject(engine: Engine, fi
 def test_a_word_no_fact_of_the_place_holds_is_still_another_subject(engine: Engine, question: str) -> None:
     # ("марте" is March before it is the name Marta: no rare name of a fact)
     assert engine.answer(question).kind == "off_topic"
+
+
+@pytest.mark.parametrize("question", ["где путин проиграл больше всего", "gde putin proigral bolshe vsego"])
+def test_losing_the_most_is_the_low_end(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.rule == "ranking" and reply.fact_ids[0] == "montenegro-official-result", reply.reason
+
+
+def test_where_a_candidate_lost_lists_every_place_another_came_first(engine: Engine) -> None:
+    # Paraguay's 68 ballots are too few to rank a share by, not too few to lose in
+    reply = engine.answer("latin american countries where putin lost")
+    assert {"argentina-official-result", "paraguay-official-result"} <= set(reply.fact_ids), reply.reason
+    assert "venezuela-official-result" not in reply.fact_ids  # where he came first
+
+
+def test_places_by_number_of_votes_without_a_candidate_rank_the_votes_cast(engine: Engine) -> None:
+    reply = engine.answer("топ-5 стран по числу голосов")
+    assert reply.kind == "comparison" and reply.fact_ids[0] == "cyprus-official-turnout", reply.reason
+
+
+@pytest.mark.parametrize("question", ["write me a poem about putin's victory", "напиши стих про выборы в казахстане"])
+def test_something_to_write_is_no_question_of_fact(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "off_topic" and not reply.fact_ids, reply.reason
+
+
+def test_she_after_an_answer_that_names_a_person_asks_about_that_person(engine: Engine) -> None:
+    first = engine.answer("кто председатель цик?")
+    assert first.context.person == "pamfilova"
+    reply = engine.answer("что она сказала про число проголосовавших за рубежом?", first.context)
+    assert reply.rule == "rare_word" and contains(reply.text, "388 791"), reply.reason

@@ -124,6 +124,7 @@ class KnowledgeIndex:
     # ------------------------------------------------------------------ lookups
     # per-message lookups remembered (example-question scores by tokens, rare names by word); never compared
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+    people: dict = field(default_factory=dict, compare=False, repr=False)  # fact id -> the person it names first
 
     def facts_on(self, country: str | None, topic: str) -> tuple[Fact, ...]:
         return self.by_slot.get((country, topic), ())
@@ -216,6 +217,16 @@ class KnowledgeIndex:
             if len(self.memo) >= MEMO_SIZE:
                 self.memo.clear()
             found = self.memo[token] = self._rare_name_facts(token)
+        return found
+
+    def person_in(self, fact: Fact) -> str | None:
+        """The first person the fact names by a surname that facts hold ("its chair Ella Pamfilova": "pamfilova")."""
+        found = self.people.get(fact.id, "")
+        if found == "":
+            words = (token for token in tokenize(fact.answer.en) if token not in STOPWORDS)
+            found = self.people[fact.id] = next(
+                (token for token in words if reads_as_surname(token) and self.rare_name_facts(token)), None
+            )
         return found
 
     def word_places(self, token: str) -> frozenset[str]:

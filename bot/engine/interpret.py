@@ -271,7 +271,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
             if threshold
             else None
             if claim is not None and not asked_count(reading)
-            else superlative(intents, signals.words)
+            else superlative(intents, signals.words, reading.tokens)
         ),
         asks_who=any(token in WHO_WORDS for token in reading.tokens),
         refers_back=refers_back,
@@ -322,8 +322,17 @@ def asks_how_many_places(tokens: tuple[str, ...]) -> bool:
     )
 
 
-def superlative(intents: Mapping[str, int], words: list[str]) -> str | None:
+# a candidate losing: "where did Putin lose the most" is the low end of his share
+LOSING_STEMS = ("lost", "lose", "losing", "проиграл", "проигра", "proigral", "proigra")
+
+
+def superlative(intents: Mapping[str, int], words: list[str], tokens: tuple[str, ...] = ()) -> str | None:
     """ "most" or "least"; both at once ("more or less than nationally?") ask for a comparison, not an end."""
+    if "most" in intents and "least" not in intents and any(token.startswith(LOSING_STEMS) for token in tokens):
+        # "где путин проиграл больше всего": "the most" says how much, the verb says which end
+        most_words = {word for word in words if word in MOST_WORDS}
+        if most_words <= ORDER_ONLY | DEGREE_WORDS:
+            return "least"
     if "most" in intents and "least" in intents:
         most_words = {word for word in words if word in MOST_WORDS}
         if most_words and most_words <= ORDER_ONLY:

@@ -343,15 +343,11 @@ def rare_word_answer(
     if question.leaders or question.candidates:
         return None  # a person the base knows is named: the rare word is likely part of their name
     holders: set[str] = set()
-    named = reading.mentions.positions
-    for position, token in enumerate(reading.tokens):
-        if position in named:
-            continue
+    for token in reading.base_names:  # (with "she" read as the person of the chat: with_person_of_the_chat)
         found = index.rare_name_facts(token)
-        if found:
-            if found & chosen:
-                return None  # the answer already holds the rare word
-            holders |= found
+        if found & chosen and token not in reading.wide_names:
+            return None  # the answer already holds the rare word
+        holders |= found  # (a person many facts name: the one that fits best, which may be the chosen one)
     if not holders:
         return None
     facts = [index.facts[fact_id] for fact_id in sorted(holders)]
@@ -364,12 +360,16 @@ def rare_word_answer(
         )
     content = index.content_keys(reading)
 
-    def fit(fact: Fact) -> tuple[float, bool, bool, str]:
-        # the words shared first; then the asked topic; then a general fact ("who is Pamfilova": the CEC's chair)
-        # before one place's
-        return (index.overlap(fact, content), fact.topic == slots.topic, fact.country is None, fact.id)
+    def fit(fact: Fact) -> tuple[float, float, bool, bool, str]:
+        # the asked topic first ("what did Pamfilova say about the number of voters": the count, not her thanks; a
+        # person's words are what is asked, so "said" weighs nothing), then the words shared, then the answer the
+        # topic chose, then a general fact ("who is Pamfilova": the CEC's chair) before one place's
+        asked = question.topics.get(fact.topic, 0.0) if fact.topic != "reaction" else 0.0
+        return (asked, index.overlap(fact, content), fact.id in chosen, fact.country is None, fact.id)
 
     best = max(facts, key=fit)
+    if best.id in chosen:
+        return None
     context = question.context.updated(country=best.country, topic=best.topic, language=question.language)
     trace = f"{question.trace}; a rare word of {best.id}"
     return FactAnswer("rare_word", context, trace, 1.0, answer_facts=(best,))

@@ -18,9 +18,10 @@ from bot.engine.match import match
 from bot.engine.reading import Reading
 from bot.engine.route import route, with_reasons
 from bot.engine.screen import screen
+from bot.engine.spelling import reads_as_surname
 from bot.engine.thresholds import ANSWER_SCORE, PREAMBLE_WORDS, WEAK_TOPIC
 from bot.replies import ChatContext
-from bot.text import CLAIM_CUES, STOPWORDS, tokenize
+from bot.text import CLAIM_CUES, PRONOUNS, STOPWORDS, tokenize
 
 # where a message may hold two questions or a preamble and a question: sentence ends, commas, "and", "а также"
 # ("i" is "и" typed in Latin; an English "I" starts no asking clause, so no clause is taken from it)
@@ -37,6 +38,7 @@ def decide(
     reading: Reading, context: ChatContext, language: str, index: KnowledgeIndex, *, inherit: bool = False
 ) -> Decision:
     """One question's decision: a refusal, an answer computed from figures, or the matched fact."""
+    reading = with_person_of_the_chat(reading, context)
     question = interpret(reading, context, language, inherit=inherit)
     decision = check_claim(screen(question) or route(question, index) or match(question, index), question, index)
     decision = with_reasons(decision, question, index)
@@ -46,6 +48,11 @@ def decide(
         leader = index.first_leaders.get(decision.facts[0].id)
     if leader is not None and leader[1]:
         decision = replace(decision, context=decision.context.updated(leader=leader))
+    # "кто председатель ЦИК?": the person the answer names, whom "what did she say?" next asks about
+    names = [name for name in reading.base_names if reads_as_surname(name)]
+    person = names[0] if names else index.person_in(decision.facts[0]) if decision.facts else None
+    if person or question.context.person:
+        decision = replace(decision, context=decision.context.updated(person=person))
     if decision.facts or question.context.cited:
         decision = replace(decision, context=decision.context.updated(cited=tuple(f.id for f in decision.facts[:2])))
     if isinstance(decision, Ranking) and decision.ranked and decision.ranked[0].station is None:
@@ -53,6 +60,19 @@ def decide(
         listed = tuple(row.place for row in decision.ranked if row.place)
         decision = replace(decision, context=decision.context.updated(listed=listed))
     return decision
+
+
+def with_person_of_the_chat(reading: Reading, context: ChatContext) -> Reading:
+    """ "что она сказала про число проголосовавших?" after Pamfilova: "she" names the person of the last reply, when
+    no candidate or leader of the chat or the message is meant."""
+    person = context.person
+    if person is None or not PRONOUNS & set(reading.tokens) or person in reading.base_names:
+        return reading
+    if reading.mentions.candidates() or reading.mentions.of("leader") or context.candidate or context.leader:
+        return reading
+    # (read as a name many facts hold, whatever their number: "she" does not make "will she run for president?"
+    # about her facts, as the name itself would)
+    return replace(reading, base_names=(*reading.base_names, person), wide_names=(*reading.wide_names, person))
 
 
 def decide_message(

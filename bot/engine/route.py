@@ -34,6 +34,7 @@ from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import (
     ABROAD,
     FIGURE_TOPICS,
+    LOSING_STEMS,
     THERE_WORDS,
     VOTE_COUNT_WORDS,
     WHICH_OF,
@@ -867,10 +868,12 @@ def ranked_metric(question: Question, metric_topic: str) -> str:
     for metric, stems in METRIC_WORDS.items():
         if not question.candidates and any(token.startswith(stems) for token in tokens):
             return metric
-    if metric_topic != "turnout" and question.candidates:
-        shares = any(token.startswith(SHARE_WORDS) for token in tokens)
-        if not shares and (any(token.startswith(ABSOLUTE_WORDS) for token in tokens) or VOTE_COUNT_WORDS & set(tokens)):
-            return "votes"
+    shares = any(token.startswith(SHARE_WORDS) for token in tokens)
+    if not question.candidates and VOTE_COUNT_WORDS & set(tokens) and not shares:
+        return "voters"  # "топ-5 стран по числу голосов": the votes cast, no one's share
+    counted = any(token.startswith(ABSOLUTE_WORDS) for token in tokens) or VOTE_COUNT_WORDS & set(tokens)
+    if metric_topic != "turnout" and question.candidates and not shares and counted:
+        return "votes"
     return "voters" if metric_topic == "turnout" else "vote_share"
 
 
@@ -923,6 +926,16 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
             return rank(index, "candidate_where", "vote_share", candidate, "least", context, language, trace,
                         limit=limit, places=last)  # fmt: skip
         area = index.area_members(question.area) if question.area else None  # "where in Asia did Davankov win?"
+        if any(token.startswith(LOSING_STEMS) for token in question.reading.tokens):
+            # "latin american countries where putin lost": where another came first, the candidate's lowest first
+            lost = tuple(
+                place
+                for place in area or index.ranked_countries
+                if index.winners(place) and candidate not in index.winners(place)
+            )
+            losses = rank(index, "candidate_where", "vote_share", candidate, "least", context, language, trace,
+                          limit=limit, places=lost)  # fmt: skip
+            return replace(losses, min_ballots=0)  # a loss is a loss however few voted: none is left out
         won = rank(
             index,
             "candidate_where",

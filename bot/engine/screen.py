@@ -229,6 +229,7 @@ def _word_after(tokens: tuple[str, ...], end: int) -> str:
 
 # "будет", "будут": an election that will be ("а какие выборы в Эстонии будут"), not the one held in March 2024
 WILL_BE = frozenset({"будет", "будут", "будем", "будете"})
+STANDING = frozenset({"баллотироваться", "выдвигаться", "участвовать"})
 
 
 def future_election(question: Question) -> Decision | None:
@@ -236,14 +237,18 @@ def future_election(question: Question) -> Decision | None:
     if question.ranking_place is not None:
         return None  # "and the next three?" after a ranking: its next rows
     tokens = set(question.reading.tokens)
-    coming = bool(WILL_BE & tokens) and bool(ELECTION_NOUNS & tokens) and not question.candidates
+    # ("будет ли Навальная баллотироваться": standing in an election to come)
+    coming = bool(WILL_BE & tokens) and bool((ELECTION_NOUNS | STANDING) & tokens) and not question.candidates
     return _refuse(question, "future_election", "future") if "future" in question.intents or coming else None
 
 
 # a person's age or birthday, how to get papers or move somewhere, a country's capital, history or currency: about
 # people, paperwork and the country, not the vote
 OFF_SUBJECT = re.compile(
-    r"\bhow old\b|\bсколько лет\b|\bвозраст|\bbirthday\b|\bдень рождени|\bродил(?:ся|ась)\b"
+    # something to write rather than a fact to tell: "write me a poem about Putin's victory", "сочини песню"
+    r"\b(?:write|compose|make up|напиши|сочини|придумай|napishi)\b.*\b(?:poem|song|story|essay|rap|limerick|haiku"
+    r"|joke|стих\w*|песн\w*|рассказ\w*|сказк\w*|эссе|анекдот\w*|шутк\w*|stih\w*)"
+    r"|\bhow old\b|\bсколько лет\b|\bвозраст|\bbirthday\b|\bдень рождени|\bродил(?:ся|ась)\b"
     r"|\bhow (?:to|do i|can i) (?:get|obtain|apply|renew|extend|replace|move|relocate|emigrate)\b"
     r"|\bкак (?:получить|оформить|сделать|продлить|поменять|заменить|переехать|эмигрировать|уехать)\b"
     r"|\bwhat(?: is|s)? (?:the )?capital\b|\bкакая (?:сейчас )?столица\b|\bкак называется столица\b"
