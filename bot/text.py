@@ -130,6 +130,9 @@ def morph() -> pymorphy3.MorphAnalyzer:
 _EVERYDAY_WORDS = frozenset(stop_words.get_stop_words("en")) | frozenset(
     word.replace("ё", "е") for word in stop_words.get_stop_words("ru")
 )
+# nouns that only frame a question about who began something ("whose idea was it?", "чья это идея?")
+_FRAMING_NOUNS = frozenset({"idea", "ideya", "initiative", "author"})
+_FRAMING_LEMMAS = frozenset({"идея", "инициатива", "инициатор", "автор"})
 # Russian parts of speech that modify or join ("реальный результат", "ок, а в Катаре"); nouns, verbs and
 # predicatives ("погода", "купить", "безопасно") carry a subject of their own
 _MODIFIER_POS = frozenset({"ADJF", "PRTF", "NUMR", "NPRO", "PREP", "CONJ", "PRCL", "INTJ"})
@@ -171,12 +174,12 @@ def is_modifier(token: str) -> bool:
     """True for a word that only shades a question: a function word of either language, or a Russian adjective,
     pronoun, particle or interjection pymorphy knows. Words the base does not know are judged by it: a subject
     word ("weather", "визу") means another subject, a modifier does not."""
-    if token in _EVERYDAY_WORDS:
+    if token in _EVERYDAY_WORDS or token in _FRAMING_NOUNS:
         return True
     if not _CYRILLIC.search(token):
         return _english_modifier(token) or _function_word_slip(token)
     parses = [parse for parse in morph().parse(token) if parse.score >= _LIKELY_PARSE]
-    if any(parse.normal_form in _LIGHT_VERBS for parse in parses):
+    if any(parse.normal_form in _LIGHT_VERBS or parse.normal_form in _FRAMING_LEMMAS for parse in parses):
         return True  # "что полиция делала у посольства": a verb that names no subject of its own
     # an adjective used as a noun ("приезжих", "русских") names people; a pronoun's ("всему") does not
     return all(

@@ -1288,3 +1288,30 @@ def test_she_after_an_answer_that_names_a_person_asks_about_that_person(engine: 
     assert first.context.person == "pamfilova"
     reply = engine.answer("что она сказала про число проголосовавших за рубежом?", first.context)
     assert reply.rule == "rare_word" and contains(reply.text, "388 791"), reply.reason
+
+
+@pytest.mark.parametrize(("question", "rule"), [("wich cities in uzbekistan had stations", "city_list")])
+def test_a_question_word_typed_with_a_slip_still_asks(engine: Engine, question: str, rule: str) -> None:
+    assert engine.answer(question).rule == rule
+
+
+@pytest.mark.parametrize("aside", ["whose idea was it", "чья это идея?"])
+def test_whose_it_after_an_answer_asks_more_of_that_fact(engine: Engine, aside: str) -> None:
+    first = engine.answer("noon against putin what is it")
+    reply = engine.answer(aside, first.context)
+    assert (reply.rule, list(reply.fact_ids)) == ("cited_again", ["noon-against-putin-what-it-was"]), reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [("what happened in latvia", "latvia-police-checks"), ("что случилось в молдавии", "moldova-embassy-firebombs")],
+)
+def test_what_happened_somewhere_tells_the_reported_events_first(engine: Engine, question: str, event: str) -> None:
+    reply = engine.answer(question)
+    assert reply.rule == "place_summary" and reply.fact_ids[0] == event, reply.reason
+    assert any(fact.endswith("official-result") for fact in reply.fact_ids)  # ...and the place in brief
+
+
+def test_a_margin_beside_another_question_answers_both(engine: Engine) -> None:
+    reply = engine.answer("how many stations in kazakhstan and what was the margin between putin and davankov")
+    assert reply.rule == "multi_part" and "kazakhstan-official-stations" in reply.fact_ids, reply.reason

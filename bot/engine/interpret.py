@@ -64,7 +64,7 @@ WHOLE_COUNTRY = re.compile(
 # words that point back at the thing the last reply was about: "who came up with it?", "а кто её придумал?"
 IT_WORDS = frozenset({"it", "this", "that", "его", "её", "ее", "это", "этого", "этим", "неё", "него", "ней"})
 WHERE_WORDS = frozenset({"where", "anywhere", "somewhere", "где"})
-WHO_WORDS = frozenset({"who", "кто"})
+WHO_WORDS = frozenset({"who", "кто", "whose", "чья", "чей", "чьей", "чьё", "чье"})
 WHAT_WORDS = frozenset({"what", "что", "чего"})
 # words that ask for a count of votes, not a share ("Putin's votes in Russia", "by how many votes")
 VOTE_COUNT_WORDS = frozenset({"votes", "голосов", "голоса", "golosov", "golosa"})

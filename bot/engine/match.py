@@ -84,6 +84,12 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
         named = rare_word_answer(question, slots, index, None)
         if named is not None:
             return named
+    cited = [index.facts[fact_id] for fact_id in context.cited if fact_id in index.facts]
+    if slots.topic is None and question.refers_back and cited:
+        # "whose idea was it?" after Noon Against Putin: no topic word, only "it" and who: the last reply's fact
+        new_context = context_after(cited[0], slots, question.language)
+        trace += f"; points back at {cited[0].id}"
+        return FactAnswer("cited_again", new_context, trace, 1.0, answer_facts=(cited[0],))
     if slots.topic is None:
         matched = example_question(question, index) if question.on_domain or not reading.unknown else None
         if matched is not None:
@@ -122,6 +128,17 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
         summary = summary_answer(question, slots.country, index, trace)
         if summary is not None:
             return summary
+    if (
+        slots.country_from == "text"
+        and slots.country
+        and asks_events(question)
+        and question.weight < STRONG_TOPIC
+        and not (question.candidates or question.claim or question.superlative)
+    ):
+        # "anything happen to russian voters in latvia": what the reports tell, then the place in brief
+        summary = summary_answer(question, slots.country, index, trace)
+        if summary is not None:
+            return summary
     # unexplained words need clear topic words (a named country lowers the bar a little)
     bar = UNKNOWN_WORDS_TOPIC_WITH_COUNTRY if question.countries else UNKNOWN_WORDS_TOPIC
     # ("brunei lol did anyone even vote": "even" only shades the question beside a place)
@@ -132,13 +149,24 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
     return rare_word_answer(question, slots, index, decision) or decision
 
 
+# "what happened in Latvia?", "anything happen to voters there?": the events the reports tell come first
+EVENT_STEMS = ("happen", "incident", "случил", "произош", "инцидент", "sluchil", "proizosh")
+
+
 def summary_answer(question: Question, country: str, index: KnowledgeIndex, trace: str) -> FactAnswer | None:
-    """The place in brief, then the rest of its topics; None when it has no figures to sum up."""
+    """The place in brief (after what the reports say happened there, when that is asked), then the rest of its
+    topics; None when it has no figures to sum up."""
     summary = place_summary(country, index)
     if not summary:
         return None
+    if asks_events(question):
+        summary = (*index.facts_on(country, "context")[:1], *summary)
     context = question.context.updated(country=country, topic="result", language=question.language)
     return FactAnswer("place_summary", context, trace, 1.0, answer_facts=summary, more_about=country)
+
+
+def asks_events(question: Question) -> bool:
+    return any(token.startswith(EVENT_STEMS) for token in question.reading.tokens)
 
 
 def place_summary(country: str, index: KnowledgeIndex, topics: tuple[str, ...] = SUMMARY_TOPICS) -> tuple[Fact, ...]:

@@ -127,6 +127,17 @@ def _names_and_asks(clause: Reading, text: str) -> bool:
     return bool(clause.mentions.candidates()) and asks
 
 
+# topics a clause may ask beside a margin between two candidates, which counts votes ("how many stations in
+# Kazakhstan and what was the margin...")
+NOT_VOTE_COUNTS = frozenset({"polling_places", "schedule", "exit_poll", "context", "reaction", "diaspora", "source"})
+
+
+def _asks_besides_a_margin(clause: Reading) -> bool:
+    topics = clause.signals.topics
+    best = max(topics, key=topics.__getitem__, default=None)
+    return not clause.mentions.candidates() and best in NOT_VOTE_COUNTS and topics[best] >= WEAK_TOPIC
+
+
 def _is_preamble(clause: Reading) -> bool:
     """A clause that asks nothing (no topic or intent words) but says something: three or more content words."""
     if clause.signals.topics or clause.signals.intents or clause.mentions.candidates() or clause.numbers:
@@ -157,7 +168,7 @@ def combine_clauses(
     countries = [country for country in reading.mentions.countries() if country != ABROAD]
     if len(countries) > 1 or reading.mentions.foreign():
         return None  # several places: a comparison, decided on the whole message
-    if whole.rule == "margin":
+    if whole.rule == "margin" and not any(_asks_besides_a_margin(reader(part)) for part in CLAUSE_BREAK.split(text)):
         return None  # "between Putin and Davankov, by how many votes": one question about the two names
     asking: list[Reading] = []
     for part in CLAUSE_BREAK.split(text):

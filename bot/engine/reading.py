@@ -217,6 +217,18 @@ def _base_word_in_latin(token: str, index: KnowledgeIndex) -> str:
     return reading if reading in index.known_words and not is_english_word(token) else token
 
 
+QUESTION_WORDS = ("which", "what", "where", "when", "who", "whose", "how", "why")
+
+
+def _question_word_slip(token: str, index: KnowledgeIndex) -> str:
+    """A question word typed with one slip ("wich", "wher", "wat") is that word; one that is a slip of two ("hwo":
+    "how" or "who") stays as typed."""
+    if not 3 <= len(token) <= 6 or token in QUESTION_WORDS or token in index.latin_names or is_english_word(token):
+        return token
+    near = [word for word in QUESTION_WORDS if OSA.distance(token, word) == 1]
+    return near[0] if len(near) == 1 else token
+
+
 def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Reading:
     """Tokenise, tell the language (transliterating Russian typed in Latin), find names and topic words. In a chat
     held in Russian, Latin words that read as much as Russian as English are Russian ("izvini, ya pro kazahstan")."""
@@ -236,7 +248,7 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         if converted:
             tokens, language, transliterated = converted, "ru", True
         else:
-            tokens = [_base_word_in_latin(token, index) for token in tokens]
+            tokens = [_question_word_slip(_base_word_in_latin(token, index), index) for token in tokens]
     typed = tokens
     tokens = correct(tokens, index.spelling, index.known_words)
     corrected = {word for before, word in zip(typed, tokens, strict=True) if before != word}
