@@ -1315,3 +1315,9 @@ def test_what_happened_somewhere_tells_the_reported_events_first(engine: Engine,
 def test_a_margin_beside_another_question_answers_both(engine: Engine) -> None:
     reply = engine.answer("how many stations in kazakhstan and what was the margin between putin and davankov")
     assert reply.rule == "multi_part" and "kazakhstan-official-stations" in reply.fact_ids, reply.reason
+
+
+@pytest.mark.parametrize("question", ["did tokayev criticize the election result?", "осудил ли жапаров выборы"])
+def test_a_leader_criticising_is_a_reaction(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer" and reply.fact_ids[0].endswith("-reaction"), reply.reason

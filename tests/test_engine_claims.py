@@ -75,3 +75,24 @@ def test_a_share_said_as_a_fraction_is_checked_as_one_side_of_the_figure(
     assert reply.text.startswith(opening), reply.text
     # the claim is quoted back as the side it took, never as if the user had said exactly 50%
     assert "not 50%" not in reply.text and "а не 50%" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("claim", "first_line"),
+    [
+        ("russia opened 401 polling stations abroad this year", "No: the sources give 288"),  # a count of stations
+        ("295 участков за рубежом это правда", "Нет: в источниках — 288"),  # no one rounds 288 to 295
+        ("288 stations abroad right?", "Yes: the sources give 288"),
+    ],
+)
+def test_a_number_of_stations_is_checked_against_the_stations_exactly(
+    engine: Engine, claim: str, first_line: str
+) -> None:
+    reply = engine.answer(claim)
+    assert reply.text.startswith(first_line), reply.text
+
+
+def test_the_stations_of_a_part_of_a_country_are_counted_from_its_protocols(engine: Engine) -> None:
+    # Transnistria: eight station protocols in the data (the press counted six opened)
+    reply = engine.answer("transnistria had 6 polling stations right")
+    assert reply.text.startswith("No: the sources give 8 "), reply.text

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from bot.engine.decisions import Decision, FactAnswer
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import Question
+from bot.engine.interpret import Question, counts_stations
 from bot.engine.route import DEFAULT_CANDIDATE  # "he got 99%": the winner's share, as people mean it
 from bot.models import Fact, Figure
 
@@ -18,6 +18,7 @@ COUNT_METRICS = ("voters", "ballots_in_boxes", "registered_voters", "votes", "po
 SHARE_METRICS = ("vote_share", "turnout_percent", "invalid_share")
 POINTS_TOLERANCE = 1.0  # a claimed share within a point of the figure holds ("57%" for 57.6%)
 COUNT_TOLERANCE = 0.03  # a claimed count within 3% holds: people round ("almost 400k" for 388,791)
+EXACT_COUNTS = ("polling_stations",)  # ...but not a count this small
 APPROX_TOLERANCE = 0.05  # around a figure: within 5%
 MORE_THAN_TOLERANCE = 0.10  # "more than 7,800" holds for a claim up to 10% above
 # how the user hedged the claim: "almost 400k" is a little below it, "about 400k" near it
@@ -49,6 +50,11 @@ def check_claim(decision: Decision, question: Question, index: KnowledgeIndex) -
         return decision
     value, percent = question.claim
     figures = with_official(comparable_figures(decision.facts, question, percent), decision, question, index)
+    stations = [number for number in decision.context.stations if index.stations.get(number)]
+    if stations and not percent and counts_stations(question.reading.tokens) and decision.rule == "city":
+        # "transnistria had 6 polling stations right": a part of a country, whose stations the protocols count
+        counted = Figure(metric="polling_stations", value=len(stations), kind="official_result")
+        figures = ((counted, index.stations[stations[0]][0]),)
     hedge = next((name for name, words in CLAIM_HEDGES.items() if words & set(question.reading.tokens)), None)
     side = hedge if hedge in ("below", "above") else None
     if not figures:
@@ -65,6 +71,8 @@ def comparable_figures(facts: tuple[Fact, ...], question: Question, percent: boo
     """The facts' figures that measure what was claimed: a share (of the named candidate) or a count."""
     shares = ("turnout_percent",) if question.topic == "turnout" else SHARE_METRICS
     metrics = shares if percent else COUNT_METRICS
+    if not percent and counts_stations(question.reading.tokens):
+        metrics = ("polling_stations",)  # "transnistria had 6 polling stations": stations, not anyone's ballots
     candidate = question.candidates[0] if question.candidates else DEFAULT_CANDIDATE
     found = [
         (figure, fact)
@@ -122,4 +130,6 @@ def holds(claimed: float, figure: Figure, hedge: str | None = None) -> bool:
         # "57%" holds for 57.6%; a claim with decimals ("54.7%", "87.29%") is as exact as it is written
         decimals = len(f"{claimed:g}".partition(".")[2])
         return abs(claimed - value) <= (POINTS_TOLERANCE if not decimals else 0.5 * 10**-decimals + 1e-9)
+    if figure.metric in EXACT_COUNTS:
+        return claimed == value  # no one rounds 288 stations to 295: a station count is said as it is
     return abs(claimed - value) <= value * COUNT_TOLERANCE

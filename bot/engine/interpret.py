@@ -13,7 +13,8 @@ from itertools import pairwise
 from types import MappingProxyType
 
 from bot.abroad_facts import ABROAD
-from bot.engine.reading import Reading, names_stations
+from bot.country_names import FIRST_STATION, LAST_STATION
+from bot.engine.reading import STATION_WORDS, Reading, names_stations
 from bot.engine.thresholds import (
     CANDIDATE_RESULT_LEAD,
     CLAIM_TOPIC,
@@ -188,6 +189,9 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         countries, topics = (ABROAD,), {**topics, "polling_places": max(topics.values(), default=0.0) + 1.0}
     if claim is not None:
         topics = claim_topics(topics, claim, leaders)
+        if counts_stations(reading.tokens):
+            # "russia opened 401 polling stations abroad": the number counts stations, whatever else the words weigh
+            topics["polling_places"] = max(topics.values()) + CLAIM_TOPIC / 2
     if not topics and OFFICIAL_WORDS & set(reading.tokens) and context.topic:
         # "and the official one?", "а окончательно?" after an exit poll or a preliminary figure: the result
         topics = {"result": WEAK_TOPIC}
@@ -555,6 +559,16 @@ def weigh_topics(reading: Reading, candidates: tuple[str, ...], leaders: tuple[M
             if signals.named.get("turnout"):
                 topics["turnout"] = TURNOUT_WITH_CANDIDATE * signals.named["turnout"]
     return topics
+
+
+def counts_stations(tokens: tuple[str, ...]) -> bool:
+    """A number right before a station noun ("401 polling stations", "295 участков")."""
+    for position, token in enumerate(tokens[:-1]):
+        after = tokens[position + 1 : position + 3]
+        station_number = len(token) == 4 and FIRST_STATION <= int(token) <= LAST_STATION if token.isdigit() else False
+        if token.isdigit() and not station_number and any(word.startswith(STATION_WORDS) for word in after):
+            return True
+    return False
 
 
 def claim_topics(topics: dict[str, float], claim: tuple[float, bool], leaders: tuple[Mention, ...]) -> dict[str, float]:
