@@ -130,6 +130,7 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_q.yaml",
         "blind_r.yaml",
         "blind_s.yaml",
+        "blind_t.yaml",
     ],
 )
 def test_the_blind_sets_load(name: str) -> None:
