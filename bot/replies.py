@@ -50,7 +50,7 @@ class ChatContext:
     year: str | None = None  # another year the last reply was about: "and Putin's share back then?"
     leader: tuple[str, str] | None = None  # the leader (id, country) the last reply was about: "what did he say?"
     cited: tuple[str, ...] = ()  # the facts the last reply answered with: "who came up with it?" asks more of them
-    person: str | None = None  # a person of the facts the last reply named ("pamfilova"): "what did she say?"
+    person: str | None = None  # a person of the facts the last message named ("pamfilova"): "what did she say?"
 
     def updated(self, **changes: object) -> ChatContext:
         # the fields by hand rather than dataclasses.replace, which checks every field each call (several per message)

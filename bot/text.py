@@ -233,7 +233,8 @@ def script_language(text: str) -> str | None:
     cyrillic = len(_CYRILLIC.findall(folded))
     latin = len(_LATIN.findall(folded))
     if cyrillic == 0 and latin == 0:
-        return None
+        # ")))": the smile of Russian chats, a bracket run with no eyes before it
+        return "ru" if re.fullmatch(r"\s*(?:\){2,}|\({2,})\s*", folded) else None
     return "ru" if cyrillic >= latin else "en"
 
 

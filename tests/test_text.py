@@ -180,3 +180,7 @@ def test_is_modifier(word: str, modifies: bool) -> None:
 def test_a_reading_of_the_bases_own_word_wins_over_another_known_word() -> None:
     assert russian_reading("cik") == "кик"  # a word pymorphy knows...
     assert russian_reading("cik", frozenset({"цик"})) == "цик"  # ...but the base speaks of the CEC
+
+
+def test_a_run_of_brackets_is_a_russian_chat_smile() -> None:
+    assert script_language(")))") == "ru" and script_language("...") is None and script_language(":)") is None

@@ -225,7 +225,7 @@ class KnowledgeIndex:
         if found == "":
             words = (token for token in tokenize(fact.answer.en) if token not in STOPWORDS)
             found = self.people[fact.id] = next(
-                (token for token in words if reads_as_surname(token) and self.rare_name_facts(token)), None
+                (token for token in words if self.rare_name_facts(token) and reads_as_surname(token)), None
             )
         return found
 
@@ -249,11 +249,13 @@ class KnowledgeIndex:
             # the form as written first ("навальная": 1 fact), else all its keys ("навальной" -> "навальный")
             exact = self.fact_postings.get(form, ())
             postings = [exact] if exact else [self.fact_postings.get(key, ()) for key in keys]
+            if not any(postings) or any(len(posting) > PERSON_NAME_FACTS for posting in postings):
+                continue  # unknown to the facts, or a common word of them (tested first: the tests below cost)
             # a person's name may run through more facts than another rare word ("Zakharova", "Pamfilova")
             person = is_person_like(token, form)
             limit = PERSON_NAME_FACTS if person and reads_as_surname(token) else RARE_WORD_FACTS
-            if not any(postings) or any(len(posting) > limit for posting in postings):
-                continue  # unknown to the facts, or a common word of them
+            if any(len(posting) > limit for posting in postings):
+                continue
             # a word the facts capitalise names someone, unless it is a place or a Latin word of a dictionary
             capitalised = bool(keys & self.name_keys) and not is_place_word(form)
             if person or (capitalised and (is_cyrillic(token) or not is_word(token))):

@@ -38,7 +38,7 @@ def decide(
     reading: Reading, context: ChatContext, language: str, index: KnowledgeIndex, *, inherit: bool = False
 ) -> Decision:
     """One question's decision: a refusal, an answer computed from figures, or the matched fact."""
-    reading = with_person_of_the_chat(reading, context)
+    reading = with_person_of_the_chat(reading, context, index)
     question = interpret(reading, context, language, inherit=inherit)
     decision = check_claim(screen(question) or route(question, index) or match(question, index), question, index)
     decision = with_reasons(decision, question, index)
@@ -48,11 +48,11 @@ def decide(
         leader = index.first_leaders.get(decision.facts[0].id)
     if leader is not None and leader[1]:
         decision = replace(decision, context=decision.context.updated(leader=leader))
-    # "кто председатель ЦИК?": the person the answer names, whom "what did she say?" next asks about
+    # "what did Zakharova say?": the person the message named, whom "and what did she say next?" asks about (else
+    # the person the answer names, found only when "she" asks: with_person_of_the_chat)
     names = [name for name in reading.base_names if reads_as_surname(name)]
-    person = names[0] if names else index.person_in(decision.facts[0]) if decision.facts else None
-    if person or question.context.person:
-        decision = replace(decision, context=decision.context.updated(person=person))
+    if names or question.context.person:
+        decision = replace(decision, context=decision.context.updated(person=names[0] if names else None))
     if decision.facts or question.context.cited:
         decision = replace(decision, context=decision.context.updated(cited=tuple(f.id for f in decision.facts[:2])))
     if isinstance(decision, Ranking) and decision.ranked and decision.ranked[0].station is None:
@@ -62,13 +62,16 @@ def decide(
     return decision
 
 
-def with_person_of_the_chat(reading: Reading, context: ChatContext) -> Reading:
+def with_person_of_the_chat(reading: Reading, context: ChatContext, index: KnowledgeIndex) -> Reading:
     """ "что она сказала про число проголосовавших?" after Pamfilova: "she" names the person of the last reply, when
     no candidate or leader of the chat or the message is meant."""
-    person = context.person
-    if person is None or not PRONOUNS & set(reading.tokens) or person in reading.base_names:
+    if not PRONOUNS & set(reading.tokens):
         return reading
     if reading.mentions.candidates() or reading.mentions.of("leader") or context.candidate or context.leader:
+        return reading
+    cited = index.facts.get(context.cited[0]) if context.cited else None
+    person = context.person or (index.person_in(cited) if cited else None)
+    if person is None or person in reading.base_names:
         return reading
     # (read as a name many facts hold, whatever their number: "she" does not make "will she run for president?"
     # about her facts, as the name itself would)

@@ -223,10 +223,11 @@ QUESTION_WORDS = ("which", "what", "where", "when", "who", "whose", "how", "why"
 def _question_word_slip(token: str, index: KnowledgeIndex) -> str:
     """A question word typed with one slip ("wich", "wher", "wat") is that word; one that is a slip of two ("hwo":
     "how" or "who") stays as typed."""
-    if not 3 <= len(token) <= 6 or token in QUESTION_WORDS or token in index.latin_names or is_english_word(token):
+    if not 3 <= len(token) <= 6 or token in QUESTION_WORDS or token in index.latin_names:
         return token
     near = [word for word in QUESTION_WORDS if OSA.distance(token, word) == 1]
-    return near[0] if len(near) == 1 else token
+    # (the dictionary only for a near miss: it loads on first use, which a plain question need not pay)
+    return near[0] if len(near) == 1 and not is_english_word(token) else token
 
 
 def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Reading:

@@ -86,12 +86,12 @@ def is_place_word(word: str) -> bool:
 
 def reads_as_surname(token: str) -> bool:
     """A person's name to pymorphy, typed in either alphabet ("Захарова", "zakharova"); no English word."""
-    if not is_cyrillic(token):
-        if _english().known([token]):  # type: ignore[attr-defined]
-            return False
-        token = latin_to_cyrillic(token)
+    russian = token if is_cyrillic(token) else latin_to_cyrillic(token)
     # (a word pymorphy only guesses at is no name it knows: "eurasianet")
-    return morph().word_is_known(token) and any(_PERSON_TAGS & p.tag.grammemes for p in morph().parse(token)[:2])
+    known = morph().word_is_known(russian)
+    if not (known and any(_PERSON_TAGS & parse.tag.grammemes for parse in morph().parse(russian)[:2])):
+        return False
+    return is_cyrillic(token) or not _english().known([token])  # type: ignore[attr-defined]
 
 
 def reads_as_first_name(token: str) -> bool:
