@@ -187,7 +187,7 @@ INTENT_WORDS: dict[str, list[str]] = {
         most, highest, largest, biggest, best, top, топ, maximum, strongest, greatest, more, bigger, larger, heaviest,
         busiest, самый массовый,
         крупнейший, самый крупный, крупный, больше всего,
-        =наибольший, =наибольшая, =наибольшее, =наибольшей, =наибольшую, =наибольшим, =наибольшего, =наибольшее,
+        =наибольший, =наибольшая, =наибольшее, =наибольшей, =наибольшую, =наибольшим, =наибольшего,
         самый большой, самый высокий, лучший, лучше всего, максимальный, =больше, выше,
         сильнее, наиболее
         """
@@ -249,8 +249,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         the next, next election, next elections, next vote, next time, upcoming, future election, future elections,
         2030, how to vote, how do i vote, how can i vote, how should i vote, register to vote, how to register,
         следующий, следующий выборы, следующий раз, будущий выборы, предстоящий выборы, как мне проголосовать,
-        как мне голосовать, как зарегистрироваться, run for president, run for office, will run, станет президентом,
-        будет баллотироваться, пойдет в президенты, пойдёт в президенты, become president
+        как мне голосовать, как зарегистрироваться, run for president, run for office, will run, =станет президентом,
+        будет баллотироваться, =пойдет в президенты, =пойдёт в президенты, will become president
         """
     ),
     "followup": _phrases(

@@ -1320,3 +1320,35 @@ def test_a_margin_beside_another_question_answers_both(engine: Engine) -> None:
 def test_a_leader_criticising_is_a_reaction(engine: Engine, question: str) -> None:
     reply = engine.answer(question)
     assert reply.kind == "answer" and reply.fact_ids[0].endswith("-reaction"), reply.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "с каким результатом Путин стал президентом?",  # the past, not "станет президентом"
+        "what did Meduza write about the queues in Berlin?",  # "write" about something, not "write me a poem"
+    ],
+)
+def test_words_near_a_screened_phrase_still_ask_about_the_vote(engine: Engine, question: str) -> None:
+    assert engine.answer(question).kind == "answer"
+
+
+@pytest.mark.parametrize(
+    ("first", "question"),
+    [
+        (None, "Мария, как дела?"),  # a first name is no person many facts name
+        ("noon against putin what is it", "who made this bot?"),  # "this" is the bot, not the last fact
+        ("how did almaty vote", "what's the weather like in the country overall?"),
+    ],
+)
+def test_a_message_about_something_else_is_not_answered_with_a_fact(
+    engine: Engine, first: str | None, question: str
+) -> None:
+    context = engine.answer(first).context if first else None
+    reply = engine.answer(question, context)
+    assert reply.kind == "off_topic" and not reply.fact_ids, reply.reason
+
+
+def test_where_a_candidate_lost_nowhere_shows_where_they_came_first(engine: Engine) -> None:
+    reply = engine.answer("where in the Caucasus did Putin lose?")
+    assert reply.rule == "candidate_where" and len(reply.fact_ids) >= 4, reply.reason

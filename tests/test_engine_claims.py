@@ -96,3 +96,8 @@ def test_the_stations_of_a_part_of_a_country_are_counted_from_its_protocols(engi
     # Transnistria: eight station protocols in the data (the press counted six opened)
     reply = engine.answer("transnistria had 6 polling stations right")
     assert reply.text.startswith("No: the sources give 8 "), reply.text
+
+
+def test_a_year_before_a_station_noun_is_no_count_of_stations(engine: Engine) -> None:
+    reply = engine.answer("In 2024 polling stations abroad had 380,961 voters, right?")
+    assert reply.text.startswith("Yes: the sources give 380,961"), reply.text

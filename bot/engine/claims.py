@@ -51,10 +51,13 @@ def check_claim(decision: Decision, question: Question, index: KnowledgeIndex) -
     value, percent = question.claim
     figures = with_official(comparable_figures(decision.facts, question, percent), decision, question, index)
     stations = [number for number in decision.context.stations if index.stations.get(number)]
-    if stations and not percent and counts_stations(question.reading.tokens) and decision.rule == "city":
-        # "transnistria had 6 polling stations right": a part of a country, whose stations the protocols count
+    counted_stations = not percent and counts_stations(question.reading.tokens, value)
+    if stations and counted_stations and decision.rule == "city":
+        # "transnistria had 6 polling stations right": a part of a country, whose stations the protocols count; the
+        # reports' own counts stay beside it (the country's count is another place's)
         counted = Figure(metric="polling_stations", value=len(stations), kind="official_result")
-        figures = ((counted, index.stations[stations[0]][0]),)
+        reported = tuple(item for item in figures if item[0].kind != "official_result")
+        figures = ((counted, index.stations[stations[0]][0]), *reported)
     hedge = next((name for name, words in CLAIM_HEDGES.items() if words & set(question.reading.tokens)), None)
     side = hedge if hedge in ("below", "above") else None
     if not figures:
@@ -71,7 +74,7 @@ def comparable_figures(facts: tuple[Fact, ...], question: Question, percent: boo
     """The facts' figures that measure what was claimed: a share (of the named candidate) or a count."""
     shares = ("turnout_percent",) if question.topic == "turnout" else SHARE_METRICS
     metrics = shares if percent else COUNT_METRICS
-    if not percent and counts_stations(question.reading.tokens):
+    if not percent and question.claim and counts_stations(question.reading.tokens, question.claim[0]):
         metrics = ("polling_stations",)  # "transnistria had 6 polling stations": stations, not anyone's ballots
     candidate = question.candidates[0] if question.candidates else DEFAULT_CANDIDATE
     found = [

@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from bot.abroad_facts import ABROAD
 from bot.country_names import FIRST_STATION, LAST_STATION
-from bot.engine.reading import STATION_WORDS, Reading, names_stations
+from bot.engine.reading import Reading, names_stations
 from bot.engine.thresholds import (
     CANDIDATE_RESULT_LEAD,
     CLAIM_TOPIC,
@@ -60,7 +60,7 @@ THERE_WORDS = frozenset({"there", "там", "туда", "тут", "здесь", 
 # "the whole country?", "а по стране в целом?" after a city: the city's country, not Russia ("nationally" stays Russia)
 WHOLE_COUNTRY = re.compile(
     r"\b(?:whole|entire|the) country\b|\bcountry (?:overall|as a whole)\b|\bпо (?:всей )?стране\b"
-    r"|\bвся страна\b|\bв целом\b|\boverall\b|\bin total\b|\bpo (?:vsei |vsey )?strane\b|\bv celom\b"
+    r"|\bвся страна\b|\bв целом\b|\bpo (?:vsei |vsey )?strane\b|\bv celom\b"
 )
 # words that point back at the thing the last reply was about: "who came up with it?", "а кто её придумал?"
 IT_WORDS = frozenset({"it", "this", "that", "его", "её", "ее", "это", "этого", "этим", "неё", "него", "ней"})
@@ -163,7 +163,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     foreign = tuple(mentions.foreign())
     there = inherit or any(token in THERE_WORDS for token in reading.tokens)
     after_a_city = bool(context.stations) and context.country not in (None, ABROAD) and not countries
-    whole_country = after_a_city and bool(WHOLE_COUNTRY.search(" ".join(reading.tokens)))
+    # (with no word of another subject: "the weather in the country as a whole?" is no follow-up)
+    whole_country = after_a_city and not reading.subject_words and bool(WHOLE_COUNTRY.search(" ".join(reading.tokens)))
     there = there or whole_country
     # "in total" after "there" is that country's total; Russia named outright is always national
     # ("abroad vs nationally": abroad is the other side of the comparison, not a place that "in total" belongs to)
@@ -189,7 +190,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         countries, topics = (ABROAD,), {**topics, "polling_places": max(topics.values(), default=0.0) + 1.0}
     if claim is not None:
         topics = claim_topics(topics, claim, leaders)
-        if counts_stations(reading.tokens):
+        if counts_stations(reading.tokens, claim[0]):
             # "russia opened 401 polling stations abroad": the number counts stations, whatever else the words weigh
             topics["polling_places"] = max(topics.values()) + CLAIM_TOPIC / 2
     if not topics and OFFICIAL_WORDS & set(reading.tokens) and context.topic:
@@ -561,12 +562,20 @@ def weigh_topics(reading: Reading, candidates: tuple[str, ...], leaders: tuple[M
     return topics
 
 
-def counts_stations(tokens: tuple[str, ...]) -> bool:
-    """A number right before a station noun ("401 polling stations", "295 участков")."""
+# nouns that only name a polling station ("участник", "участвовать" share the stem "участ" and are no station)
+STATION_NOUNS = ("station", "участк", "участок", "уик", "uchastk", "uchastok", "uik", "precinct")
+
+
+def counts_stations(tokens: tuple[str, ...], claimed: float) -> bool:
+    """The claimed number stands right before a station noun ("401 polling stations", "295 участков")."""
     for position, token in enumerate(tokens[:-1]):
         after = tokens[position + 1 : position + 3]
-        station_number = len(token) == 4 and FIRST_STATION <= int(token) <= LAST_STATION if token.isdigit() else False
-        if token.isdigit() and not station_number and any(word.startswith(STATION_WORDS) for word in after):
+        # (not a station's own number, "8133 station", nor a year, "in 2024 polling stations abroad had ...")
+        if not token.isdigit():
+            continue
+        if len(token) == 4 and (FIRST_STATION <= int(token) <= LAST_STATION or token[:2] in ("19", "20")):
+            continue
+        if float(token) == claimed and any(word.startswith(STATION_NOUNS) for word in after):
             return True
     return False
 

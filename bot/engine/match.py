@@ -85,7 +85,7 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
         if named is not None:
             return named
     cited = [index.facts[fact_id] for fact_id in context.cited if fact_id in index.facts]
-    if slots.topic is None and question.refers_back and cited:
+    if slots.topic is None and question.refers_back and cited and not reading.subject_words:
         # "whose idea was it?" after Noon Against Putin: no topic word, only "it" and who: the last reply's fact
         new_context = context_after(cited[0], slots, question.language)
         trace += f"; points back at {cited[0].id}"
@@ -106,7 +106,9 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
             return WhichTopic("place_summary", new_context, trace, country=slots.country)  # no figures: its topics
         return Refusal("no_topic", context.updated(language=question.language), trace)
     # ("правда что полиция там документы проверяла?": words of the chat's place's facts make it about them)
-    on_domain = question.on_domain or bool(reading.subject_words and question.words_of_its_place)
+    on_domain = question.on_domain or bool(
+        reading.subject_words and set(reading.subject_words) <= question.words_of_its_place
+    )
     if not on_domain and (reading.unknown or question.weight < STRONG_TOPIC):
         return Refusal("off_domain_topic", context.updated(language=question.language), trace)
     if (
@@ -159,8 +161,11 @@ def summary_answer(question: Question, country: str, index: KnowledgeIndex, trac
     summary = place_summary(country, index)
     if not summary:
         return None
-    if asks_events(question):
-        summary = (*index.facts_on(country, "context")[:1], *summary)
+    events = index.facts_on(country, "context") if asks_events(question) else ()
+    if events:
+        # the report that shares most of the message's words ("what happened with the police in Latvia?")
+        content = index.content_keys(question.reading)
+        summary = (max(events, key=lambda fact: index.overlap(fact, content)), *summary)
     context = question.context.updated(country=country, topic="result", language=question.language)
     return FactAnswer("place_summary", context, trace, 1.0, answer_facts=summary, more_about=country)
 

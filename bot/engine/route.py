@@ -926,6 +926,7 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
             return rank(index, "candidate_where", "vote_share", candidate, "least", context, language, trace,
                         limit=limit, places=last)  # fmt: skip
         area = index.area_members(question.area) if question.area else None  # "where in Asia did Davankov win?"
+        lost = ()
         if any(token.startswith(LOSING_STEMS) for token in question.reading.tokens):
             # "latin american countries where putin lost": where another came first, the candidate's lowest first
             lost = tuple(
@@ -933,9 +934,11 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
                 for place in area or index.ranked_countries
                 if index.winners(place) and candidate not in index.winners(place)
             )
+        if lost:
             losses = rank(index, "candidate_where", "vote_share", candidate, "least", context, language, trace,
                           limit=limit, places=lost)  # fmt: skip
             return replace(losses, min_ballots=0)  # a loss is a loss however few voted: none is left out
+        # (lost nowhere there: where they came first, which is everywhere asked)
         won = rank(
             index,
             "candidate_where",

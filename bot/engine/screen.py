@@ -75,6 +75,8 @@ SMALL_TALK_ASKS = {
     # ("what can you do?" alone; "what can you tell me about Serbia?" asks about Serbia)
     "identity": re.compile(
         r"\b(?:who are you|what are you|are you (?:a )?(?:bot|human|real)|кто ты|ты кто|ты бот)\b"
+        r"|\b(?:who|кто) (?:made|built|wrote|created|сделал|создал|написал) "
+        r"(?:you|this bot|the bot|тебя|этого бота|бота)\b|\bкто (?:тебя|этого бота) (?:сделал|создал|написал)\b"
         r"|^(?:what can you do|what do you do|что (?:ты )?умеешь|что ты можешь)$"
     ),
     "translate": re.compile(r"\b(?:translate|translation|how do you say|переведи\w*|перевод\w*|как будет по)\b"),
@@ -95,7 +97,7 @@ SMALL_TALK_ASKS = {
 SMALL_TALK_CUES = (
     "you", "ты", "тебе", "твое", "твоё", "joke", "анекдот", "шутк", "пошути", "should", "would", "good", "bad", "great",
     "terrible", "посовет", "голосовать", "президент", "translat", "say", "перевод", "переведи", "будет", "думаешь",
-    "скажешь", "fake", "better", "лучше", "дела", "поживаешь", "going",
+    "скажешь", "fake", "better", "лучше", "дела", "поживаешь", "going", "bot", "тебя", "бота",
 )  # fmt: skip
 
 
@@ -246,8 +248,8 @@ def future_election(question: Question) -> Decision | None:
 # people, paperwork and the country, not the vote
 OFF_SUBJECT = re.compile(
     # something to write rather than a fact to tell: "write me a poem about Putin's victory", "сочини песню"
-    r"\b(?:write|compose|make up|напиши|сочини|придумай|napishi)\b.*\b(?:poem|song|story|essay|rap|limerick|haiku"
-    r"|joke|стих\w*|песн\w*|рассказ\w*|сказк\w*|эссе|анекдот\w*|шутк\w*|stih\w*)"
+    r"^(?:please |pls |пожалуйста )?(?:write|compose|make up|напиши|сочини|придумай|napishi)\b.*"
+    r"\b(?:poem|song|essay|rap|limerick|haiku|joke|стих\w*|песн\w*|сказк\w*|эссе|анекдот\w*|шутк\w*|stih\w*)\b"
     r"|\bhow old\b|\bсколько лет\b|\bвозраст|\bbirthday\b|\bдень рождени|\bродил(?:ся|ась)\b"
     r"|\bhow (?:to|do i|can i) (?:get|obtain|apply|renew|extend|replace|move|relocate|emigrate)\b"
     r"|\bкак (?:получить|оформить|сделать|продлить|поменять|заменить|переехать|эмигрировать|уехать)\b"

@@ -89,7 +89,9 @@ def reads_as_surname(token: str) -> bool:
     russian = token if is_cyrillic(token) else latin_to_cyrillic(token)
     # (a word pymorphy only guesses at is no name it knows: "eurasianet")
     known = morph().word_is_known(russian)
-    if not (known and any(_PERSON_TAGS & parse.tag.grammemes for parse in morph().parse(russian)[:2])):
+    # (a surname, not a first name, "Мария", nor a place, "Ливан")
+    parses = morph().parse(russian)[:2] if known else []
+    if not any("Surn" in parse.tag for parse in parses) or any("Geox" in parse.tag for parse in parses):
         return False
     return is_cyrillic(token) or not _english().known([token])  # type: ignore[attr-defined]
 

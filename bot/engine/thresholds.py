@@ -58,7 +58,7 @@ ANSWER_TYPE_BONUS = 0.05  # a fact that states what the question word asks for (
 # a fact of the last reply when the message points back at it ("who came up with it?"): it must beat the facts
 # of the words' own topics, which a short follow-up's few words barely name
 CITED_BONUS = 0.5
-FACT_WORD_FACTS = 3  # a word in at most this many facts of a named place says what of it is asked ("документы")
+FACT_WORD_FACTS = 3  # a word in at most this many facts, one of them the named place's, says what of it is asked
 PERSON_NAME_FACTS = 12  # ...and a person's name in at most this many ("Zakharova", "Pamfilova")
 RARE_WORD_FACTS = 2  # a word in at most this many facts names what is asked ("Navalnaya", "Molotov", "Kerala")
 RARE_WORD_LENGTH = 5  # ...when it is at least this long: short words are too often a slip or a common form
