@@ -13,8 +13,7 @@ from itertools import pairwise
 from types import MappingProxyType
 
 from bot.abroad_facts import ABROAD
-from bot.country_names import FIRST_STATION, LAST_STATION
-from bot.engine.reading import Reading, names_stations
+from bot.engine.reading import Reading, is_station_number, names_stations
 from bot.engine.thresholds import (
     CANDIDATE_RESULT_LEAD,
     CLAIM_TOPIC,
@@ -573,7 +572,7 @@ def counts_stations(tokens: tuple[str, ...], claimed: float) -> bool:
         # (not a station's own number, "8133 station", nor a year, "in 2024 polling stations abroad had ...")
         if not token.isdigit():
             continue
-        if len(token) == 4 and (FIRST_STATION <= int(token) <= LAST_STATION or token[:2] in ("19", "20")):
+        if is_station_number(token) or (len(token) == 4 and token[:2] in ("19", "20")):
             continue
         if float(token) == claimed and any(word.startswith(STATION_NOUNS) for word in after):
             return True

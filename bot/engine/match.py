@@ -111,33 +111,28 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
     )
     if not on_domain and (reading.unknown or question.weight < STRONG_TOPIC):
         return Refusal("off_domain_topic", context.updated(language=question.language), trace)
-    if (
-        slots.country_from == "text"
-        and slots.country
+    # "egypt russians vote", "what did the Netherlands vote like": "vote" alone says neither the count nor the
+    # result, so the place in brief (both) answers; so does "anything happen to russian voters in latvia", after what
+    # the reports tell
+    weak_vote_words = (
+        question.topic is not None
         # the message's own weak words, not the topic of the chat; a weak word of a topic the place has no fact on
         # ("ирландия россияне голосование": "россияне") leaves the vote as the subject too
-        and question.topic is not None
         and (
             question.topic in SUMMARY_TOPICS
             # ("russian population in Thailand" asks a population, which no source gives)
             or ("population" not in question.intents and not index.facts_on(slots.country, question.topic))
         )
         and question.weight < WEAK_TOPIC
-        and not (question.candidates or question.claim or question.superlative or reading.unknown)
-    ):
-        # "egypt russians vote", "what did the Netherlands vote like": "vote" alone says neither the count nor the
-        # result, so the place in brief (both) answers
-        summary = summary_answer(question, slots.country, index, trace)
-        if summary is not None:
-            return summary
+        and not reading.unknown
+    )
+    events = asks_events(question) and question.weight < STRONG_TOPIC
     if (
         slots.country_from == "text"
         and slots.country
-        and asks_events(question)
-        and question.weight < STRONG_TOPIC
+        and (weak_vote_words or events)
         and not (question.candidates or question.claim or question.superlative)
     ):
-        # "anything happen to russian voters in latvia": what the reports tell, then the place in brief
         summary = summary_answer(question, slots.country, index, trace)
         if summary is not None:
             return summary

@@ -47,6 +47,11 @@ SILENT_FILLERS = FILLERS & frozenset(
 STATION_WORDS = ("station", "участ", "загранучаст", "уик", "uchast", "uik", "precinct")
 
 
+def is_station_number(token: str) -> bool:
+    """A number in the range of the stations abroad ("8133")."""
+    return len(token) == 4 and token.isdigit() and FIRST_STATION <= int(token) <= LAST_STATION
+
+
 def names_stations(tokens: Iterable[str]) -> bool:
     return any(token.startswith(STATION_WORDS) for token in tokens)
 
@@ -319,11 +324,7 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
     stations = tuple(dict.fromkeys(int(number) for number in _STATION.findall(text)))
     if not stations and len(tokens) <= SHORT_STATION_QUESTION:
         # "and 8134?": a bare number in the range of the stations abroad, in a short follow-up
-        stations = tuple(
-            int(token)
-            for token in tokens
-            if len(token) == 4 and token.isdigit() and FIRST_STATION <= int(token) <= LAST_STATION
-        )
+        stations = tuple(int(token) for token in tokens if is_station_number(token))
     return Reading(
         tuple(tokens),
         language,
@@ -335,7 +336,7 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         stations=stations,
         base_names=base_names,
         wide_names=wide_names,
-        word_places=tuple((token, index.word_places(token)) for token in unknown if index.word_places(token)),
+        word_places=tuple((token, held) for token in unknown if (held := index.word_places(token))),
         event=bool(events),
         outlet_words=outlet_words,
         numbers=stated_figures(text, stations) + fraction_figures(tokens),
