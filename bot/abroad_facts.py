@@ -201,7 +201,13 @@ def _result_figures(counts: Counts) -> list[Figure]:
 
 def _stations_word(count: int, language: str) -> str:
     if language == "ru":
-        return f"{count}"
+        # the noun agrees with the number: 1 участок, 3 участка, 5 участков (21 участок, 12 участков)
+        ones, tens = count % 10, count % 100
+        if ones == 1 and tens != 11:
+            return f"{count} избирательный участок"
+        if 2 <= ones <= 4 and not 12 <= tens <= 14:
+            return f"{count} избирательных участка"
+        return f"{count} избирательных участков"
     return f"{count} polling station" + ("" if count == 1 else "s")
 
 
@@ -275,7 +281,7 @@ def stations_answer(place: PlaceText, stations: Sequence[Station], data: AbroadD
         f"(ballots issued at each): {en_list}."
     )
     ru = (
-        f"{place.ru}: избирательных участков — {len(stations)}, по официальным протоколам ЦИК "
+        f"{place.ru}: {_stations_word(len(stations), 'ru')}, по официальным протоколам ЦИК "
         f"(выдано бюллетеней на каждом): {ru_list}."
     )
     return Bilingual(en=en + place.noted("en"), ru=ru + place.noted("ru"))

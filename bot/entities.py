@@ -17,7 +17,6 @@ from functools import cache
 import pycountry
 
 from bot.country_names import all_places, areas, elsewhere_isos, other_country_names, place, place_by_iso
-from bot.engine.spelling import is_english_word
 from bot.lexicon import PhraseIndex, PhraseMatch
 from bot.models import KnowledgeBase
 from bot.text import STOPWORDS, latin_to_cyrillic, place_name, tokenize
@@ -35,6 +34,8 @@ ADJECTIVE_NOUNS = (
     "результ", "явк", "участ", "посольств", "консульств", "выбор", "люд", "общин", "диаспор", "граждан", "цифр",
     # ...and its authorities ("латвийская полиция проверяла россиян у посольства")
     "police", "authorit", "полиц", "власт",
+    # ...and its head ("turkmen leader", "белорусский президент")
+    "leader", "president", "лидер", "президент",
 )  # fmt: skip
 
 # the words "us" follows when it is the United States ("the us embassy"), or none at the start ("us cities ...")
@@ -223,7 +224,7 @@ class EntityIndex:
             russian = place_name(latin_to_cyrillic(token))
             found = self.index.find([russian.lower()], fuzzy=False) if russian else []
             place_found = next((match.label for match in found if match.label[0] == "country"), None)
-            if place_found and not is_english_word(token):  # (the dictionary is loaded only for such a word)
+            if place_found and not _is_english_word(token):  # (the dictionary is loaded only for such a word)
                 kind, identifier, country, city = place_found
                 mentions.items.append(Mention(kind, identifier, token, position, position + 1, country, False, city))
         taken = mentions.positions
@@ -245,9 +246,14 @@ class EntityIndex:
             return None
         if re.search(rf"\b{token.upper()}\b", original):
             return label
-        from bot.engine.spelling import is_english_word  # the dictionary loads on first use: start-up stays short
+        return None if _is_english_word(token) else label
 
-        return None if is_english_word(token) else label
+
+def _is_english_word(token: str) -> bool:
+    # (imported here: the engine's package imports this module, and the dictionary loads on first use)
+    from bot.engine.spelling import is_english_word
+
+    return is_english_word(token)
 
 
 def _code_like(token: str) -> bool:

@@ -8,12 +8,13 @@ cutoff that tightens for short words, so "Tajikstan" finds Tajikistan but ordina
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from bot.text import STOPWORDS, is_cyrillic, known_russian_word, name_keys, stem_en, stem_ru, token_keys, tokenize
 
@@ -65,6 +66,7 @@ class PhraseIndex:
         # the fuzzy choices by length: a word can only be close to words of about its own length
         self._by_length: dict[int, list[str]] = {}
         self._stems_by_length: dict[int, list[str]] = {}
+        self._sounds: dict[str, str] = {}  # sound_key -> the one Latin word with that key
         self._correct = lru_cache(maxsize=50_000)(self._correct_uncached)
 
     def add(self, phrase: str, label: Hashable, *, name: bool = False) -> None:
@@ -91,6 +93,11 @@ class PhraseIndex:
         for word in self._choices:
             self._stems.setdefault(_stem(word), word)
         self._by_length = _by_length(self._choices)
+        keys: dict[str, list[str]] = {}
+        for word in self._choices:
+            if word.isascii():
+                keys.setdefault(sound_key(word), []).append(word)
+        self._sounds = {key: words[0] for key, words in keys.items() if len(words) == 1}
         self._stems_by_length = _by_length(list(self._stems))
         self._correct.cache_clear()
 
@@ -106,6 +113,8 @@ class PhraseIndex:
         return self._correct(token)
 
     def _correct_uncached(self, token: str) -> str | None:
+        if self._names and len(token) == MIN_FUZZY_LENGTH - 1 and token not in STOPWORDS and not self.knows(token):
+            return _dropped_letter_name(token, self._by_length)  # "japn", "chna": a four-letter slip of a name
         if len(token) < MIN_FUZZY_LENGTH or token in STOPWORDS or token.isdigit() or self.knows(token):
             return None
         if is_cyrillic(token):
@@ -123,7 +132,7 @@ class PhraseIndex:
             if stem != token and len(stem) >= MIN_FUZZY_LENGTH:
                 found = self._stems.get(_closest(stem, self._stems_by_length) or "")
         if found is None and self._names:
-            found = _one_slip_name(token, self._by_length)
+            found = _one_slip_name(token, self._by_length) or self._sounds.get(sound_key(token))
         if found is None or found == token or abs(len(found) - len(token)) > max(1, len(token) // 5):
             return None  # a slip changes a letter or two, not a word's length: "mobile" is not "mobilization"
         return found
@@ -236,6 +245,33 @@ def _one_slip_name(token: str, choices: dict[int, list[str]]) -> str | None:
         return None
     russian = known_russian_word(latin_to_cyrillic(token))
     return near[0][0] if russian is None or is_place_word(russian) else None
+
+
+# letters typed for one another by ear in Latin names ("sirya" is Syria, "kipr" is no slip but "ciprus" is)
+_SOUNDS = (("ph", "f"), ("ck", "c"), ("k", "c"), ("y", "i"), ("w", "v"))
+
+
+def sound_key(word: str) -> str:
+    """A Latin word as it sounds: ``_SOUNDS`` folded, doubled letters single ("sirya" and "syria": "siria")."""
+    for typed, heard in _SOUNDS:
+        word = word.replace(typed, heard)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _dropped_letter_name(token: str, choices: dict[int, list[str]]) -> str | None:
+    """The one name a four-letter Latin non-word is with one letter put back ("japn": Japan)."""
+    if not token.isascii() or not token.isalpha():
+        return None
+    near = [word for word in choices.get(len(token) + 1, ()) if Indel.distance(token, word) == 1]
+    if len(near) != 1:
+        return None
+    from bot.engine.spelling import is_english_word
+    from bot.text import known_russian_word, latin_to_cyrillic
+
+    # ("putn" is no word either; "mira" is a Russian one, "dubi" neither, but no name is one letter from it)
+    if is_english_word(token) or known_russian_word(latin_to_cyrillic(token)):
+        return None
+    return near[0]
 
 
 def add_all(index: PhraseIndex, phrases: Iterable[str], label: Hashable) -> None:

@@ -346,6 +346,8 @@ def russian_typed_in_latin(
     vocabulary: frozenset[str] = frozenset(),
     tie_is_russian: bool = False,
     misspelt: Callable[[str], str | None] = lambda token: None,
+    is_english: Callable[[str], bool] = lambda token: False,
+    people: frozenset[str] = frozenset(),
 ) -> list[str] | None:
     """Cyrillic tokens if Latin ``tokens`` read as Russian, else None.
 
@@ -353,7 +355,9 @@ def russian_typed_in_latin(
     not one of ``english_words`` (exact spellings: function words, the fact base's English words and names)
     and its English stem not one of ``english_stems``. ``names`` (countries, people) say nothing about the
     language: they count for neither and stay as typed ("yavka tadzhikistan"), and so do fillers ("lol").
-    ``misspelt`` tells what a word of no language is a slip of: "name" ("syira") or "english" ("reslt").
+    ``misspelt`` tells what a word of no language is a slip of: "name" ("syira") or "english" ("reslt");
+    ``is_english`` whether a word of no Russian reading is in the English dictionary ("helpful"). ``people``
+    (persons' names the facts write in Latin, "navalnaya") count for neither, and read as their Russian spelling.
     """
     russian = english = named = 0  # named: names, places and fillers, which tell no language
     russian_place = False  # a place's Russian name typed in Latin ("izraile")
@@ -379,8 +383,12 @@ def russian_typed_in_latin(
             else:
                 named += 1 if token in names or filler else 0
             continue
-        english_word = token in english_words or stem_en(token) in english_stems
         cyrillic = latin_to_cyrillic(token)
+        if token in people:
+            converted.append(known_russian_word(cyrillic) or cyrillic)
+            named += 1
+            continue
+        english_word = token in english_words or stem_en(token) in english_stems
         # an English word of the base counts for English whatever it reads as: its other readings are not tried
         known = (
             known_russian_word(cyrillic) if english_word and len(cyrillic) > 1 else russian_reading(token, vocabulary)
@@ -390,6 +398,9 @@ def russian_typed_in_latin(
         if known and (place_name(known) or "").lower() == known.replace("ё", "е"):
             named += 1
             russian_place = True
+            continue
+        if known and not english_word and place_name(known):
+            russian += 1  # a place's name with a Russian ending ("v belarusi"), not a slip of its English name
             continue
         slip = None if english_word else misspelt(token)
         if slip == "name":
@@ -408,6 +419,8 @@ def russian_typed_in_latin(
             english += 1  # ("reslt", "shre": an English word of the base typed with a slip)
         elif known:
             russian += 1
+        elif is_english(token):
+            english += 1  # ("helpful": an English word the base does not use, with no Russian reading)
     if len(tokens) == 1 and len(tokens[0]) <= 3:
         return None  # "lol", "ok": too short to tell a language by
     # a preposition is Russian beside another Russian word ("exit poll v almaty kakoi byl", "v kazahstane"); between

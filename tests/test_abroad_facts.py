@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.abroad import COUNTRY_TABLE_FILE, DATA_SUBDIR, MAP_FILE, STATION_FILE, load_abroad
-from bot.abroad_facts import MAP_SOURCE, number, ru_in
+from bot.abroad_facts import MAP_SOURCE, _stations_word, number, ru_in
 from bot.knowledge import load_folder
 from bot.models import Fact, KnowledgeBase
 from bot.settings import PROJECT_ROOT
@@ -303,3 +303,19 @@ def test_a_folder_without_the_data_has_the_places_by_name_and_no_data_facts(tmp_
     assert len(result.knowledge.countries) == 148  # named by bot.country_names, so press facts about them load
     assert not any(item.id.endswith("-official-result") for item in result.knowledge.facts)
     assert not any(item.id.startswith("station-") for item in result.knowledge.facts)
+
+
+@pytest.mark.parametrize(
+    ("count", "words"),
+    [
+        (1, "1 избирательный участок"),
+        (3, "3 избирательных участка"),
+        (5, "5 избирательных участков"),
+        (11, "11 избирательных участков"),
+        (21, "21 избирательный участок"),
+        (22, "22 избирательных участка"),
+        (12, "12 избирательных участков"),
+    ],
+)
+def test_the_russian_station_count_agrees_with_its_number(count: int, words: str) -> None:
+    assert _stations_word(count, "ru") == words

@@ -411,7 +411,8 @@ def test_figures_for_a_place_or_the_region_are_computed(engine: Engine, question
         ("Кто занял второе место?", "Второе место: Николай Харитонов — 4,31%"),
         ("Who came last?", "Last place: Leonid Slutsky, 3.2%"),
         ("Who was the runner-up?", "Second place: Nikolai Kharitonov"),
-        ("Who came second in Uzbekistan?", "Davankov, 31.02% (official result); 31.9% (reported result)"),
+        # (each share with the votes its fact counts, before another source's share)
+        ("Who came second in Uzbekistan?", "Davankov, 31.02% (official result), 1,446 votes; 31.9% (reported result)"),
         ("Who came second in Kazakhstan?", "Second place: Vladislav Davankov, 41.43% (official result)"),
         ("What place did Slutsky take?", "Leonid Slutsky came fourth of the 4 candidates"),
         ("Какое место занял Путин в Узбекистане?", "Владимир Путин — первое место из 4"),
@@ -419,7 +420,7 @@ def test_figures_for_a_place_or_the_region_are_computed(engine: Engine, question
         ("Kharitonov place", "Nikolai Kharitonov came second of the 4 candidates"),
         # "who" with most/fewest asks for a candidate, not a country
         ("кто набрал меньше всех?", "Последнее место: Леонид Слуцкий"),
-        ("Who got the most votes in Uzbekistan?", "First place: Vladimir Putin, 58.72% (official result); 57.6%"),
+        ("Who got the most votes in Uzbekistan?", "First place: Vladimir Putin, 58.72% (official result), 2,737 votes"),
         ("ranking of candidates", "4. Leonid Slutsky: 3.2%"),
     ],
 )
@@ -1352,3 +1353,124 @@ def test_a_message_about_something_else_is_not_answered_with_a_fact(
 def test_where_a_candidate_lost_nowhere_shows_where_they_came_first(engine: Engine) -> None:
     reply = engine.answer("where in the Caucasus did Putin lose?")
     assert reply.rule == "candidate_where" and len(reply.fact_ids) >= 4, reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("sirya rusian vote reslt", "syria"),  # letters typed by ear: y for i
+        ("japn putn shar", "japan"),  # a four-letter name with a letter dropped
+        ("davankov % in czeck republik", "czechia"),  # as near Czech as "check": the place's name
+        ("south afrika reults", "south-africa"),  # not read as the Russian "Африка"
+    ],
+)
+def test_a_slip_in_a_place_name_still_names_the_place(engine: Engine, question: str, country: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer" and reply.fact_ids[0].startswith(country), reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("v belarusi putin", "ru"),  # a place's name with a Russian ending
+        ("berlin ochered navalnaya", "ru"),  # a person the facts name tells no language
+        ("thx mate, super helpful", "en"),  # an English word the base does not use
+    ],
+)
+def test_the_language_of_latin_typing(engine: Engine, question: str, language: str) -> None:
+    assert engine.answer(question).language == language
+
+
+@pytest.mark.parametrize(
+    ("question", "city"),
+    [("dubai results?", "Dubai"), ("astana station results", "Astana"), ("а в Дубае какие итоги?", "Дубай")],
+)
+def test_a_city_without_figures_of_its_own_is_answered_for_its_country_saying_so(
+    engine: Engine, question: str, city: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer" and reply.text.startswith(("The sources give no separate", "Отдельных")), reply.text
+    assert city in reply.text.split("\n")[0]
+
+
+def test_a_city_with_its_own_stations_gets_no_such_note(engine: Engine) -> None:
+    assert "no separate figures" not in engine.answer("how did almaty vote").text
+
+
+@pytest.mark.parametrize(
+    "question", ["did lukashenko congratulate putin", "а лукашенко что сказал?", "алиев поздравил путина?"]
+)
+def test_a_person_the_sources_do_not_name_is_no_data_not_another_leaders_words(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "no_data" and not reply.fact_ids, reply.reason
+    assert "Tokayev" in reply.text or "Токаев" in reply.text  # ...and whose reactions the sources do give
+
+
+def test_a_country_adjective_before_leader_names_the_country(engine: Engine) -> None:
+    reply = engine.answer("turkmen leader reaction to the election")
+    assert reply.kind == "no_data" and "Turkmenistan" in reply.text, reply.reason
+
+
+def test_his_country_after_a_leader_is_the_leaders_country(engine: Engine) -> None:
+    first = engine.answer("что сказал Рахмон о победе Путина")
+    reply = engine.answer("а сколько у него в стране проголосовало?", first.context)
+    assert reply.kind == "answer" and reply.fact_ids[0].startswith("tajikistan"), reply.reason
+
+
+@pytest.mark.parametrize(
+    ("first", "repair", "country", "not_country"),
+    [
+        ("putin result in kyrgyzstan", "sorry, kazakhstan not kyrgyzstan", "kazakhstan", "kyrgyzstan"),
+        ("сколько голосовало в Армении", "не в Армении, а в Азербайджане", "azerbaijan", "armenia"),
+    ],
+)
+def test_a_place_after_not_is_set_aside(
+    engine: Engine, first: str, repair: str, country: str, not_country: str
+) -> None:
+    reply = engine.answer(repair, engine.answer(first).context)
+    assert reply.fact_ids and all(fact.startswith(country) for fact in reply.fact_ids), reply.reason
+    assert not any(fact.startswith(not_country) for fact in reply.fact_ids)
+
+
+def test_others_after_a_vote_count_show_each_candidates_votes(engine: Engine) -> None:
+    context = engine.answer("сколько голосов получил путин за рубежом").context
+    reply = engine.answer("остальные?", engine.answer("а даванков?", context).context)
+    assert reply.rule == "standings" and "8\xa0445" in reply.text and "7\xa0495" in reply.text, reply.text
+
+
+def test_the_chats_topic_missing_for_a_new_place_gives_its_summary_saying_so(engine: Engine) -> None:
+    context = engine.answer("what did the police do in latvia").context
+    reply = engine.answer("estonia?", context)
+    assert reply.rule == "topic_not_here" and "estonia-official-result" in reply.fact_ids, reply.reason
+    assert reply.text.startswith("The sources do not report")
+
+
+def test_when_a_place_voted_gives_the_votes_dates_and_its_early_ballots(engine: Engine) -> None:
+    reply = engine.answer("when could they vote there?", engine.answer("france").context)
+    assert reply.fact_ids == ["national-schedule", "france-official-turnout"], reply.reason
+    assert "15-17 March" in reply.text
+
+
+@pytest.mark.parametrize("follow_up", ["а раньше?", "and last time?"])
+def test_the_previous_election_is_2018(engine: Engine, follow_up: str) -> None:
+    context = engine.answer("how many stations in israel").context
+    reply = engine.answer(follow_up, context)
+    assert reply.rule == "other_year_fact", reply.reason
+
+
+@pytest.mark.parametrize("question", ["anything happen in tbilisi?", "в тбилиси что-то было?"])
+def test_what_happened_in_a_city_tells_the_report_naming_it(engine: Engine, question: str) -> None:
+    assert engine.answer(question).fact_ids[0] == "georgia-tbilisi-noon-rally"
+
+
+def test_a_count_asked_puts_the_fact_that_counts_first(engine: Engine) -> None:
+    reply = engine.answer("сколько было участков в казахстане")
+    assert reply.fact_ids[0] == "kazakhstan-official-stations" and "7 избирательных участков" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["number of countries where putin got under 50%", "in how many countries did davankov win"]
+)
+def test_how_many_places_is_answered_with_the_count(engine: Engine, question: str) -> None:
+    assert engine.answer(question).kind == "answer"
+    assert engine.answer("where did davankov win").kind == "comparison"  # the places themselves: a list

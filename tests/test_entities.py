@@ -6,6 +6,7 @@ import yaml
 from bot.country_names import ALIASES_PATH, Area, City, PlaceNames, all_places, areas
 from bot.entities import EntityIndex, country_display_name
 from bot.knowledge import load_folder
+from bot.lexicon import PhraseIndex, sound_key
 from bot.models import Bilingual, BilingualList, Country, KnowledgeBase
 from bot.settings import PROJECT_ROOT
 from bot.text import morph, tokenize
@@ -412,3 +413,28 @@ def test_a_places_adjective_before_a_noun_of_the_vote_names_it(
 @pytest.mark.parametrize("text", ["translate it to french", "who finished second", "a latin american country"])
 def test_an_adjective_as_a_language_or_a_look_alike_is_no_place(shipped_index: EntityIndex, text: str) -> None:
     assert shipped_index.find(tokenize(text), text).countries() == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"), [("sirya", "syria"), ("libia", "libya"), ("japn", "japan"), ("chna", "china")]
+)
+def test_a_name_index_forgives_a_slip_by_ear_or_a_dropped_letter(typed: str, name: str) -> None:
+    index = PhraseIndex(names=True)
+    for word in ("syria", "libya", "japan", "china", "serbia", "sierra"):
+        index.add(word, word, name=True)
+    index.freeze()
+    assert index.correct(typed) == name
+
+
+@pytest.mark.parametrize("typed", ["tiger", "mira", "from"])
+def test_a_word_is_no_slip_of_a_name(typed: str) -> None:
+    index = PhraseIndex(names=True)
+    for word in ("niger", "miami", "fiji"):
+        index.add(word, word, name=True)
+    index.freeze()
+    assert index.correct(typed) is None
+
+
+def test_sound_key_folds_letters_heard_alike() -> None:
+    assert sound_key("sirya") == sound_key("syria") == "siria"
+    assert sound_key("kipprus") == "ciprus"  # doubled letters typed once

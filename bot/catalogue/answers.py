@@ -89,6 +89,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "У меня есть итоги по каждому месту, где россияне голосовали за рубежом (всего {count})."
         ),
     },
+    "no_data_person": {
+        "en": "The sources report no reaction from {name}. The leaders whose reactions they report: {leaders}.",
+        "ru": "Реакции {name} в источниках нет. Лидеры, чью реакцию они приводят: {leaders}.",
+    },
     "no_data_place": {
         "en": (
             "I have no data for {country}: it is not one of the places with a Russian polling station in the official "
@@ -203,6 +207,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Это был весь список: мест — {count}.",
     },
     "ballots_beside": {"en": "{count} ballots", "ru": "бюллетеней: {count}"},
+    "votes_beside": {"en": "{count} votes", "ru": "голосов: {count}"},
+    "city_not_split": {
+        "en": "The sources give no separate figures for {city}; these are for {country} as a whole.",
+        "ru": "Отдельных данных по городу {city} в источниках нет; ниже — {country} в целом.",
+    },
     "winners_heading": {"en": "Where {candidate} came first", "ru": "Где {candidate} занял первое место"},
     "winners_count": {
         "en": "{candidate} came first in {count} of the places abroad:",

@@ -109,10 +109,14 @@ class Composer:
     def figure_phrase(self, figure: Figure) -> str:
         return f"{render.format_figure(figure, self.language)} ({render.kind_label(figure.kind, self.language)})"
 
-    def place_phrase(self, row: PlaceFigure, *, ballots: bool = False) -> str:
-        """ "58.72% (official result); 57.6% (reported result)": every source's figure, each with its kind."""
+    def place_phrase(self, row: PlaceFigure, *, ballots: bool = False, votes: float | None = None) -> str:
+        """ "58.72% (official result); 57.6% (reported result)": every source's figure, each with its kind (and the
+        first one's count of ``votes``, when given)."""
         assert row.figure is not None
-        phrases = [self.figure_phrase(row.figure), *(self.figure_phrase(figure) for figure, _ in row.also)]
+        first = self.figure_phrase(row.figure)
+        if votes is not None:
+            first += ", " + self.say("votes_beside", count=render.format_number(votes, self.language))
+        phrases = [first, *(self.figure_phrase(figure) for figure, _ in row.also)]
         text = "; ".join(phrases)
         if ballots and row.ballots is not None:
             text += ", " + self.say("ballots_beside", count=render.format_number(row.ballots, self.language))
@@ -196,6 +200,11 @@ class Composer:
 
     def no_data(self, decision: NoData) -> tuple[list[Block], dict]:
         name = decision.name
+        if decision.person:
+            leaders = ", ".join(
+                country.leader.name.get(self.language) for country in self.index.countries.values() if country.leader
+            )
+            return [Block(self.say("no_data_person", name=self.in_case(name, "gent"), leaders=leaders))], {}
         if decision.iso and is_cyrillic(name) != self.ru:
             # the name as the user wrote it ("Turkey"), unless it is in the other language
             name = country_display_name(decision.iso, self.language)
@@ -214,6 +223,15 @@ class Composer:
 
     def fact_answer(self, decision: FactAnswer) -> tuple[list[Block], dict]:
         blocks = [Block(self.verdict(decision.verdict))] if decision.verdict is not None else []
+        if decision.not_reported:
+            topic, country = decision.not_reported
+            name = self.in_case(self.country_name(country), "datv")
+            blocks.append(Block(self.say("not_reported", topic=self.topic_label(topic), country=name)))
+        if decision.city_not_split:
+            name_en, name_ru, country = decision.city_not_split
+            city = name_ru if self.ru else name_en
+            country_name = self.country_name(country) if self.ru else english_article(self.country_name(country))
+            blocks.append(Block(self.say("city_not_split", city=city, country=country_name)))
         if decision.missing_candidate:
             candidate, country = decision.missing_candidate
             name = self.in_case(self.country_name(country), "datv")
@@ -319,8 +337,15 @@ class Composer:
             blocks.append(Block(self.margin(decision.margin)))
         rows, asked, place = decision.rows, decision.asked_candidate, decision.asked_place
         ranked = [candidate for candidate, *_ in rows]
+        # ("and the others?" after a vote count): a candidate's votes beside the share, where the same fact counts them
+        counts = {
+            (figure.candidate, fact.id): figure.value
+            for figure, fact in self.index.figures.get((decision.place, "votes"), ())
+        }
         phrases = {
-            candidate: self.place_phrase(PlaceFigure(decision.place, figure, fact, also))
+            candidate: self.place_phrase(
+                PlaceFigure(decision.place, figure, fact, also), votes=counts.get((candidate, fact.id))
+            )
             for candidate, figure, fact, also in rows
         }
         if place == 0 and asked and decision.margin is None:

@@ -55,6 +55,7 @@ class NoData(Decision):
 
     name: str = ""  # as the user wrote it
     iso: str | None = None  # a country of the world (ISO code); None for a city or region ("Kazan")
+    person: bool = False  # a person the sources do not name ("Lukashenko"), not a place
     kind = "no_data"
 
 
@@ -81,6 +82,10 @@ class FactAnswer(Decision):
     verdict: object | None = None  # a claimed figure checked against the facts' (claims.Verdict)
     # the place has no figures of what was asked, and the facts say why ("Georgia had no station"): no data
     no_figures: bool = False
+    # "dubai results?": the facts are the country's, the city asked has no figures of its own (its names, its country)
+    city_not_split: tuple[str, str, str] | None = None
+    # (topic, country): a topic the place has no fact on, said before what else answers ("estonia?" after the police)
+    not_reported: tuple[str, str] | None = None
 
     @property
     def kind(self) -> str:  # type: ignore[override]
@@ -210,10 +215,12 @@ class Ranking(Decision):
     threshold: tuple[float, str] | None = None  # only the places below or above this share ("under 50%")
     asks_one: bool = False  # "where did Putin do worst?" asks for one place: an answer, the ranking beside it
     exit_poll: bool = False  # the exit poll's stations ranked by its figures, apart from any result
+    # "in how many countries did Putin get under 50%?": the count of places is the answer, the list beside it
+    asks_count: bool = False
 
     @property
     def kind(self) -> str:  # type: ignore[override]
-        return "answer" if self.asks_one and self.shown else "comparison"
+        return "answer" if (self.asks_one or self.asks_count) and self.shown else "comparison"
 
     @cached_property
     def _results(self) -> tuple[PlaceFigure, ...]:

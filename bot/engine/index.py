@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from bot.abroad_facts import ABROAD, DATA_SOURCES
-from bot.engine.spelling import build_vocabulary, is_person_like, is_place_word, is_word, reads_as_surname
+from bot.engine.spelling import build_vocabulary, is_name_like, is_person_like, is_place_word, is_word, reads_as_surname
 from bot.engine.thresholds import (
     COMMON_POSTING,
     FACT_WORD_FACTS,
@@ -33,7 +33,18 @@ from bot.engine.thresholds import (
 from bot.entities import EntityIndex
 from bot.lexicon import PhraseIndex
 from bot.models import LANGUAGES, TOPICS, Candidate, Country, Fact, Figure, KnowledgeBase, Source
-from bot.text import FRACTIONS, STOPWORDS, STOPWORDS_EN, is_cyrillic, russian_reading, stem_en, token_keys, tokenize
+from bot.text import (
+    FRACTIONS,
+    STOPWORDS,
+    STOPWORDS_EN,
+    is_cyrillic,
+    known_russian_word,
+    latin_to_cyrillic,
+    russian_reading,
+    stem_en,
+    token_keys,
+    tokenize,
+)
 from bot.topics import build_topic_index
 
 if TYPE_CHECKING:
@@ -100,6 +111,7 @@ class KnowledgeIndex:
     english_words: frozenset[str]  # words of the base and the lexicon, for telling English from transliteration
     english_stems: frozenset[str]
     latin_names: frozenset[str]
+    latin_people: frozenset[str]  # people the facts name, in Latin letters ("navalnaya"): names of no language
     questions: tuple[tuple[str, str], ...]  # (fact id, normalised example question)
     postings: Mapping[str, tuple[int, ...]]  # word key -> example questions containing it
     fact_keys: Mapping[str, frozenset[str]]  # fact id -> the keys of its own words
@@ -324,6 +336,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         for topic, countries in countries_by_topic.items()
     }
     english_words, english_stems, latin_names = _english_vocabulary(kb, entities, topic_index)
+    latin_people = _latin_people(kb, latin_names)
     vocabulary = _asking_vocabulary(kb, entities, topic_index)
     year_only = _year_only(kb)
     questions, postings = _question_postings(kb, year_only)
@@ -372,6 +385,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         english_words=english_words,
         english_stems=english_stems,
         latin_names=latin_names,
+        latin_people=latin_people,
         questions=questions,
         postings=_frozen(postings),
         fact_keys=_frozen(fact_keys),
@@ -515,6 +529,17 @@ def _english_vocabulary(
     return frozenset(english | names), frozenset(stem_en(token) for token in english - names), frozenset(names)
 
 
+def _latin_people(kb: KnowledgeBase, names: frozenset[str]) -> frozenset[str]:
+    """The people the facts name, as written in Latin ("navalnaya", "reznik", "putina" of "Polden protiv Putina"):
+    names of no language, which tell neither English nor Russian typing."""
+    return frozenset(
+        word
+        for word in _proper_names(kb)
+        if not is_cyrillic(word) and word not in names and len(word) >= RARE_WORD_LENGTH and is_name_like(word)
+        and known_russian_word(latin_to_cyrillic(word)) is not None
+    )  # fmt: skip
+
+
 def _question_postings(
     kb: KnowledgeBase, year_only: frozenset[str]
 ) -> tuple[tuple[tuple[str, str], ...], dict[str, tuple[int, ...]]]:
@@ -540,16 +565,22 @@ def _question_postings(
 _CAPITALISED_INSIDE = re.compile(r"(?<=[a-zа-яё0-9,)] )[A-ZА-ЯЁ][a-zа-яё]+")
 
 
-def _name_keys(kb: KnowledgeBase) -> frozenset[str]:
-    """The keys of the names the facts write (people, towns, events), in both languages: a name the base knows is
-    no foreign word, though the dictionaries may know it as something else ("навальная" is also an adjective)."""
+def _proper_names(kb: KnowledgeBase) -> frozenset[str]:
+    """The names the facts write (people, towns, events), in both languages: words they write with a capital inside
+    a sentence and never in lower case."""
     capitalised: set[str] = set()
     lower: set[str] = set()
     for fact in kb.facts:
         for text in (fact.answer.en, fact.answer.ru):
             capitalised.update(word.casefold() for word in _CAPITALISED_INSIDE.findall(text))
             lower.update(re.findall(r"\b[a-zа-яё]+", text))
-    return frozenset(key for word in capitalised - lower - STOPWORDS for key in token_keys(word))
+    return frozenset(capitalised - lower - STOPWORDS)
+
+
+def _name_keys(kb: KnowledgeBase) -> frozenset[str]:
+    """The keys of the facts' names: a name the base knows is no foreign word, though the dictionaries may know it as
+    something else ("навальная" is also an adjective)."""
+    return frozenset(key for word in _proper_names(kb) for key in token_keys(word))
 
 
 def _fact_words(kb: KnowledgeBase) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:

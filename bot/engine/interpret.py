@@ -220,6 +220,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     # and no unknown word naming a subject of its own takes its subject from the chat ("what's the weather in
     # Paris?" does not)
     refers_back = points_back(reading, context, bool(candidates or leaders))
+    years = other_years(reading)
     leans_on_chat = not inherit and (  # a clause of one message is screened on its own words
         (
             not reading.subject_words
@@ -233,6 +234,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         or bool(there and followup and context.country and context.topic and len(reading.tokens) <= 3)
         or bool(((context.before and context.country) or context.compared) and weighs_two(reading.tokens))
         or whole_country  # "and the country as a whole?" after a city
+        # "а раньше?", "and last time?": the chat's place and topic, in the election before
+        or bool(years and short and context.country and context.topic and not reading.subject_words)
     )
     ranking_place = continued_ranking(reading, context) if not (countries or candidates or inherit) else None
     if ranking_place is None and not (countries or candidates or inherit) and turned_ranking(reading, context):
@@ -282,8 +285,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         asks_where=any(token in WHERE_WORDS for token in reading.tokens),
         count=asked_count(reading),
         # "and Putin's share back then?" after 2018: the chat's year, said again
-        years=other_years(reading)
-        or ((context.year,) if context.year and THEN_WORDS & set(reading.tokens) and not countries else ()),
+        years=years or ((context.year,) if context.year and THEN_WORDS & set(reading.tokens) and not countries else ()),
         claim=claim,
         threshold=threshold,
         area=area,
@@ -380,7 +382,25 @@ def other_years(reading: Reading) -> tuple[str, ...]:
     ]  # fmt: skip
     if ELECTION_YEAR in years and not COMPARED_YEARS & set(tokens):
         return ()  # ("the 2024 figures, not 2018's": 2024 is asked)
+    if not years and asks_the_previous_election(tokens):
+        years = [PREVIOUS_ELECTION_YEAR]
     return tuple(dict.fromkeys(year for year in years if year != ELECTION_YEAR))
+
+
+PREVIOUS_ELECTION_YEAR = "2018"  # the presidential election before 2024's
+PREVIOUS_WORDS = ("last", "previous", "prior", "прошл", "предыдущ")
+ELECTION_OR_TIME = ("time", "election", "vote", "раз", "выбор")
+EARLIER_WORDS = frozenset({"раньше", "ранее", "earlier", "ranshe"})
+
+
+def asks_the_previous_election(tokens: tuple[str, ...]) -> bool:
+    """ "last time", "на прошлых выборах", "compared to the previous election", or "а раньше?" alone: 2018."""
+    if any(
+        first.startswith(PREVIOUS_WORDS) and second.startswith(ELECTION_OR_TIME) for first, second in pairwise(tokens)
+    ):
+        return True
+    content = {token for token in tokens if token not in STOPWORDS}
+    return bool(content) and content <= EARLIER_WORDS
 
 
 # "Germany 2018 vs 2024", "2024 против 2018": both years asked, side by side (the place's comparison with that year)
@@ -394,6 +414,16 @@ def corrected_places(reading: Reading, countries: tuple[str, ...]) -> tuple[str,
     if len(countries) < 2:
         return countries
     tokens = reading.tokens
+    # "sorry, kazakhstan not kyrgyzstan", "не в Киргизии, а в Казахстане": the place after a "not" is set aside
+    negated = {
+        item.id
+        for item in reading.mentions.items
+        if item.kind == "country" and item.start > 0
+        and (tokens[item.start - 1] in NEGATIONS or (item.start > 1 and tokens[item.start - 1] in PLACE_PREPOSITIONS
+                                                     and tokens[item.start - 2] in NEGATIONS))
+    }  # fmt: skip
+    if negated and set(countries) - negated:
+        return tuple(country for country in countries if country not in negated)
     cues = [at for at, token in enumerate(tokens) if token in REPAIR_CUES or token in INLINE_REPAIRS] + [
         at + 1 for at, pair in enumerate(pairwise(tokens)) if pair in INLINE_REPAIR_PAIRS
     ]
@@ -404,6 +434,8 @@ def corrected_places(reading: Reading, countries: tuple[str, ...]) -> tuple[str,
     return tuple(dict.fromkeys(after)) or countries
 
 
+NEGATIONS = frozenset({"not", "не", "ne"})
+PLACE_PREPOSITIONS = frozenset({"in", "в", "во", "v", "по", "po", "about", "про", "pro"})
 INLINE_REPAIRS = frozenset({"смысле", "smysle", "тоесть"})  # "в смысле"
 INLINE_REPAIR_PAIRS = frozenset({("то", "есть"), ("to", "est"), ("i", "mean"), ("or", "rather"), ("или", "вернее")})
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from bot.abroad_facts import DATA_SOURCES
@@ -160,13 +160,28 @@ def summary_answer(question: Question, country: str, index: KnowledgeIndex, trac
     if events:
         # the report that shares most of the message's words ("what happened with the police in Latvia?")
         content = index.content_keys(question.reading)
-        summary = (max(events, key=lambda fact: index.overlap(fact, content)), *summary)
+        # ("anything happen in tbilisi?": the report that names the city typed, before another of its country's)
+        typed = [item.text.casefold() for item in question.reading.mentions.items if item.id == country]
+        place = index.countries.get(country)
+        own = {place.name.en.casefold(), place.name.ru.casefold()} if place else set()
+        cities = [name for name in typed if name not in own]
+
+        def fit(fact: Fact) -> tuple[bool, float]:
+            text = f"{fact.answer.en} {fact.answer.ru}".casefold()
+            return any(name in text for name in cities), index.overlap(fact, content)
+
+        summary = (max(events, key=fit), *summary)
     context = question.context.updated(country=country, topic="result", language=question.language)
     return FactAnswer("place_summary", context, trace, 1.0, answer_facts=summary, more_about=country)
 
 
 def asks_events(question: Question) -> bool:
-    return any(token.startswith(EVENT_STEMS) for token in question.reading.tokens)
+    """ "what happened in X?", "в Тбилиси что-то было?": what the reports tell of the place, asked with no topic."""
+    tokens = question.reading.tokens
+    if any(token.startswith(EVENT_STEMS) for token in tokens):
+        return True
+    # ("что там было", "что-то было": "what was there", with no topic word saying what)
+    return question.metric_topic is None and "было" in tokens and bool({"что", "чё", "че"} & set(tokens))
 
 
 def place_summary(country: str, index: KnowledgeIndex, topics: tuple[str, ...] = SUMMARY_TOPICS) -> tuple[Fact, ...]:
@@ -266,6 +281,12 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         found = elsewhere(question, slots, index)
         if found is not None:
             return found
+        if question.topic is None and context.topic == slots.topic:
+            # "estonia?" after the police checks in Latvia: the chat's topic, which this place has no fact on; say
+            # so, then the place in brief
+            summary = summary_answer(question, slots.country, index, f"{trace}; no {slots.topic} fact")
+            if summary is not None:
+                return replace(summary, rule="topic_not_here", not_reported=(slots.topic, slots.country))
         # a per-country topic this country has no fact on: say so rather than answer for another place
         return _not_reported(slots, context, language, trace, ())
     scored = _scored_pool(question, slots, index)
@@ -297,6 +318,9 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         and (fact.country, fact.topic, fact.candidate) == (best.country, best.topic, best.candidate)
     ]
     facts = with_other_source(facts, scored, slots, index)
+    if asks_a_count(question.reading) and len(facts) > 1:
+        # "сколько было участков в Казахстане?": the fact that counts them before one that says it cannot
+        facts.sort(key=lambda fact: not any(figure.value is not None for figure in fact.figures))
     new_context = context_after(best, slots, language)
     if question.asks_who and best.topic == "result" and not slots.candidate and len(index.winners(best.country)) == 1:
         # "who won in Montenegro?" then "how much did he get?": the winner is "he"
@@ -472,6 +496,17 @@ def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAn
     if own and "population" not in question.intents:
         trace = f"{question.trace}; {own[0][1].id} says the words asked ({own[0][0]:.2f})"
         return FactAnswer("other_topic_words", context, trace, own[0][0], answer_facts=(own[0][1],))
+    if slots.topic == "schedule" and slots.country in index.ranked_countries and not question.reading.unknown:
+        # "when could they vote there?" of a place with no report on its days: the vote's dates, then its count of
+        # early and on-the-day ballots
+        dates = index.facts_on(None, "schedule")
+        count = [fact for fact in index.facts_on(slots.country, "turnout") if fact.source in DATA_SOURCES][:1]
+        if dates:
+            trace = f"{question.trace}; the vote's dates, {slots.country}'s early ballots"
+            return FactAnswer(
+                "dates_of_the_vote", context, trace, 1.0, answer_facts=(*dates[:1], *count),
+                not_reported=(slots.topic, slots.country),
+            )  # fmt: skip
     place = index.countries.get(slots.country)
     cities = [item.city for item in question.reading.mentions.items if item.city and item.id == slots.country]
     on_topic = [fact for place in (*index.countries_by_topic.get(slots.topic, ()), None)

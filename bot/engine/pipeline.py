@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.engine.claims import check_claim
-from bot.engine.decisions import Combined, Decision, Ranking
+from bot.engine.decisions import Combined, Decision, FactAnswer, Ranking
 from bot.engine.index import KnowledgeIndex
-from bot.engine.interpret import ABROAD, interpret
+from bot.engine.interpret import ABROAD, Question, asks_a_count, interpret
 from bot.engine.match import match
 from bot.engine.reading import Reading
 from bot.engine.route import route, with_reasons
@@ -42,6 +42,9 @@ def decide(
     question = interpret(reading, context, language, inherit=inherit)
     decision = check_claim(screen(question) or route(question, index) or match(question, index), question, index)
     decision = with_reasons(decision, question, index)
+    decision = with_city_not_split(decision, question, index)
+    if isinstance(decision, Ranking) and (decision.threshold or decision.winners_only) and counts_places(question):
+        decision = replace(decision, asks_count=True)
     leader = (question.leaders[0].id, question.leaders[0].country) if question.leaders else None
     if leader is None and (question.asks_who or question.topic == "reaction") and decision.facts:
         # "who congratulated first?", "which president congratulated first?": the leader the answer names first
@@ -60,6 +63,37 @@ def decide(
         listed = tuple(row.place for row in decision.ranked if row.place)
         decision = replace(decision, context=decision.context.updated(listed=listed))
     return decision
+
+
+PLACE_NOUNS = ("countr", "place", "nation", "стран", "мест", "государств", "stran")
+
+
+def counts_places(question: Question) -> bool:
+    """ "in how many countries", "number of countries where", "говорят, выиграл в 15 странах": a count of places."""
+    tokens = question.reading.tokens
+    places = any(token.startswith(PLACE_NOUNS) for token in tokens)
+    return places and (asks_a_count(question.reading) or question.claim is not None)
+
+
+def with_city_not_split(decision: Decision, question: Question, index: KnowledgeIndex) -> Decision:
+    """ "houston russian voting results", "а в Дубае какие итоги?": a city the data do not count apart is answered
+    with its country's facts, and the reply says so."""
+    if not isinstance(decision, FactAnswer) or decision.kind != "answer" or not decision.answer_facts:
+        return decision
+    named = {(item.city, item.id) for item in question.reading.mentions.items if item.city}
+    if len(named) != 1:
+        return decision
+    ((name, country),) = named
+    if any(number in index.stations for number in index.city_stations.get(name, ())):
+        return decision  # (its stations answer, where a source gives their numbers)
+    city = next((city for city in index.country_cities.get(country, ()) if city.name_en == name), None)
+    facts = decision.answer_facts
+    if city is None or any(fact.country != country for fact in facts):
+        return decision  # ("when could people vote in Houston?": the national dates are no country's)
+    spoken = re.compile(rf"\b({re.escape(city.name_en)}|{re.escape(city.name_ru[: max(len(city.name_ru) - 1, 3)])})")
+    if any(spoken.search(fact.answer.en) or spoken.search(fact.answer.ru) for fact in facts):
+        return decision  # a report that speaks of the city
+    return replace(decision, city_not_split=(city.name_en, city.name_ru, country))
 
 
 def with_person_of_the_chat(reading: Reading, context: ChatContext, index: KnowledgeIndex) -> Reading:

@@ -185,15 +185,20 @@ def _event_spans(tokens: list[str], names: tuple[tuple[str, ...], ...] = EVENT_N
 
 
 # "his country", "в его стране" after a leader or a place: the place the chat is about, said as "there"
-OWNERS = frozenset({"his", "her", "their", "its", "его", "её", "ее", "их", "своей", "своя", "свою"})
+OWNERS = frozenset(
+    {"his", "her", "their", "its", "его", "её", "ее", "их", "своей", "своя", "свою", "него", "неё", "нее", "них"}
+)
 COUNTRY_WORDS = frozenset({"country", "стране", "страна", "страну", "страны", "homeland", "родине"})
 
 
 def _their_country_is_there(tokens: list[str]) -> list[str]:
+    """ "his country", "в его стране", "у него в стране": the country of the person the chat is about, "there"."""
     for at in range(len(tokens) - 1):
-        if tokens[at] in OWNERS and tokens[at + 1] in COUNTRY_WORDS:
-            there = "там" if is_cyrillic(tokens[at + 1]) else "there"
-            return [*tokens[:at], there, *tokens[at + 2 :]]
+        # ("у него в стране": a preposition between the owner and the country)
+        gap = 1 if tokens[at + 1] in ("в", "in") and at + 2 < len(tokens) else 0
+        if tokens[at] in OWNERS and tokens[at + 1 + gap] in COUNTRY_WORDS:
+            there = "там" if is_cyrillic(tokens[at + 1 + gap]) else "there"
+            return [*tokens[:at], there, *tokens[at + 2 + gap :]]
     return tokens
 
 
@@ -209,7 +214,8 @@ def _latin_slip(token: str, index: KnowledgeIndex) -> str | None:
     if found is None:
         return None
     if found[0] in index.latin_names:
-        return "name" if len(token) >= MIN_FUZZY_LENGTH else None  # "kak" is one slip from a code, as is any word
+        # ("kak" is one slip from a code, as is any word; "japn" is a name with a letter dropped)
+        return "name" if len(token) >= MIN_FUZZY_LENGTH or index.entities.index.correct(token) else None
     return "english"
 
 
@@ -218,8 +224,21 @@ def _base_word_in_latin(token: str, index: KnowledgeIndex) -> str:
     procent": "процент"), rather than corrected to the nearest English one."""
     if len(token) < MIN_FUZZY_LENGTH or token in index.english_words or token in index.latin_names:
         return token
+    if index.entities.index.correct(token):
+        return token  # a slip of a place's name ("afrika"), which the names' index reads
     reading = russian_reading(token, index.known_words)
     return reading if reading in index.known_words and not is_english_word(token) else token
+
+
+def _name_kept(typed: str, corrected: str, index: KnowledgeIndex) -> str:
+    """A slip as near a place's name as the word it was corrected to stays as typed, for the names' index to read:
+    "czeck" is Czech, not "check"."""
+    if typed == corrected:
+        return typed
+    name = index.entities.index.correct(typed)
+    if name is None or name == corrected or OSA.distance(typed, name) > OSA.distance(typed, corrected):
+        return corrected
+    return typed
 
 
 QUESTION_WORDS = ("which", "what", "where", "when", "who", "whose", "how", "why")
@@ -250,13 +269,18 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
             index.known_words,
             russian_chat,
             misspelt=lambda token: _latin_slip(token, index),
+            is_english=is_english_word,
+            people=index.latin_people,
         )
         if converted:
             tokens, language, transliterated = converted, "ru", True
         else:
             tokens = [_question_word_slip(_base_word_in_latin(token, index), index) for token in tokens]
     typed = tokens
-    tokens = correct(tokens, index.spelling, index.known_words)
+    tokens = [
+        _name_kept(before, after, index)
+        for before, after in zip(typed, correct(typed, index.spelling, index.known_words), strict=True)
+    ]
     corrected = {word for before, word in zip(typed, tokens, strict=True) if before != word}
     # fillers say nothing ("кто вообще баллотировался" is "кто баллотировался"): read without them, so the words
     # around them meet as the phrases they are (a claim or repair cue that is also a filler stays: "right?")

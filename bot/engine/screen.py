@@ -12,6 +12,7 @@ from itertools import pairwise
 from bot.engine.decisions import Decision, NoData, Refusal
 from bot.engine.interpret import ABROAD, FIGURE_TOPICS, Question, about_russians, asker_lives
 from bot.engine.reading import names_stations
+from bot.engine.spelling import reads_as_surname
 from bot.engine.thresholds import NAMED_TOPIC, WEAK_TOPIC
 from bot.text import STOPWORDS
 
@@ -422,11 +423,25 @@ def _has_election_word(question: Question) -> bool:
     return bool(signals.election or question.candidates or (question.leaders and "reaction" in signals.topics))
 
 
+def unknown_person(question: Question) -> Decision | None:
+    """ "did Lukashenko congratulate Putin?", "а Алиев что сказал?": the words of a person the facts never name (a
+    surname pymorphy knows), which the sources do not report, not the words of the leaders they do."""
+    signals = question.reading.signals
+    if question.leaders or question.countries or signals.topics.get("reaction", 0.0) < WEAK_TOPIC:
+        return None
+    people = [token for token in question.reading.unknown if reads_as_surname(token)]
+    if not people:
+        return None
+    context = question.context.updated(language=question.language)
+    return NoData("unknown_person", context, f"{question.trace}; {people[0]}", name=people[0].capitalize(), person=True)
+
+
 # in order: the first that fires decides; the scope comes first (which election, which country, what subject)
 SCOPE_SCREENS: tuple[Callable[[Question], Decision | None], ...] = (
     small_talk,
     off_subject,  # "курс сомони к рублю": a currency's name is not a country's ("Сомали")
     other_election,
+    unknown_person,
     foreign_country,
     future_election,
     population,
