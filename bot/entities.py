@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import cyrtranslit
 import pycountry
 
 from bot.country_names import all_places, areas, elsewhere_isos, other_country_names, place, place_by_iso
 from bot.lexicon import PhraseIndex, PhraseMatch
 from bot.models import KnowledgeBase
-from bot.text import STOPWORDS, latin_to_cyrillic, place_name, tokenize
+from bot.text import STOPWORDS, is_cyrillic, latin_to_cyrillic, morph, place_name, tokenize
 
 RUSSIA_ISO = "RU"
 
@@ -120,6 +121,8 @@ class EntityIndex:
         self._meaning: dict[tuple[str, ...], Label] = {}  # one label per name (its tokens)
         self._by_code: dict[str, Label] = {RUSSIA_ISO: ("national", "russia", None, None)}
         self._adjectives: set[str] = set()  # the places' adjectives as indexed ("Turkish", "польский")
+        # names that are everyday words ("Того"): a place only when written with a capital inside a sentence
+        self._word_names: dict[str, Label] = {}
         covered: set[str] = set()  # ISO codes and place ids already indexed
         for country in kb.countries:
             label: Label = ("country", country.id, None, None)
@@ -176,6 +179,8 @@ class EntityIndex:
     ) -> None:
         for name in names:
             tokens = tuple(tokenize(name))
+            if len(tokens) == 1 and label[0] in ("country", "foreign") and not _usable(name) and len(tokens[0]) > 2:
+                self._word_names.setdefault(name[:1].upper() + name[1:], label)
             if not _usable(name) or tokens in self._meaning:
                 continue
             if len(tokens) == 1 and tokens[0] in base_words:
@@ -225,6 +230,24 @@ class EntityIndex:
             found = self.index.find([russian.lower()], fuzzy=False) if russian else []
             place_found = next((match.label for match in found if match.label[0] == "country"), None)
             if place_found and not _is_english_word(token):  # (the dictionary is loaded only for such a word)
+                kind, identifier, country, city = place_found
+                mentions.items.append(Mention(kind, identifier, token, position, position + 1, country, False, city))
+        for name, label in self._word_names.items():
+            # "россияне в Того голосовали?": the everyday word with a capital after another word is the place
+            if re.search(rf"(?<=[\w,] ){name}\b", original) and name.casefold() in tokens:
+                position = tokens.index(name.casefold())
+                if position not in mentions.positions:
+                    mentions.items.append(Mention(label[0], label[1], name, position, position + 1, label[2]))
+        taken = mentions.positions
+        for position, token in enumerate(tokens):
+            if position in taken or not is_cyrillic(token) or not 5 <= len(token) <= LONGEST_NAME:
+                continue
+            # "Монтенегро", "Бразил": a place's English name typed in Cyrillic letters, which no Russian word is
+            if morph().word_is_known(token):
+                continue
+            found = self.index.find([cyrtranslit.to_latin(token, "ru")], fuzzy=False)
+            place_found = next((match.label for match in found if match.label[0] == "country"), None)
+            if place_found:
                 kind, identifier, country, city = place_found
                 mentions.items.append(Mention(kind, identifier, token, position, position + 1, country, False, city))
         taken = mentions.positions

@@ -229,6 +229,15 @@ INTENT_WORDS: dict[str, list[str]] = {
         inside the country, within russia
         """
     ),
+    # a change between two elections ("the biggest drop since 2018", "где выросло сильнее всего"): the words of a
+    # comparison with another year, which the year's facts answer
+    "change": _phrases(
+        """
+        change, changed, increase, increased, rise, rose, grow, grew, growth, drop, dropped, fall, fell, decline,
+        declined, decrease, decreased, jump, jumped, изменение, измениться, вырасти, рост, прирост, упасть,
+        падение, снижение, снизиться, сократиться, просесть
+        """
+    ),
     # the whole region the base covers: its overview facts, or every country side by side
     "region": _phrases(
         """

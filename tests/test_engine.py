@@ -1474,3 +1474,30 @@ def test_a_count_asked_puts_the_fact_that_counts_first(engine: Engine) -> None:
 def test_how_many_places_is_answered_with_the_count(engine: Engine, question: str) -> None:
     assert engine.answer(question).kind == "answer"
     assert engine.answer("where did davankov win").kind == "comparison"  # the places themselves: a list
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who won the 2018 election among russians in kazakhstan",
+        "за кого голосовали за рубежом в 2018 году, кто был вторым?",
+    ],
+)
+def test_who_came_where_in_2018_is_not_in_the_facts(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "no_data" and reply.rule == "other_year" and not reply.fact_ids, reply.reason
+    assert "2018" in reply.text
+
+
+def test_putins_2018_figures_are_still_answered(engine: Engine) -> None:
+    assert engine.answer("kazakhstan 2018 putin %").fact_ids == ["kazakhstan-2018-comparison"]
+
+
+def test_where_it_changed_most_since_2018_is_the_report_naming_places(engine: Engine) -> None:
+    reply = engine.answer("biggest drop in putin support since 2018 - where?")
+    assert reply.kind == "answer" and reply.fact_ids[0] == "abroad-change-since-2018", reply.reason
+
+
+def test_words_of_a_change_ask_about_the_year_before(engine: Engine) -> None:
+    reply = engine.answer("largest increase in voters compared to 2018?")  # "increase" is no foreign word
+    assert reply.rule == "other_year_fact" and "abroad-change-since-2018" in reply.fact_ids, reply.reason

@@ -438,3 +438,16 @@ def test_a_word_is_no_slip_of_a_name(typed: str) -> None:
 def test_sound_key_folds_letters_heard_alike() -> None:
     assert sound_key("sirya") == sound_key("syria") == "siria"
     assert sound_key("kipprus") == "ciprus"  # doubled letters typed once
+
+
+@pytest.mark.parametrize(("text", "country"), [("Монтенегро", "montenegro"), ("а в холланд?", "netherlands")])
+def test_an_english_name_typed_in_cyrillic_names_the_place(shipped_index: EntityIndex, text: str, country: str) -> None:
+    assert shipped_index.find(tokenize(text), text).countries() == [country]
+
+
+def test_an_everyday_word_is_a_place_only_with_its_capital(shipped_index: EntityIndex) -> None:
+    assert [
+        item.id
+        for item in shipped_index.find(tokenize("россияне в Того голосовали?"), "россияне в Того голосовали?").items
+    ] == ["TG"]
+    assert shipped_index.find(tokenize("и того 5 стран"), "и того 5 стран").items == []

@@ -47,6 +47,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Результатов прошлых президентских выборов в России у меня нет: только выборов 15–17 марта 2024 года — "
         "за рубежом и в России.",
     },
+    "earlier_standings": {
+        "en": "The sources give no results of the 2018 election: for each place abroad they give only Putin's 2018 "
+        'votes and share and the ballots cast then, beside 2024\'s (ask, for example, "Kazakhstan 2024 vs 2018").',
+        "ru": "Результатов выборов 2018 года в источниках нет: для каждого места за рубежом в них есть только голоса и "
+        "доля Путина в 2018 году и число бюллетеней тогда — рядом с данными 2024 года (спросите, например: "
+        "«Казахстан 2024 и 2018»).",
+    },
     # small talk: a short fitting reply, then what the bot can answer
     "small_talk_greeting": {
         "en": "Hello! I answer questions about how Russian citizens voted in the March 2024 presidential election, "

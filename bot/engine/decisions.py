@@ -44,9 +44,8 @@ class Refusal(Decision):
         # an earlier Russian presidential election is a real question the base has no data for; any other
         # election (another country's, a parliamentary one, a year with no presidential vote) is, like small
         # talk, not about the facts
-        return {"empty": "empty", "earlier_election": "no_data", "no_emigrant_count": "no_data"}.get(
-            self.reason, "off_topic"
-        )
+        no_data = ("earlier_election", "earlier_standings", "no_emigrant_count")
+        return {"empty": "empty", **dict.fromkeys(no_data, "no_data")}.get(self.reason, "off_topic")
 
 
 @dataclass(frozen=True)

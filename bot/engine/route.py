@@ -166,6 +166,13 @@ def _says_which(token: str, place_id: str, shared_words: set[str]) -> bool:
 RUSSIAN_PRESIDENTIAL_YEARS = frozenset({"1991", "1996", "2000", "2004", "2008", "2012", "2018"})
 
 
+def _year_fact_order(fact: Fact, asked: str | None, question: Question, index: KnowledgeIndex) -> tuple:
+    # the asked topic's fact; the year's own comparison, or for "where did it fall most?" the report naming places;
+    # then the topics the question leans to most
+    compared_first = (fact.id not in index.year_only) != bool(question.superlative and question.asks_where)
+    return fact.topic != asked, compared_first, -question.topics.get(fact.topic, 0.0)
+
+
 def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Who won in 2018?": another election, unless a fact speaks of that year ("401 stations in 2018")."""
     if not question.years:
@@ -182,11 +189,22 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
     # the place's comparison with that year comes first ("Estonia in 2018?"), then what else speaks of the year;
     # a question on a topic of its own ("stations in 2018") is answered by the fact on that topic first
     own_topics = {name: value for name, value in question.topics.items() if name not in FIGURE_TOPICS}
-    asked = max(own_topics, key=own_topics.__getitem__) if max(own_topics.values(), default=0) >= WEAK_TOPIC else None
+    # (a topic of its own only when no figure's topic is asked more: "biggest drop in Putin's share since 2018 -
+    # where?" is his result, whatever "where" says of polling places)
+    strongest = max(own_topics.values(), default=0)
+    outweighed = question.superlative and strongest < max(question.topics.values(), default=0)
+    asked = max(own_topics, key=own_topics.__getitem__) if strongest >= WEAK_TOPIC and not outweighed else None
     if asked is None and not question.topics and (question.followup or question.short):
         chat_topic = question.context.topic  # "а в 2018?" after the stations abroad: the stations in 2018
         asked = chat_topic if chat_topic not in (None, *FIGURE_TOPICS) else None
-    own = tuple(sorted(own, key=lambda fact: (fact.topic != asked, fact.id not in index.year_only)))
+    # (the year's own comparison first; for "where did it fall most?", the report that names the places first)
+    own = tuple(sorted(own, key=lambda fact: _year_fact_order(fact, asked, question, index)))
+    if own and (question.asks_who or question.reading.signals.place is not None):
+        # "who won among Russians in Kazakhstan in 2018?", "кто был вторым в 2018?": the sources' 2018 figures are
+        # Putin's and the ballots, to compare with 2024; they rank no candidates of that year
+        context = question.context.updated(language=question.language)
+        trace = f"{question.trace}; who came where in {', '.join(question.years)}: not in the facts"
+        return Refusal("other_year", context, trace, reason="earlier_standings")
     names = question.reading.base_names
     if names and not any(name in fact.answer.en.lower() + fact.answer.ru.lower() for fact in own for name in names):
         # "how many votes did Grudinin get in Kazakhstan in 2018": the place's 2018 facts say nothing of him
