@@ -1501,3 +1501,47 @@ def test_where_it_changed_most_since_2018_is_the_report_naming_places(engine: En
 def test_words_of_a_change_ask_about_the_year_before(engine: Engine) -> None:
     reply = engine.answer("largest increase in voters compared to 2018?")  # "increase" is no foreign word
     assert reply.rule == "other_year_fact" and "abroad-change-since-2018" in reply.fact_ids, reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [("malaysa kuala lumpr result", "malaysia"), ("austira wh won vienna salzburg", "austria")],
+)
+def test_names_of_no_dictionary_beside_a_country_and_a_topic_are_its_cities(
+    engine: Engine, question: str, country: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.kind == "answer" and reply.fact_ids[0].startswith(country), reply.reason
+
+
+@pytest.mark.parametrize("question", ["kazakhstan football results", "kuala lumpur weather"])
+def test_a_word_of_another_subject_beside_a_country_is_still_off_topic(engine: Engine, question: str) -> None:
+    assert engine.answer(question).kind == "off_topic"
+
+
+def test_where_one_could_vote_is_the_polling_places(engine: Engine) -> None:
+    reply = engine.answer("в сша где можно было голосовать")
+    assert reply.fact_ids[0] == "united-states-three-sites", reply.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("what's the story with russians from georgia voting in armenia", "georgia-voters-went-to-armenia-and-turkey"),
+        ("why do people mention trabzon and georgia together?", "turkey-four-stations-trabzon"),
+    ],
+)
+def test_two_places_linked_by_a_report_are_answered_by_it(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question)
+    assert (reply.rule, reply.fact_ids) == ("places_linked", [fact_id]), reply.reason
+    assert engine.answer("armenia vs georgia").kind == "comparison"  # two places weighed are still compared
+
+
+def test_here_after_a_statement_about_the_asker_is_the_place_of_the_statement(engine: Engine) -> None:
+    reply = engine.answer("im studying in china, how many russians voted here altogether")
+    assert reply.fact_ids[0] == "china-official-turnout", reply.reason
+
+
+def test_a_place_of_another_subject_with_an_unknown_name_is_off_topic(engine: Engine) -> None:
+    context = engine.answer("how many voted in serbia").context
+    assert engine.answer("whats the best burek place in belgrade", context).kind == "off_topic"

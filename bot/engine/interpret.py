@@ -187,6 +187,9 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     ):
         # "in how many countries could Russians vote?": the stations abroad, which the facts count by country
         countries, topics = (ABROAD,), {**topics, "polling_places": max(topics.values(), default=0.0) + 1.0}
+    if asks_where_to_vote(reading) and "turnout" in topics:
+        # "в сша где можно было голосовать": where one voted, not how many did
+        topics = {**topics, "polling_places": topics["turnout"] + topics.get("polling_places", 0.0)}
     if claim is not None:
         topics = claim_topics(topics, claim, leaders)
         if counts_stations(reading.tokens, claim[0]):
@@ -438,6 +441,20 @@ NEGATIONS = frozenset({"not", "не", "ne"})
 PLACE_PREPOSITIONS = frozenset({"in", "в", "во", "v", "по", "po", "about", "про", "pro"})
 INLINE_REPAIRS = frozenset({"смысле", "smysle", "тоесть"})  # "в смысле"
 INLINE_REPAIR_PAIRS = frozenset({("то", "есть"), ("to", "est"), ("i", "mean"), ("or", "rather"), ("или", "вернее")})
+
+
+VOTE_VERBS = ("голосова", "проголосова", "vote", "voting", "golosova", "progolosova")
+
+
+def asks_where_to_vote(reading: Reading) -> bool:
+    """ "где можно было голосовать", "where could one vote": a place to vote asked, not a count of voters."""
+    tokens = reading.tokens
+    return (
+        bool(WHERE_WORDS & set(tokens))
+        and any(token.startswith(VOTE_VERBS) for token in tokens)
+        and not (asks_a_count(reading) or {"most", "least"} & reading.signals.intents.keys())
+        and not reading.mentions.candidates()  # ("where did Putin get votes": his result)
+    )
 
 
 def asks_a_count(reading: Reading) -> bool:

@@ -28,6 +28,7 @@ from bot.text import CLAIM_CUES, PRONOUNS, STOPWORDS, tokenize
 CLAUSE_BREAK = re.compile(
     r"[.!?;:]+\s+|,\s+|\s*\+\s*|\s+(?:and|also|plus|as well as|а также|и|а|i|&)\s+", re.IGNORECASE
 )
+HERE_WORDS = frozenset({"here", "здесь", "тут", "zdes", "tut"})
 # the scope decided on the whole message: no clause of it is answered apart
 WHOLE_MESSAGE_RULES = frozenset({"small_talk", "other_election", "other_year", "off_subject", "future_election"})
 
@@ -121,6 +122,9 @@ def decide_message(
         # asker names a place that is not asked about; the message is decided without it
         parts = CLAUSE_BREAK.split(text)
         kept = [part for part in parts if not _is_preamble(reader(part))]
+        if any(HERE_WORDS & set(reader(part).tokens) for part in kept):
+            # "im studying in china, how many russians voted here": the place of the statement is "here"
+            kept = [part for part in parts if part in kept or reader(part).mentions.countries()]
         if kept and len(kept) < len(parts):
             text = " ".join(kept)
             reading = reader(text)

@@ -241,12 +241,15 @@ def _name_kept(typed: str, corrected: str, index: KnowledgeIndex) -> str:
     return typed
 
 
+QUESTION_STUBS = {"wh": "what", "wht": "what", "wut": "what"}  # a question word cut short in a chat
 QUESTION_WORDS = ("which", "what", "where", "when", "who", "whose", "how", "why")
 
 
 def _question_word_slip(token: str, index: KnowledgeIndex) -> str:
     """A question word typed with one slip ("wich", "wher", "wat") is that word; one that is a slip of two ("hwo":
     "how" or "who") stays as typed."""
+    if token in QUESTION_STUBS:
+        return QUESTION_STUBS[token]
     if not 3 <= len(token) <= 6 or token in QUESTION_WORDS or token in index.latin_names:
         return token
     near = [word for word in QUESTION_WORDS if OSA.distance(token, word) == 1]

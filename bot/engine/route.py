@@ -1137,6 +1137,40 @@ def places_together(question: Question, index: KnowledgeIndex) -> Decision | Non
     return None
 
 
+FROM_WORDS = frozenset({"from", "из", "iz", "изо"})
+
+
+def places_linked(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "russians from georgia voting in armenia", "why mention trabzon and georgia together?": a report of one place
+    that speaks of the other, not the two places side by side."""
+    places = [country for country in question.countries if country != ABROAD]
+    if len(places) != 2 or "compare" in question.intents or question.superlative or question.candidates:
+        return None
+    tokens = question.reading.tokens
+    starts = {item.id: item.start for item in question.reading.mentions.items if item.kind == "country"}
+    origin = next(
+        (place for place in places if starts.get(place, 0) > 0 and tokens[starts[place] - 1] in FROM_WORDS), None
+    )
+    if origin is None and not TOGETHER_WORDS & set(tokens):
+        return None
+    content = index.content_keys(question.reading)
+    pairs = (
+        [(origin, next(place for place in places if place != origin))]
+        if origin
+        else [tuple(places), tuple(places[::-1])]
+    )
+    for first, second in pairs:
+        other = index.countries[second].name
+        speaking = [fact for fact in index.by_country.get(first, ()) if other.en in fact.answer.en]
+        if speaking:
+            # (the report sharing most words, then the one that says most of the other place)
+            fact = max(speaking, key=lambda fact: (index.overlap(fact, content), fact.answer.en.count(other.en)))
+            context = question.context.updated(country=first, topic=fact.topic, language=question.language)
+            trace = f"{question.trace}; {first}'s report speaking of {second}"
+            return FactAnswer("places_linked", context, trace, 1.0, answer_facts=(fact,))
+    return None
+
+
 # a part of the world with at most this many places is shown side by side when named alone; a larger one is
 # only ranked ("where in Europe...")
 AREA_SIDE_BY_SIDE = 6
@@ -1207,6 +1241,7 @@ ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     stations_count_ranking,
     station_ranking,
     places_together,
+    places_linked,
     compare_more,
     compare_last_two,
     ranking,

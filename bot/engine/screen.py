@@ -12,8 +12,8 @@ from itertools import pairwise
 from bot.engine.decisions import Decision, NoData, Refusal
 from bot.engine.interpret import ABROAD, FIGURE_TOPICS, Question, about_russians, asker_lives
 from bot.engine.reading import names_stations
-from bot.engine.spelling import reads_as_surname
-from bot.engine.thresholds import NAMED_TOPIC, WEAK_TOPIC
+from bot.engine.spelling import is_name_like, reads_as_surname
+from bot.engine.thresholds import NAMED_TOPIC, STRONG_TOPIC, WEAK_TOPIC
 from bot.text import STOPWORDS
 
 
@@ -314,9 +314,20 @@ def no_election_word(question: Question) -> Decision | None:
     if question.named and any(strongest[topic] >= NAMED_TOPIC for topic in strongest.keys() - set(FIGURE_TOPICS)):
         return None
     # "а какой реальный результат по Кипру": a place and a topic word, the unknown words only shading them
-    if question.named and question.reading.signals.topics and not question.reading.subject_words:
+    subject_words = question.reading.subject_words
+    if question.named and question.reading.signals.topics and not subject_words:
+        return None
+    if _names_beside_a_place(question):
         return None
     return _refuse(question, "no_election_word")
+
+
+def _names_beside_a_place(question: Question) -> bool:
+    """ "malaysa kuala lumpr result": a country and a topic word, the other words names of no dictionary (a city's,
+    a street's), not words of another subject ("weather", "bitcoin price")."""
+    words = question.reading.subject_words
+    topical = max(question.reading.signals.topics.values(), default=0.0) >= STRONG_TOPIC  # ("best burek place")
+    return bool(question.countries and topical and all(map(is_name_like, words)))
 
 
 def weak_topic_words(question: Question) -> Decision | None:
@@ -362,6 +373,8 @@ def mostly_unknown_words(question: Question) -> Decision | None:
     # "poll dance classes", "relocation services for IT companies": mostly words the base does not know
     # (words that only shade the question, "someone", "even", do not count beside a name)
     unknown = question.reading.subject_words if question.named else question.reading.unknown
+    if _names_beside_a_place(question):
+        return None  # ("malaysa kuala lumpr result": a city's name beside its country)
     if (
         len(unknown) >= 2
         and len(unknown) > _topic_words(question)
