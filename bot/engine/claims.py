@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.engine.decisions import Decision, FactAnswer
+from bot.engine.decisions import Choices, Decision, FactAnswer
 from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import Question, counts_stations
 from bot.engine.route import DEFAULT_CANDIDATE  # "he got 99%": the winner's share, as people mean it
@@ -46,6 +46,12 @@ class Verdict:
 
 def check_claim(decision: Decision, question: Question, index: KnowledgeIndex) -> Decision:
     """The decision with a verdict on the claimed figure, when it answers with facts."""
+    if question.claim is not None and isinstance(decision, Choices):
+        # "wait, I saw 8% somewhere?" after Almaty: no one fact was clear, but one of the place's says that figure
+        said = figure_said_of_the_place(*question.claim, decision, index)
+        if said is not None:
+            context = decision.context.updated(topic=said[1].topic, language=question.language)
+            decision = FactAnswer("claim_located", context, decision.trace, 1.0, answer_facts=(said[1],))
     if question.claim is None or not isinstance(decision, FactAnswer):
         return decision
     value, percent = question.claim
@@ -61,13 +67,43 @@ def check_claim(decision: Decision, question: Question, index: KnowledgeIndex) -
     hedge = next((name for name, words in CLAIM_HEDGES.items() if words & set(question.reading.tokens)), None)
     side = hedge if hedge in ("below", "above") else None
     if not figures:
+        # "в латвии пришли 2,38% взрослых россиян, это откуда?": the figure, as claimed, in another of the place's
+        # facts (the police's estimate), which then answers beside the first
+        said = figure_said_of_the_place(value, percent, decision, index)
+        if said is not None:
+            figures = (said,)
+            decision = replace(decision, answer_facts=(said[1], *(f for f in decision.answer_facts if f != said[1])))
+    if not figures:
         verdict = Verdict(value, percent, None, (), side=side)
     else:
         verdict = Verdict(value, percent, holds(value, figures[0][0], hedge), figures, side=side)
         if not verdict.holds:
             other = next((item for item in figures[1:] if holds(value, item[0], hedge)), None)
+            if other is None and hedge is None:
+                # "but I read 8% somewhere" after Almaty's result: the figure another of the place's facts gives
+                other = figure_said_of_the_place(value, percent, decision, index)
+                if other is not None and other[1] not in decision.answer_facts:
+                    decision = replace(decision, answer_facts=(*decision.answer_facts, other[1]))
             verdict = replace(verdict, other_kind=other, figures=figures[:1] if other else figures)
     return replace(decision, verdict=verdict, trace=f"{decision.trace}; claim {value:g}{'%' if percent else ''}")
+
+
+def figure_said_of_the_place(
+    value: float, percent: bool, decision: Decision, index: KnowledgeIndex
+) -> tuple[Figure, Fact] | None:
+    """The one figure of the answer's place that is the claimed number itself (a share or a count as claimed)."""
+    place = decision.context.country
+    metrics = SHARE_METRICS if percent else COUNT_METRICS
+    found = [
+        (figure, fact)
+        for fact in index.by_country.get(place, ()) if place
+        for figure in fact.figures
+        if figure.reported and figure.metric in metrics and abs((figure.value or 0.0) - value) < SAME_FIGURE
+    ]  # fmt: skip
+    return found[0] if len({fact.id for _, fact in found}) == 1 else None
+
+
+SAME_FIGURE = 0.005  # a claimed figure is the fact's own when it is the same to two decimals
 
 
 def comparable_figures(facts: tuple[Fact, ...], question: Question, percent: bool) -> tuple[tuple[Figure, Fact], ...]:
