@@ -1545,3 +1545,17 @@ def test_here_after_a_statement_about_the_asker_is_the_place_of_the_statement(en
 def test_a_place_of_another_subject_with_an_unknown_name_is_off_topic(engine: Engine) -> None:
     context = engine.answer("how many voted in serbia").context
     assert engine.answer("whats the best burek place in belgrade", context).kind == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("first", "why"), [("how many voted in kyrgyzstan", "why the difference?"), ("итоги в США", "почему цифра другая?")]
+)
+def test_why_the_figures_differ_after_a_reply_is_its_facts_again(engine: Engine, first: str, why: str) -> None:
+    before = engine.answer(first)
+    reply = engine.answer(why, before.context)
+    assert reply.rule == "cited_again" and reply.fact_ids == before.fact_ids[:2], reply.reason
+
+
+def test_why_no_one_voted_in_a_place_without_a_station_says_why_there_was_none(engine: Engine) -> None:
+    reply = engine.answer("почему в Грузии не голосовали")
+    assert "georgia-no-polling-station" in reply.fact_ids and "дипломатическ" in reply.text, reply.reason

@@ -1225,7 +1225,21 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
     return None
 
 
+def figures_explained(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "почему цифра другая?", "why the difference?" after a reply: the facts just cited, which say why their
+    figures differ (a rounded and an exact one, shares of different totals)."""
+    if not asks_why(question) or question.countries or question.candidates or question.reading.subject_words:
+        return None
+    cited = [index.facts[fact_id] for fact_id in question.context.cited if fact_id in index.facts]
+    if not cited or not {"figures", "compare"} & question.intents.keys() or question.topic not in (None, "diaspora"):
+        return None  # ("why" alone leans to the reasons people moved: no topic of its own)
+    context = question.context.updated(language=question.language)
+    trace = f"{question.trace}; why the figures of {', '.join(fact.id for fact in cited)} differ"
+    return FactAnswer("cited_again", context, trace, 1.0, answer_facts=tuple(cited))
+
+
 ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
+    figures_explained,
     shared_name,
     other_year,
     list_count,
@@ -1418,9 +1432,11 @@ def with_reasons(decision: Decision, question: Question, index: KnowledgeIndex) 
         return decision
     # a city asked about: what the reports say of that city, not of another ("Ankara" is not Istanbul's queue)
     cities = [item.city for item in question.reading.mentions.items if item.city]
+    # ("why didn't they vote in Georgia?": a place with no station is explained by why there was none)
+    topics = REASON_TOPICS if place in index.ranked_countries else ("polling_places", *REASON_TOPICS)
     reasons = [
         fact
-        for topic in REASON_TOPICS
+        for topic in topics
         for fact in index.facts_on(place, topic)
         if fact.id not in answered
         and fact.country == place

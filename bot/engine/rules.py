@@ -76,7 +76,11 @@ _RULES = (
         "a place and no question (a vague ask): how many voted and the result, then its topics (only its topics when "
         "it has no figures)",
     ),
-    Rule("cited_again", "match", "no topic words, only 'it' or 'she' and who or what: the last reply's fact"),
+    Rule(
+        "cited_again",
+        "match",
+        "no topic words, only 'it' or 'she' and who or what, or why the figures differ: the last reply's facts",
+    ),
     Rule("no_topic", "match", "no topic words and no close example question"),
     Rule("off_domain_topic", "match", "weak topic words and no election name"),
     Rule("unknown_words_weak_topic", "match", "unknown words beside weak topic words"),
