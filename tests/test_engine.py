@@ -1559,3 +1559,9 @@ def test_why_the_figures_differ_after_a_reply_is_its_facts_again(engine: Engine,
 def test_why_no_one_voted_in_a_place_without_a_station_says_why_there_was_none(engine: Engine) -> None:
     reply = engine.answer("почему в Грузии не голосовали")
     assert "georgia-no-polling-station" in reply.fact_ids and "дипломатическ" in reply.text, reply.reason
+
+
+def test_how_many_places_a_candidate_lost_is_a_count_not_a_ranking(engine: Engine) -> None:
+    reply = engine.answer("на скольких участках путин продул")
+    assert "abroad-stations-putin-lost" in reply.fact_ids, reply.reason
+    assert engine.answer("где путин продул сильнее всего").rule == "ranking"  # the low end, asked as such

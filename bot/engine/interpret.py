@@ -304,6 +304,9 @@ FAILING_WORDS = frozenset(
      "антирекорд", "worst", "худший", "хуже всего"}
 )  # fmt: skip
 MOST_WORDS = frozenset(INTENT_WORDS["most"])
+LEAST_WORDS = frozenset(INTENT_WORDS["least"])
+# lost, said of a candidate (as typed and in dictionary form)
+LOSING_VERBS = frozenset({"продул", "продуть", "провалился", "провалиться", "flopped", "flop", "trounced"})
 
 
 def area_asked(tokens: tuple[str, ...]) -> str | None:
@@ -337,6 +340,9 @@ LOSING_STEMS = ("lost", "lose", "losing", "проиграл", "проигра", 
 
 def superlative(intents: Mapping[str, int], words: list[str], tokens: tuple[str, ...] = ()) -> str | None:
     """ "most" or "least"; both at once ("more or less than nationally?") ask for a comparison, not an end."""
+    least = {word for word in words if word in LEAST_WORDS}
+    if "least" in intents and least and least <= LOSING_VERBS and set(tokens) & set(COUNT_WORDS):
+        return None  # "на скольких участках путин продул": a count of the places he lost, no end of a ranking
     if "most" in intents and "least" not in intents and any(token.startswith(LOSING_STEMS) for token in tokens):
         # "где путин проиграл больше всего": "the most" says how much, the verb says which end
         most_words = {word for word in words if word in MOST_WORDS}
