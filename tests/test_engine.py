@@ -1565,3 +1565,15 @@ def test_how_many_places_a_candidate_lost_is_a_count_not_a_ranking(engine: Engin
     reply = engine.answer("на скольких участках путин продул")
     assert "abroad-stations-putin-lost" in reply.fact_ids, reply.reason
     assert engine.answer("где путин продул сильнее всего").rule == "ranking"  # the low end, asked as such
+
+
+def test_a_station_number_in_a_repair_is_the_station(engine: Engine) -> None:
+    reply = engine.answer("не, я имел в виду 8133", engine.answer("участок 8134").context)
+    assert reply.rule == "station" and reply.fact_ids[0] == "station-8133", reply.reason
+
+
+def test_a_follow_up_in_the_words_of_the_last_fact_asks_it_again(engine: Engine) -> None:
+    context = engine.answer("what did the police do in latvia").context
+    reply = engine.answer("how many were told to leave", context)
+    assert (reply.rule, reply.fact_ids) == ("cited_again", ["latvia-police-checks"]), reply.reason
+    assert engine.answer("how are you doing", context).kind == "off_topic"

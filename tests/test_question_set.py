@@ -131,6 +131,9 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_r.yaml",
         "blind_s.yaml",
         "blind_t.yaml",
+        "blind_u.yaml",
+        "blind_v.yaml",
+        "blind_w.yaml",
     ],
 )
 def test_the_blind_sets_load(name: str) -> None:

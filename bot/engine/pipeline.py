@@ -16,8 +16,8 @@ from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import ABROAD, Question, asks_a_count, interpret
 from bot.engine.match import match
 from bot.engine.reading import Reading
-from bot.engine.route import route, with_reasons
-from bot.engine.screen import screen
+from bot.engine.route import cited_words, route, with_reasons
+from bot.engine.screen import WORD_SCREENS, screen
 from bot.engine.spelling import reads_as_surname
 from bot.engine.thresholds import ANSWER_SCORE, PREAMBLE_WORDS, WEAK_TOPIC
 from bot.replies import ChatContext
@@ -29,6 +29,7 @@ CLAUSE_BREAK = re.compile(
     r"[.!?;:]+\s+|,\s+|\s*\+\s*|\s+(?:and|also|plus|as well as|а также|и|а|i|&)\s+", re.IGNORECASE
 )
 HERE_WORDS = frozenset({"here", "здесь", "тут", "zdes", "tut"})
+WORD_SCREEN_RULES = frozenset(check.__name__ for check in WORD_SCREENS)
 # the scope decided on the whole message: no clause of it is answered apart
 WHOLE_MESSAGE_RULES = frozenset({"small_talk", "other_election", "other_year", "off_subject", "future_election"})
 
@@ -41,7 +42,11 @@ def decide(
     """One question's decision: a refusal, an answer computed from figures, or the matched fact."""
     reading = with_person_of_the_chat(reading, context, index)
     question = interpret(reading, context, language, inherit=inherit)
-    decision = check_claim(screen(question) or route(question, index) or match(question, index), question, index)
+    screened = screen(question)
+    if screened is not None and screened.rule in WORD_SCREEN_RULES:
+        # ("how many were told to leave" after the police checks: words of the last reply's fact, not of nothing)
+        screened = cited_words(question, index) or screened
+    decision = check_claim(screened or route(question, index) or match(question, index), question, index)
     decision = with_reasons(decision, question, index)
     decision = with_city_not_split(decision, question, index)
     if isinstance(decision, Ranking) and (decision.threshold or decision.winners_only) and counts_places(question):

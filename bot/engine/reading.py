@@ -25,6 +25,7 @@ from bot.text import (
     FILLERS,
     FRACTION_COUNTS,
     FRACTIONS,
+    REPAIR_CUES,
     STOPWORDS,
     is_cyrillic,
     is_modifier,
@@ -349,7 +350,7 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         capitalised = {word.casefold() for word in _INNER_CAPITALISED.findall(text)}
         places += [token.capitalize() for token in unknown if token in capitalised]
     stations = tuple(dict.fromkeys(int(number) for number in _STATION.findall(text)))
-    if not stations and len(tokens) <= SHORT_STATION_QUESTION:
+    if not stations and (len(tokens) <= SHORT_STATION_QUESTION or REPAIR_CUES & set(tokens)):
         # "and 8134?": a bare number in the range of the stations abroad, in a short follow-up
         stations = tuple(int(token) for token in tokens if is_station_number(token))
     return Reading(

@@ -1238,6 +1238,25 @@ def figures_explained(question: Question, index: KnowledgeIndex) -> Decision | N
     return FactAnswer("cited_again", context, trace, 1.0, answer_facts=tuple(cited))
 
 
+def cited_words(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "how many were told to leave" after the police checks in Latvia: no topic or name, every word one the last
+    reply's fact says; that fact again, which tells it."""
+    reading = question.reading
+    if question.topics or question.countries or question.candidates or reading.unknown or not question.short:
+        return None
+    cited = [index.facts[fact_id] for fact_id in question.context.cited[:1] if fact_id in index.facts]
+    content = index.content_keys(reading)
+    if not cited or len(content) < CITED_WORDS or index.overlap(cited[0], content) < CITED_OVERLAP:
+        return None
+    context = question.context.updated(language=question.language)
+    trace = f"{question.trace}; every word in {cited[0].id}"
+    return FactAnswer("cited_again", context, trace, 1.0, answer_facts=(cited[0],))
+
+
+CITED_WORDS = 2  # content words a follow-up needs before they can all be the last fact's ("told", "leave")
+CITED_OVERLAP = 0.9  # ...and the share of them (by rarity) the fact says: "many" may be missing, not "leave"
+
+
 ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     figures_explained,
     shared_name,
