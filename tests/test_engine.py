@@ -1577,3 +1577,16 @@ def test_a_follow_up_in_the_words_of_the_last_fact_asks_it_again(engine: Engine)
     reply = engine.answer("how many were told to leave", context)
     assert (reply.rule, reply.fact_ids) == ("cited_again", ["latvia-police-checks"]), reply.reason
     assert engine.answer("how are you doing", context).kind == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("first", "question"),
+    [
+        ("poland result", "which polish city was worst for putin"),
+        ("как голосовали в польше", "а в каком городе у путина хуже всего"),
+    ],
+)
+def test_which_city_was_worst_ranks_the_countrys_stations(engine: Engine, first: str, question: str) -> None:
+    reply = engine.answer(question, engine.answer(first).context)
+    assert reply.rule == "station_ranking" and reply.fact_ids[0] == "station-8257", reply.reason  # Krakow
+    assert engine.answer("which cities in kazakhstan had stations").rule == "city_list"  # the cities, not ranked

@@ -101,3 +101,17 @@ def test_the_stations_of_a_part_of_a_country_are_counted_from_its_protocols(engi
 def test_a_year_before_a_station_noun_is_no_count_of_stations(engine: Engine) -> None:
     reply = engine.answer("In 2024 polling stations abroad had 380,961 voters, right?")
     assert reply.text.startswith("Yes: the sources give 380,961"), reply.text
+
+
+def test_a_claim_matching_a_stations_exit_poll_says_so(engine: Engine) -> None:
+    reply = engine.answer("I read putin got 22% in cyprus, true?")
+    assert "exit-poll-8158" in reply.fact_ids and reply.text.startswith("Only as the exit poll"), reply.text
+
+
+def test_a_claim_about_a_city_is_settled_by_its_stations(engine: Engine) -> None:
+    assert engine.answer("putin got 25% in almaty?").text.startswith("Yes: the sources give 24.99%")
+
+
+def test_a_claimed_figure_another_fact_states_is_located(engine: Engine) -> None:
+    reply = engine.answer("в латвии пришли 2,38% россиян, правда?")
+    assert reply.fact_ids[0] == "latvia-police-checks" and reply.text.startswith("Да"), reply.text

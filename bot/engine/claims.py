@@ -55,7 +55,11 @@ def check_claim(decision: Decision, question: Question, index: KnowledgeIndex) -
     if question.claim is None or not isinstance(decision, FactAnswer):
         return decision
     value, percent = question.claim
-    figures = with_official(comparable_figures(decision.facts, question, percent), decision, question, index)
+    facts = decision.facts
+    if decision.rule == "city":
+        # "putin got 25% in almaty?": the city's stations settle it before its country's count
+        facts = tuple(sorted(facts, key=lambda fact: fact.station is None))
+    figures = with_official(comparable_figures(facts, question, percent), decision, question, index)
     stations = [number for number in decision.context.stations if index.stations.get(number)]
     counted_stations = not percent and counts_stations(question.reading.tokens, value)
     if stations and counted_stations and decision.rule == "city":
@@ -93,14 +97,21 @@ def figure_said_of_the_place(
 ) -> tuple[Figure, Fact] | None:
     """The one figure of the answer's place that is the claimed number itself (a share or a count as claimed)."""
     place = decision.context.country
+    if not place:
+        return None
     metrics = SHARE_METRICS if percent else COUNT_METRICS
-    found = [
-        (figure, fact)
-        for fact in index.by_country.get(place, ()) if place
-        for figure in fact.figures
-        if figure.reported and figure.metric in metrics and abs((figure.value or 0.0) - value) < SAME_FIGURE
-    ]  # fmt: skip
-    return found[0] if len({fact.id for _, fact in found}) == 1 else None
+    # the place's own facts, else its stations' protocols and exit polls ("22%" in Cyprus is the exit poll's)
+    stations = [fact for facts in index.stations.values() for fact in facts if fact.country == place]
+    for pool in (index.by_country.get(place, ()), stations):
+        found = [
+            (figure, fact)
+            for fact in pool
+            for figure in fact.figures
+            if figure.reported and figure.metric in metrics and abs((figure.value or 0.0) - value) < SAME_FIGURE
+        ]
+        if found:
+            return found[0] if len({fact.id for _, fact in found}) == 1 else None
+    return None
 
 
 SAME_FIGURE = 0.005  # a claimed figure is the fact's own when it is the same to two decimals

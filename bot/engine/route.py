@@ -507,8 +507,8 @@ def city_list(question: Question, index: KnowledgeIndex) -> Decision | None:
     ):
         return other_cities(question, index)
     asks_which = {"where", "list"} & question.intents.keys() or {"what", "which", "какие", "каких"} & set(tokens)
-    if not (asks_which and any(token.startswith(CITY_WORDS) for token in tokens)):
-        return None
+    if not (asks_which and any(token.startswith(CITY_WORDS) for token in tokens)) or question.superlative:
+        return None  # ("which city was worst for Putin": its stations ranked)
     if len(question.countries) == 1:
         country = question.countries[0]
     elif not question.countries and (question.followup or question.short):
@@ -726,6 +726,12 @@ def station_ranking(question: Question, index: KnowledgeIndex) -> Decision | Non
     metric_topic = figure_topic(question) or ("turnout" if question.superlative else None)
     asks_stations = names_stations(question.reading.tokens)  # "the biggest station abroad", "на каком участке"
     places_named = [country for country in question.countries if country != ABROAD]
+    # "which polish city was worst for putin", "а в каком городе у путина хуже всего": its cities' stations
+    if any(token.startswith(CITY_WORDS) for token in question.reading.tokens):
+        asks_stations = True
+        followed = question.context.country not in (None, ABROAD) and (question.followup or question.short)
+        if not places_named and followed:
+            places_named = [question.context.country]
     if not (question.superlative and metric_topic and asks_stations and len(places_named) <= 1):
         return None
     metric = ranked_metric(question, metric_topic)
