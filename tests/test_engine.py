@@ -1533,7 +1533,7 @@ def test_where_one_could_vote_is_the_polling_places(engine: Engine) -> None:
 )
 def test_two_places_linked_by_a_report_are_answered_by_it(engine: Engine, question: str, fact_id: str) -> None:
     reply = engine.answer(question)
-    assert (reply.rule, reply.fact_ids) == ("places_linked", [fact_id]), reply.reason
+    assert (reply.rule, reply.fact_ids[0]) == ("places_linked", fact_id), reply.reason
     assert engine.answer("armenia vs georgia").kind == "comparison"  # two places weighed are still compared
 
 
@@ -1590,3 +1590,8 @@ def test_which_city_was_worst_ranks_the_countrys_stations(engine: Engine, first:
     reply = engine.answer(question, engine.answer(first).context)
     assert reply.rule == "station_ranking" and reply.fact_ids[0] == "station-8257", reply.reason  # Krakow
     assert engine.answer("which cities in kazakhstan had stations").rule == "city_list"  # the cities, not ranked
+
+
+def test_a_city_linked_to_another_place_gives_the_report_naming_it_and_its_stations(engine: Engine) -> None:
+    reply = engine.answer("trabzon station, the one for russians from georgia")
+    assert reply.rule == "places_linked" and "station-8293" in reply.fact_ids, reply.reason

@@ -1160,6 +1160,20 @@ def places_linked(question: Question, index: KnowledgeIndex) -> Decision | None:
     if origin is None and not TOGETHER_WORDS & set(tokens):
         return None
     content = index.content_keys(question.reading)
+    cities = [item.city for item in question.reading.mentions.items if item.city]
+    if cities:
+        # "trabzon station, the one for russians from georgia": the report naming the city, then its stations
+        numbers = [number for number in index.city_stations.get(cities[0], ()) if number in index.stations]
+        naming = [fact for place in places for fact in index.by_country.get(place, ()) if cities[0] in fact.answer.en]
+        if not naming or not numbers:
+            return None
+        fact = max(naming, key=lambda fact: index.overlap(fact, content))
+        facts = (fact, *_station_answer(index, numbers, exit_poll=False))
+        context = question.context.updated(
+            country=facts[-1].country, language=question.language, stations=tuple(numbers)
+        )
+        trace = f"{question.trace}; {cities[0]}: {fact.id} and stations {', '.join(map(str, numbers))}"
+        return FactAnswer("places_linked", context, trace, 1.0, answer_facts=facts)
     pairs = (
         [(origin, next(place for place in places if place != origin))]
         if origin
