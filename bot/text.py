@@ -347,7 +347,7 @@ def russian_typed_in_latin(
     tie_is_russian: bool = False,
     misspelt: Callable[[str], str | None] = lambda token: None,
     is_english: Callable[[str], bool] = lambda token: False,
-    people: frozenset[str] = frozenset(),
+    is_person: Callable[[str], bool] = lambda token: False,
 ) -> list[str] | None:
     """Cyrillic tokens if Latin ``tokens`` read as Russian, else None.
 
@@ -356,8 +356,8 @@ def russian_typed_in_latin(
     and its English stem not one of ``english_stems``. ``names`` (countries, people) say nothing about the
     language: they count for neither and stay as typed ("yavka tadzhikistan"), and so do fillers ("lol").
     ``misspelt`` tells what a word of no language is a slip of: "name" ("syira") or "english" ("reslt");
-    ``is_english`` whether a word of no Russian reading is in the English dictionary ("helpful"). ``people``
-    (persons' names the facts write in Latin, "navalnaya") count for neither, and read as their Russian spelling.
+    ``is_english`` whether a word of no Russian reading is in the English dictionary ("helpful"). ``is_person``
+    (a person's name the facts write in Latin, "navalnaya") counts for neither, and reads as its Russian spelling.
     """
     russian = english = named = 0  # named: names, places and fillers, which tell no language
     russian_place = False  # a place's Russian name typed in Latin ("izraile")
@@ -384,7 +384,7 @@ def russian_typed_in_latin(
                 named += 1 if token in names or filler else 0
             continue
         cyrillic = latin_to_cyrillic(token)
-        if token in people:
+        if is_person(token):
             converted.append(known_russian_word(cyrillic) or cyrillic)
             named += 1
             continue

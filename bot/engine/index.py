@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from bot.abroad_facts import ABROAD, DATA_SOURCES
-from bot.engine.spelling import build_vocabulary, is_name_like, is_person_like, is_place_word, is_word, reads_as_surname
+from bot.engine.spelling import build_vocabulary, is_person_like, is_place_word, is_word, reads_as_surname
 from bot.engine.thresholds import (
     COMMON_POSTING,
     FACT_WORD_FACTS,
@@ -38,8 +38,6 @@ from bot.text import (
     STOPWORDS,
     STOPWORDS_EN,
     is_cyrillic,
-    known_russian_word,
-    latin_to_cyrillic,
     russian_reading,
     stem_en,
     token_keys,
@@ -111,7 +109,7 @@ class KnowledgeIndex:
     english_words: frozenset[str]  # words of the base and the lexicon, for telling English from transliteration
     english_stems: frozenset[str]
     latin_names: frozenset[str]
-    latin_people: frozenset[str]  # people the facts name, in Latin letters ("navalnaya"): names of no language
+    latin_people: frozenset[str]  # names the facts write in Latin that may be people ("navalnaya")
     questions: tuple[tuple[str, str], ...]  # (fact id, normalised example question)
     postings: Mapping[str, tuple[int, ...]]  # word key -> example questions containing it
     fact_keys: Mapping[str, frozenset[str]]  # fact id -> the keys of its own words
@@ -530,14 +528,14 @@ def _english_vocabulary(
 
 
 def _latin_people(kb: KnowledgeBase, names: frozenset[str]) -> frozenset[str]:
-    """The people the facts name, as written in Latin ("navalnaya", "reznik", "putina" of "Polden protiv Putina"):
-    names of no language, which tell neither English nor Russian typing."""
+    """The facts' names written in Latin that may be people ("navalnaya", "reznik", "putina" of "Polden protiv
+    Putina"); whether one is a person is asked of the dictionaries only when it is typed (reading.py), so that
+    building the index loads no English dictionary."""
     return frozenset(
         word
         for word in _proper_names(kb)
-        if not is_cyrillic(word) and word not in names and len(word) >= RARE_WORD_LENGTH and is_name_like(word)
-        and known_russian_word(latin_to_cyrillic(word)) is not None
-    )  # fmt: skip
+        if not is_cyrillic(word) and word not in names and len(word) >= RARE_WORD_LENGTH
+    )
 
 
 def _question_postings(

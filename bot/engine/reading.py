@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from bot.abroad_facts import ABROAD
 from bot.country_names import FIRST_STATION, LAST_STATION
 from bot.engine.index import KnowledgeIndex
-from bot.engine.spelling import correct, is_english_word, reads_as_first_name
+from bot.engine.spelling import correct, is_english_word, is_name_like, reads_as_first_name
 from bot.engine.thresholds import RARE_WORD_FACTS
 from bot.entities import Mentions
 from bot.lexicon import MIN_FUZZY_LENGTH
@@ -29,6 +29,8 @@ from bot.text import (
     STOPWORDS,
     is_cyrillic,
     is_modifier,
+    known_russian_word,
+    latin_to_cyrillic,
     place_name,
     russian_reading,
     russian_typed_in_latin,
@@ -220,6 +222,13 @@ def _latin_slip(token: str, index: KnowledgeIndex) -> str | None:
     return "english"
 
 
+def _a_person_of_the_facts(token: str, index: KnowledgeIndex) -> bool:
+    """ "navalnaya", "putina": a person the facts name in Latin letters (the dictionaries asked only for those)."""
+    # (pymorphy first: the English dictionary loads only for a name that reads as Russian, "navalnaya")
+    in_russian = token in index.latin_people and known_russian_word(latin_to_cyrillic(token)) is not None
+    return in_russian and is_name_like(token)
+
+
 def _base_word_in_latin(token: str, index: KnowledgeIndex) -> str:
     """In an English message, a Russian word of the base typed in Latin is read as that word ("tadjikstan putin
     procent": "процент"), rather than corrected to the nearest English one."""
@@ -274,7 +283,7 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
             russian_chat,
             misspelt=lambda token: _latin_slip(token, index),
             is_english=is_english_word,
-            people=index.latin_people,
+            is_person=lambda token: _a_person_of_the_facts(token, index),
         )
         if converted:
             tokens, language, transliterated = converted, "ru", True
