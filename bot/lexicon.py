@@ -16,7 +16,17 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
-from bot.text import STOPWORDS, is_cyrillic, known_russian_word, name_keys, stem_en, stem_ru, token_keys, tokenize
+from bot.text import (
+    STOPWORDS,
+    is_cyrillic,
+    known_russian_word,
+    latin_to_cyrillic,
+    name_keys,
+    stem_en,
+    stem_ru,
+    token_keys,
+    tokenize,
+)
 
 MIN_FUZZY_LENGTH = 5
 
@@ -237,7 +247,6 @@ def _one_slip_name(token: str, choices: dict[int, list[str]]) -> str | None:
         return None  # no name that near, or two names as near: no guess
     # the dictionaries load on first use, not at start-up
     from bot.engine.spelling import is_english_word, is_place_word
-    from bot.text import known_russian_word, latin_to_cyrillic
 
     # a word is itself: "tiger" is no Niger, "vezde" (везде) no Verde; a place's Russian name is typed as heard
     # ("tokio" is Токио), so a reading that is a place is no bar
@@ -266,7 +275,6 @@ def _dropped_letter_name(token: str, choices: dict[int, list[str]]) -> str | Non
     if len(near) != 1:
         return None
     from bot.engine.spelling import is_english_word
-    from bot.text import known_russian_word, latin_to_cyrillic
 
     # ("putn" is no word either; "mira" is a Russian one, "dubi" neither, but no name is one letter from it)
     if is_english_word(token) or known_russian_word(latin_to_cyrillic(token)):

@@ -211,10 +211,14 @@ class Composer:
         key = "no_data_country" if decision.iso else "no_data_place"
         return self.with_examples(self.say(key, country=name, count=str(len(self.index.ranked_countries))))
 
+    def not_reported_line(self, topic: str, country: str) -> Block:
+        name = self.in_case(self.country_name(country), "datv")  # "По Таджикистану ..."
+        return Block(self.say("not_reported", topic=self.topic_label(topic), country=name))
+
     def not_reported(self, decision: NotReported) -> tuple[list[Block], dict]:
-        name = self.in_case(self.country_name(decision.country), "datv")  # "По Таджикистану ..."
+        name = self.in_case(self.country_name(decision.country), "datv")
         blocks = [
-            Block(self.say("not_reported", topic=self.topic_label(decision.topic), country=name)),
+            self.not_reported_line(decision.topic, decision.country),
             Block(self.say("has_topics", country=name, topics=self.topic_labels(decision.country))),
         ]
         suggestions = self.country_suggestions(decision.country)
@@ -224,9 +228,7 @@ class Composer:
     def fact_answer(self, decision: FactAnswer) -> tuple[list[Block], dict]:
         blocks = [Block(self.verdict(decision.verdict))] if decision.verdict is not None else []
         if decision.not_reported:
-            topic, country = decision.not_reported
-            name = self.in_case(self.country_name(country), "datv")
-            blocks.append(Block(self.say("not_reported", topic=self.topic_label(topic), country=name)))
+            blocks.append(self.not_reported_line(*decision.not_reported))
         if decision.city_not_split:
             name_en, name_ru, country = decision.city_not_split
             city = name_ru if self.ru else name_en

@@ -10,7 +10,7 @@ import heapq
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -228,6 +228,10 @@ class KnowledgeIndex:
                 self.memo.clear()
             found = self.memo[token] = self._rare_name_facts(token)
         return found
+
+    def known_facts(self, ids: Iterable[str]) -> list[Fact]:
+        """The facts of ``ids`` the base still holds (the chat's cited facts may have been deleted since)."""
+        return [self.facts[fact_id] for fact_id in ids if fact_id in self.facts]
 
     def person_in(self, fact: Fact) -> str | None:
         """The first person the fact names by a surname that facts hold ("its chair Ella Pamfilova": "pamfilova")."""

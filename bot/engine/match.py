@@ -84,7 +84,7 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
         named = rare_word_answer(question, slots, index, None)
         if named is not None:
             return named
-    cited = [index.facts[fact_id] for fact_id in context.cited if fact_id in index.facts]
+    cited = index.known_facts(context.cited)
     if slots.topic is None and question.refers_back and cited and not reading.subject_words:
         # "whose idea was it?" after Noon Against Putin: no topic word, only "it" and who: the last reply's fact
         new_context = context_after(cited[0], slots, question.language)

@@ -1250,7 +1250,7 @@ def figures_explained(question: Question, index: KnowledgeIndex) -> Decision | N
     figures differ (a rounded and an exact one, shares of different totals)."""
     if not asks_why(question) or question.countries or question.candidates or question.reading.subject_words:
         return None
-    cited = [index.facts[fact_id] for fact_id in question.context.cited if fact_id in index.facts]
+    cited = index.known_facts(question.context.cited)
     if not cited or not {"figures", "compare"} & question.intents.keys() or question.topic not in (None, "diaspora"):
         return None  # ("why" alone leans to the reasons people moved: no topic of its own)
     context = question.context.updated(language=question.language)
@@ -1264,7 +1264,7 @@ def cited_words(question: Question, index: KnowledgeIndex) -> Decision | None:
     reading = question.reading
     if question.topics or question.countries or question.candidates or reading.unknown or not question.short:
         return None
-    cited = [index.facts[fact_id] for fact_id in question.context.cited[:1] if fact_id in index.facts]
+    cited = index.known_facts(question.context.cited[:1])
     content = index.content_keys(reading)
     if not cited or len(content) < CITED_WORDS or index.overlap(cited[0], content) < CITED_OVERLAP:
         return None
