@@ -82,8 +82,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         """
         react 1, reaction 1, congratulate 1, congratulation 1, say 0.7, said 0.7, comment 0.8, respond
         0.8, response 0.8, statement 0.8, praise 0.8, compliment 0.8, quote 0.7, think 0.5, view 0.4,
-        message 0.5, leader 0.7, president 0.7, describe 0.8, assess 0.8, call 0.4, welcome 0.6, first
-        to 0.6, реакция 1, реагировать 1, отреагировать 1, поздравить 1, поздравление 1, сказать 0.7,
+        message 0.5, words 0.8, =слова 0.7, leader 0.7, president 0.7, describe 0.8, assess 0.8, call 0.4,
+        welcome 0.6, first to 0.6, реакция 1, реагировать 1, отреагировать 1, поздравить 1, поздравление 1, сказать 0.7,
         заявить 0.8, заявление 0.8, комментарий 0.8, прокомментировать 0.8, отозваться 0.8, похвалить
         0.8, ответить 0.6, цитата 0.7, президент 0.7, лидер 0.7, руководитель 0.7, оценить 0.8, назвать
         0.5, отзыв 0.7, думать 0.4, мнение 0.5, приветствовать 0.6, первый 0.3, говорить 0.6, поздравлять 1,
@@ -112,6 +112,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         1.2, dissent 1, protest 1,
         opposition 0.9, polling data 1.2, opinion poll 1, sentiment 0.9, incident 1, violence 1,
         queue length 1.2, queue size 1.2, line length 1.2, длина очереди 1.2,
+        rally 1, demonstration 0.9, митинг 1, демонстрация 0.9,
         attack 1, molotov 1.2, firebomb 1.2, arrest 1, arrested 1, detained 1, detention 1, police 0.9, fraud 1.4,
         rigged 1.4, falsified 1.4, falsification 1.4, disputed 1.4, dispute 1.3, irregularities 1.3, stuffing 1.2,
         legit 1.3, legitimate 1.3, allegation 1.3, alleged 1.2, queue 1,
@@ -177,9 +178,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     # "how many Russians live in Uzbekistan": a population, which no source gives; not how many voted
     "population": _phrases(
         """
-        live, lives, living, population, inhabitants, reside, residents, how many russians are there, живет,
-        живёт, живут, проживает, проживают, население, численность, сколько русских, moved to, have moved,
-        emigrated, fled, left russia, уехать, переехать, эмигрировать
+        live, lives, living, population, inhabitants, reside, residents, how many russians are there, ethnic,
+        этнический, живет, живёт, живут, проживает, проживают, население, численность, сколько русских, moved to,
+        have moved, emigrated, fled, left russia, уехать, переехать, эмигрировать
         """
     ),
     "most": _phrases(
@@ -277,7 +278,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         what's up with, whats up with, up with, the deal with, deal with, what's the story, что там с, как там,
         чё как, че как, как дела с, что с, what's up, whats up, what's new, whats new, хочу узнать, хотел узнать,
         хотела узнать, хотел бы узнать, хочу знать, интересует,
-        что случилось, что произошло, что было, как прошло, как прошли, что нового, интересного,
+        что случилось, что произошло, что было, как прошло, как прошли, что нового, интересного, происходить,
+        твориться,
         details, rundown, recap, brief, briefly, in short, расскажи, рассказать, информация, что известно, про,
         обзор, все, сводка, разбивка, подробности, подробно, детали, кратко, вкратце, коротко, quick, short, full,
         complete, detailed, latest, main, key, exact, precise, rough, approximate, краткий, полный,
@@ -324,13 +326,13 @@ ELECTION_WORDS = _phrases(
     election, elect, reelection, electoral, vote, voter, voting, ballot, turnout, poll, exit, exitpoll, candidate,
     campaign, presidential, citizen, citizenship, russian, russians, diaspora, relocant, relokanty, emigrant,
     congratulate, congratulation, cec, military, troops, soldier, mobilization, mobilisation, relocate, relocation,
-    emigrate, emigration, opposition, dissent, protest, выборы, избрание, переизбрание, избирательный, голос,
+    emigrate, emigration, opposition, dissent, protest, rally, выборы, избрание, переизбрание, избирательный, голос,
     голосовать,
     проголосовать, голосование, голосующий, избиратель, бюллетень, явка, экзитпол, экзит, кандидат, кампания,
     президентский, гражданин, гражданство, россиянин, российский, диаспора, релокант, эмигрант, поздравить,
     поздравление, поздравлять, цик, центризбирком,
     военный, войска, солдат, мобилизация, мобилизовать, релокация, эмиграция,
-    оппозиция, протест, баллотироваться, избирком
+    оппозиция, протест, митинг, баллотироваться, избирком
     """
 )
 ELECTION_KEYS = frozenset(key for word in ELECTION_WORDS for key in token_keys(word))

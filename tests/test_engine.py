@@ -1595,3 +1595,66 @@ def test_which_city_was_worst_ranks_the_countrys_stations(engine: Engine, first:
 def test_a_city_linked_to_another_place_gives_the_report_naming_it_and_its_stations(engine: Engine) -> None:
     reply = engine.answer("trabzon station, the one for russians from georgia")
     assert reply.rule == "places_linked" and "station-8293" in reply.fact_ids, reply.reason
+
+
+def test_the_hours_asked_after_a_place_are_that_places_clock_times(engine: Engine) -> None:
+    first = engine.answer("очереди в Алматы", None)
+    reply = engine.answer("до какого времени работали участки?", first.context)
+    assert reply.rule == "hours"
+    assert "21:00" in reply.text
+
+
+def test_a_question_word_typed_without_vowels_is_that_word(engine: Engine) -> None:
+    reply = engine.answer("whn was the vote", None)
+    assert reply.kind == "answer"
+    assert "15" in reply.text and "March" in reply.text
+
+
+@pytest.mark.parametrize("question", ["что показали экзит-полы?", "how many polling stations had an exit poll overall"])
+def test_an_exit_poll_question_naming_no_place_is_the_poll_abroad_as_a_whole(engine: Engine, question: str) -> None:
+    reply = engine.answer(question, None)
+    assert reply.kind == "answer"
+    assert reply.fact_ids[0] == "abroad-exit-poll-vote-abroad"
+
+
+def test_words_of_voting_alone_beside_a_place_give_its_count_and_result(engine: Engine) -> None:
+    reply = engine.answer("в Ливии россияне голосовали?", None)
+    assert {"libya-official-turnout", "libya-official-result"} <= set(reply.fact_ids)
+    # a place with no station still says so, not a summary of nothing
+    assert engine.answer("how did russians in georgia vote", None).kind == "no_data"
+
+
+def test_a_rally_is_a_protest_the_reports_tell_of(engine: Engine) -> None:
+    reply = engine.answer("was there a rally in tbilisi", None)
+    assert list(reply.fact_ids) == ["georgia-tbilisi-noon-rally"]
+    assert list(engine.answer("митинг в Тбилиси сколько людей", None).fact_ids) == ["georgia-tbilisi-noon-rally"]
+
+
+def test_what_went_on_in_a_place_is_its_events_first(engine: Engine) -> None:
+    reply = engine.answer("что происходило на Кипре", None)
+    assert reply.fact_ids[0] == "cyprus-fraud-allegation"
+
+
+def test_how_many_ethnic_russians_is_a_population_no_source_gives(engine: Engine) -> None:
+    reply = engine.answer("how many ethnic russians are in kyrgyzstan", None)
+    assert reply.kind != "answer"
+    assert "7,842" not in reply.text and "7 842" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("что сказал Бердымухамедов о выборах", "Бердымухамедов"),
+        ("did berdimuhamedov comment on the vote", "Berdimuhamedov"),
+    ],
+)
+def test_a_surname_no_dictionary_holds_is_a_person_the_sources_do_not_quote(
+    engine: Engine, question: str, name: str
+) -> None:
+    reply = engine.answer(question, None)
+    assert reply.kind == "no_data"
+    assert name in reply.text
+
+
+def test_a_leaders_words_are_his_reaction(engine: Engine) -> None:
+    assert list(engine.answer("mirziyoyev's words about the vote", None).fact_ids) == ["uzbekistan-reaction"]

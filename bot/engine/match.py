@@ -123,7 +123,7 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
             # ("russian population in Thailand" asks a population, which no source gives)
             or ("population" not in question.intents and not index.facts_on(slots.country, question.topic))
         )
-        and question.weight < WEAK_TOPIC
+        and (question.weight < WEAK_TOPIC or (_only_vote_words(question) and slots.country in index.ranked_countries))
         and not reading.unknown
     )
     events = asks_events(question) and question.weight < STRONG_TOPIC
@@ -146,8 +146,19 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
     return rare_word_answer(question, slots, index, decision) or decision
 
 
+def _only_vote_words(question: Question) -> bool:
+    """The topic is said only by words of voting as such ("в Ливии голосовали?", "south africa russian voters"),
+    which name neither the count nor the result, however early in the message they stand."""
+    reading = question.reading
+    strongest = reading.signals.strongest.get(question.topic or "", 0.0)
+    # (a place named in the message itself, not a city, which has its own figures, nor a person whose words are
+    # asked: "what number did Zakharova give for voters abroad")
+    named_here = bool(question.countries) and not any(item.city for item in reading.mentions.items)
+    return strongest <= WEAK_TOPIC and not asks_a_count(reading) and named_here and not reading.base_names
+
+
 # "what happened in Latvia?", "anything happen to voters there?": the events the reports tell come first
-EVENT_STEMS = ("happen", "incident", "случил", "произош", "инцидент", "sluchil", "proizosh")
+EVENT_STEMS = ("happen", "incident", "случил", "произош", "происход", "твори", "инцидент", "sluchil", "proizosh")
 
 
 def summary_answer(question: Question, country: str, index: KnowledgeIndex, trace: str) -> FactAnswer | None:
@@ -236,7 +247,10 @@ def fill_slots(question: Question, index: KnowledgeIndex) -> Slots:
     ):
         topic = context.topic
     if topic == "exit_poll" and country_from == "national" and not index.facts_on(None, topic):
-        topic = "result"  # "а в целом по стране?" after an exit poll: the national figure is the result
+        if question.topic == "exit_poll":
+            country_from = "none"  # "how many stations had exit polls in total": all the polls, which were abroad
+        else:
+            topic = "result"  # "а в целом по стране?" after an exit poll: the national figure is the result
     if candidate is None and context.candidate and topic in ("result", "exit_poll") and followup:
         candidate = context.candidate
     return Slots(country, country_from, topic, candidate, "where" in question.intents)
@@ -306,6 +320,7 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         if best_score - score < AMBIGUITY_MARGIN
         and (fact.country, fact.topic) != (best.country, best.topic)
         and not (promoted and fact.topic != slots.topic)  # the neighbour topic lost the tie to the asked one
+        and not _whole_before_one(best, fact, question, slots)
     ]
     if best_score < ANSWER_SCORE or rivals:
         choices = [best] + [fact for _, fact in rivals[:2]] if rivals else [fact for _, fact in scored[:3]]
@@ -338,6 +353,18 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
 
 # "until what time", "до скольки", "во сколько": the answer is a time of day
 CLOCK_ASKS = (("what", "time"), ("до", "скольки"), ("до", "скольких"), ("во", "сколько"), ("until", "when"))
+
+
+def _whole_before_one(best: Fact, rival: Fact, question: Question, slots: Slots) -> bool:
+    """A question naming no place and asking no "where" ("what did the exit polls show?") is about the whole: a
+    fact about voting abroad as a whole answers it, and one country's fact is no other reading of it."""
+    return (
+        slots.country_from == "none"
+        and best.country == ABROAD
+        and rival.country not in (None, ABROAD)
+        and not slots.asks_where
+        and not ({"countries", "coverage"} & question.intents.keys())
+    )
 
 
 def _counts_votes(fact: Fact, candidate: str | None) -> bool:

@@ -251,8 +251,9 @@ def _name_kept(typed: str, corrected: str, index: KnowledgeIndex) -> str:
     return typed
 
 
-QUESTION_STUBS = {"wh": "what", "wht": "what", "wut": "what"}  # a question word cut short in a chat
+QUESTION_STUBS = {"wh": "what", "wht": "what", "wut": "what", "wat": "what"}  # a question word cut short in a chat
 QUESTION_WORDS = ("which", "what", "where", "when", "who", "whose", "how", "why")
+_NO_VOWELS = str.maketrans("", "", "aeiou")
 
 
 def _question_word_slip(token: str, index: KnowledgeIndex) -> str:
@@ -263,6 +264,9 @@ def _question_word_slip(token: str, index: KnowledgeIndex) -> str:
     if not 3 <= len(token) <= 6 or token in QUESTION_WORDS or token in index.latin_names:
         return token
     near = [word for word in QUESTION_WORDS if OSA.distance(token, word) == 1]
+    if len(near) > 1:
+        # a chat drops vowels ("whn" is "when", not "who"): the word whose consonants are the ones typed
+        near = [word for word in near if word.translate(_NO_VOWELS) == token] or near
     # (the dictionary only for a near miss: it loads on first use, which a plain question need not pay)
     return near[0] if len(near) == 1 and not is_english_word(token) else token
 

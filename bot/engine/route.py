@@ -336,6 +336,8 @@ def hours(question: Question, index: KnowledgeIndex) -> Decision | None:
     if not (HOURS_PAIRS & set(pairwise(tokens)) or (HOURS_WORDS & set(tokens) and not asks_a_count(question.reading))):
         return None
     place = place_asked(question)
+    if place is None and question.short and not question.countries:
+        place = question.context.country  # "до скольки работали участки" after the queues in Almaty: the chat's place
     timed = [fact for fact in index.by_country.get(place, ()) if CLOCK_TIME.search(fact.answer.en)] if place else []
     if not timed:
         return None

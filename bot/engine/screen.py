@@ -442,7 +442,7 @@ def unknown_person(question: Question) -> Decision | None:
     signals = question.reading.signals
     if question.leaders or question.countries or signals.topics.get("reaction", 0.0) < WEAK_TOPIC:
         return None
-    people = [token for token in question.reading.unknown if reads_as_surname(token)]
+    people = [token for token in question.reading.unknown if reads_as_surname(token, unlisted=True)]
     if not people:
         return None
     context = question.context.updated(language=question.language)

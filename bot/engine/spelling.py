@@ -84,11 +84,19 @@ def is_place_word(word: str) -> bool:
     return is_cyrillic(word) and any("Geox" in parse.tag for parse in morph().parse(word)[:2])
 
 
-def reads_as_surname(token: str) -> bool:
-    """A person's name to pymorphy, typed in either alphabet ("Захарова", "zakharova"); no English word."""
+# endings of the surnames of Russia and its neighbours ("Бердымухамедов", "Пашинян"), for a name no dictionary holds
+SURNAME_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ёва", "ин", "ина", "ский", "ская", "енко", "ян", "ич")
+SURNAME_MIN_LENGTH = 6  # shorter words with those endings are too often a slip of an everyday word
+
+
+def reads_as_surname(token: str, *, unlisted: bool = False) -> bool:
+    """A person's name to pymorphy, typed in either alphabet ("Захарова", "zakharova"); no English word. With
+    ``unlisted``, also a word no dictionary holds that ends as a surname does ("Бердымухамедов")."""
     russian = token if is_cyrillic(token) else latin_to_cyrillic(token)
     # (a word pymorphy only guesses at is no name it knows: "eurasianet")
     known = morph().word_is_known(russian)
+    if unlisted and not known and len(russian) >= SURNAME_MIN_LENGTH and russian.endswith(SURNAME_ENDINGS):
+        return is_cyrillic(token) or not _english().known([token])  # type: ignore[attr-defined]
     # (a surname, not a first name, "Мария", nor a place, "Ливан")
     parses = morph().parse(russian)[:2] if known else []
     if not any("Surn" in parse.tag for parse in parses) or any("Geox" in parse.tag for parse in parses):
