@@ -1658,3 +1658,26 @@ def test_a_surname_no_dictionary_holds_is_a_person_the_sources_do_not_quote(
 
 def test_a_leaders_words_are_his_reaction(engine: Engine) -> None:
     assert list(engine.answer("mirziyoyev's words about the vote", None).fact_ids) == ["uzbekistan-reaction"]
+
+
+@pytest.mark.parametrize("repair", ["no wait, kyrgyzstan", "стоп, Киргизия"])
+def test_wait_opening_a_repair_holds_the_turn_and_asks_no_queue(engine: Engine, repair: str) -> None:
+    first = engine.answer("how many polling stations in uzbekistan", None)
+    reply = engine.answer(repair, first.context)
+    assert reply.fact_ids[0].startswith("kyrgyzstan-") and reply.fact_ids[0].endswith(("stations", "polling-places"))
+
+
+def test_a_short_question_on_the_standings_goes_on_with_the_chats_place(engine: Engine) -> None:
+    first = engine.answer("who won among russians abroad", None)
+    reply = engine.answer("and who came second?", first.context)
+    assert reply.rule == "standings"
+    assert "abroad-total-result" in reply.fact_ids
+    # with no chat, the same question is about Russia as a whole
+    assert "national-result" in engine.answer("who came second?", None).fact_ids
+
+
+def test_another_candidate_after_a_city_is_asked_at_its_stations(engine: Engine) -> None:
+    first = engine.answer("how did istanbul vote", None)
+    reply = engine.answer("а Даванков?", first.context)
+    assert reply.rule == "station"
+    assert "station-8295" in reply.fact_ids

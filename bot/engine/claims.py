@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.engine.decisions import Choices, Decision, FactAnswer
+from bot.engine.decisions import Decision, FactAnswer
 from bot.engine.index import KnowledgeIndex
 from bot.engine.interpret import Question, counts_stations
 from bot.engine.route import DEFAULT_CANDIDATE  # "he got 99%": the winner's share, as people mean it
@@ -46,12 +46,6 @@ class Verdict:
 
 def check_claim(decision: Decision, question: Question, index: KnowledgeIndex) -> Decision:
     """The decision with a verdict on the claimed figure, when it answers with facts."""
-    if question.claim is not None and isinstance(decision, Choices):
-        # "wait, I saw 8% somewhere?" after Almaty: no one fact was clear, but one of the place's says that figure
-        said = figure_said_of_the_place(*question.claim, decision, index)
-        if said is not None:
-            context = decision.context.updated(topic=said[1].topic, language=question.language)
-            decision = FactAnswer("claim_located", context, decision.trace, 1.0, answer_facts=(said[1],))
     if question.claim is None or not isinstance(decision, FactAnswer):
         return decision
     value, percent = question.claim

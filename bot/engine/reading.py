@@ -65,6 +65,7 @@ TURN_TAKING = frozenset(
      "alright", "cool", "right", "got", "gotcha", "ну", "понял", "поняла",
      "great", "nice", "отлично", "супер", "класс", "understood"}
 )  # fmt: skip
+HOLDING_THE_TURN = frozenset({"wait", "hold", "стоп", "погоди", "подожди", "постой"})
 # a capitalised word inside an English sentence is a name ("... in Kazan")
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
 SHORT_STATION_QUESTION = 3  # words in a follow-up where a bare number in that range is a station ("and 8134?")
@@ -305,6 +306,10 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
     # "ok, and in Qatar?", "ладно, а явка там?": a word that only takes the turn, before the question itself
     while len(tokens) > 1 and tokens[0] in TURN_TAKING:
         tokens = tokens[1:]
+    # "no wait, kyrgyzstan", "стоп, а в Киргизии?": "wait" opening a turn holds it, no queue is waited in
+    hold_at = 1 if len(tokens) > 2 and tokens[0] in ("no", "нет", "oh", "ой") else 0
+    if len(tokens) > hold_at + 1 and tokens[hold_at] in HOLDING_THE_TURN:
+        tokens = tokens[:hold_at] + tokens[hold_at + 1 :]
     tokens = _their_country_is_there(tokens)
     mentions = index.entities.find(tokens, text)
     events = _event_spans(tokens)

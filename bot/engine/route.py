@@ -271,7 +271,11 @@ def station(question: Question, index: KnowledgeIndex) -> Decision | None:
     if not numbers and question.stations_before and not (question.countries or question.reading.base_names):
         # "the exit poll there?" after a city's stations: the exit polls taken at them, where volunteers surveyed
         polled_there = question.metric_topic == "exit_poll" and (question.followup or question.short)
-        if refers_to_stations(question) or polled_there:
+        # "and Putin?" after the claim about Davankov in Almaty: the other candidate at the same stations
+        candidate_there = bool(question.candidates) and question.topic is None and question.followup
+        # (a city's result; after a country's exit polls, taken at its stations, the country's result is asked)
+        candidate_there = candidate_there and question.context.topic == "result" and not question.national
+        if refers_to_stations(question) or polled_there or candidate_there:
             numbers = list(question.stations_before)  # "and the official result at that station?", "and its result?"
     if not numbers:
         return None
@@ -629,7 +633,8 @@ def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
         return None  # "in which countries did Davankov come first?": the answer is places, not a candidate
     if not (place or question.candidates or question.topic == "candidate"):
         return None
-    followed = question.context.country if question.followup and not question.national else None
+    # ("who was second?" right after the winner abroad: a short question goes on with the chat's place)
+    followed = question.context.country if (question.followup or question.short) and not question.national else None
     country = question.countries[0] if question.countries else followed
     return standings_in(index, country, place, question.candidates, question.context, question.language, question.trace)
 

@@ -95,7 +95,6 @@ _RULES = (
         "match",
         "when a place voted, with no report of its own: the vote's dates, its early ballots",
     ),
-    Rule("claim_located", "match", "no clear fact, but one of the place's facts states the claimed figure itself"),
     Rule(
         "rare_word",
         "match",
