@@ -30,7 +30,8 @@ _ABBREVIATION = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,2}\b\.?")
 
 # the nouns a place's adjective stands before when it names the place: its towns, voters, results, missions
 ADJECTIVE_NOUNS = (
-    "cit", "town", "voter", "vote", "russian", "result", "turnout", "station", "polling", "embass", "consul", "elect",
+    "cit", "town", "voter", "vote", "russian", "result", "outcome", "turnout", "station", "polling", "embass", "consul",
+    "elect", "итог",
     "people", "communit", "diaspora", "numbers", "figures", "город", "избират", "голос", "россиян", "русск",
     "результ", "явк", "участ", "посольств", "консульств", "выбор", "люд", "общин", "диаспор", "граждан", "цифр",
     # ...and its authorities ("латвийская полиция проверяла россиян у посольства")
@@ -187,6 +188,11 @@ class EntityIndex:
                 continue
             self._meaning[tokens] = label
             self.index.add(name, label, name=True)
+            # "шриланка", "srilanka": a two-word name typed as one word (a hyphenated one, or in Latin letters)
+            joined = "".join(tokens)
+            if len(tokens) == 2 and ("-" in name or not is_cyrillic(name)) and (joined,) not in self._meaning:
+                self._meaning[(joined,)] = label
+                self.index.add(joined, label, name=True)
 
     @property
     def vocabulary(self) -> frozenset[str]:

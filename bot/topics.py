@@ -516,7 +516,9 @@ def _find_place(signals: TopicSignals, tokens: list[str]) -> None:
     for position, rank in ranks:
         # "кто первый в Швеции" asks the winner; "кто первым поздравил" asks who did something first
         ends_ask = all(token in STOPWORDS or token == "\x00" for token in tokens[position + 1 :])
-        if places or (asks_who and (rank not in (1, -1) or ends_ask)) or named_where:
+        # "правда что даванков второй?": a rank right after a name is that candidate's place
+        after_name = position > 0 and tokens[position - 1] == "\x00"
+        if places or (asks_who and (rank not in (1, -1) or ends_ask)) or named_where or after_name:
             signals.place = rank
             signals.covered.update([position, *places])
             if position in signals.covered and rank == -1:

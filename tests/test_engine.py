@@ -1681,3 +1681,48 @@ def test_another_candidate_after_a_city_is_asked_at_its_stations(engine: Engine)
     reply = engine.answer("а Даванков?", first.context)
     assert reply.rule == "station"
     assert "station-8295" in reply.fact_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [("шриланка явка", "sri-lanka-official-turnout"), ("srilanka turnout", "sri-lanka-official-turnout")],
+)
+def test_a_two_word_name_typed_as_one_word_is_that_place(engine: Engine, question: str, fact_id: str) -> None:
+    assert fact_id in engine.answer(question, None).fact_ids
+
+
+def test_a_places_everyday_name_and_adjective_name_it(engine: Engine) -> None:
+    assert "thailand-official-turnout" in engine.answer("сколько в Тае проголосовало", None).fact_ids
+    assert "spain-official-result" in engine.answer("испанские итоги голосования россиян", None).fact_ids
+
+
+def test_who_came_where_is_the_whole_standings(engine: Engine) -> None:
+    reply = engine.answer("кения кто на каком месте", None)
+    assert reply.rule == "standings"
+    assert list(reply.fact_ids) == ["kenya-official-result"]
+
+
+def test_a_rank_right_after_a_candidate_is_his_place(engine: Engine) -> None:
+    reply = engine.answer("харитонов третий по стране?", None)
+    assert reply.rule == "standings"
+    assert "national-result" in reply.fact_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("NGE says putin lost 42 stations abroad, true?", "abroad-stations-putin-lost"),
+        ("что сообщало Радио Свобода про Даванкова", "abroad-countries-davankov-led"),
+        ("what did the Cyprus Mail write about fraud", "cyprus-fraud-allegation"),
+    ],
+)
+def test_an_outlet_named_is_answered_by_its_report(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question, None)
+    assert reply.rule == "outlet_named"
+    assert reply.fact_ids[0] == fact_id
+
+
+def test_a_count_of_countries_in_a_claim_is_no_share(engine: Engine) -> None:
+    reply = engine.answer("RFE/RL says davankov led in 18 countries", None)
+    assert "%" not in reply.text.split("\n")[0]
+    assert "abroad-countries-davankov-led" in reply.fact_ids

@@ -6,10 +6,12 @@ source's figure in turn (the official count first), and says whether it holds, d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bot.engine.decisions import Decision, FactAnswer
 from bot.engine.index import KnowledgeIndex
+from bot.engine.interpret import COUNTED_PLACE_NOUNS as PLACE_NOUNS
 from bot.engine.interpret import Question, counts_stations
 from bot.engine.route import DEFAULT_CANDIDATE  # "he got 99%": the winner's share, as people mean it
 from bot.models import Fact, Figure
@@ -71,6 +73,8 @@ def check_claim(decision: Decision, question: Question, index: KnowledgeIndex) -
         if said is not None:
             figures = (said,)
             decision = replace(decision, answer_facts=(said[1], *(f for f in decision.answer_facts if f != said[1])))
+    if not figures and decision.rule == "outlet_named" and _states(value, decision.facts[0]):
+        return decision  # the outlet's report states the claimed number in its words: it answers as it stands
     if not figures:
         verdict = Verdict(value, percent, None, (), side=side)
     else:
@@ -84,6 +88,12 @@ def check_claim(decision: Decision, question: Question, index: KnowledgeIndex) -
                     decision = replace(decision, answer_facts=(*decision.answer_facts, other[1]))
             verdict = replace(verdict, other_kind=other, figures=figures[:1] if other else figures)
     return replace(decision, verdict=verdict, trace=f"{decision.trace}; claim {value:g}{'%' if percent else ''}")
+
+
+def _states(value: float, fact: Fact) -> bool:
+    """The fact's own words state the number ("at 42 foreign stations")."""
+    number = f"{value:,.0f}" if value == int(value) else f"{value:g}"
+    return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", fact.answer.en) is not None
 
 
 def figure_said_of_the_place(
@@ -117,6 +127,8 @@ def comparable_figures(facts: tuple[Fact, ...], question: Question, percent: boo
     metrics = shares if percent else COUNT_METRICS
     if not percent and question.claim and counts_stations(question.reading.tokens, question.claim[0]):
         metrics = ("polling_stations",)  # "transnistria had 6 polling stations": stations, not anyone's ballots
+    elif not percent and question.claim and counts_stations(question.reading.tokens, question.claim[0], PLACE_NOUNS):
+        return ()  # "davankov won in 18 countries": a count of places, which no figure of a fact is
     candidate = question.candidates[0] if question.candidates else DEFAULT_CANDIDATE
     found = [
         (figure, fact)

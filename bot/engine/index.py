@@ -110,6 +110,8 @@ class KnowledgeIndex:
     english_stems: frozenset[str]
     latin_names: frozenset[str]
     latin_people: frozenset[str]  # names the facts write in Latin that may be people ("navalnaya")
+    # the press outlets' names as typed ("novaya gazeta", "nge", "радио свобода") -> the sources they published
+    outlets: Mapping[tuple[str, ...], frozenset[str]]
     questions: tuple[tuple[str, str], ...]  # (fact id, normalised example question)
     postings: Mapping[str, tuple[int, ...]]  # word key -> example questions containing it
     fact_keys: Mapping[str, frozenset[str]]  # fact id -> the keys of its own words
@@ -388,6 +390,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         english_stems=english_stems,
         latin_names=latin_names,
         latin_people=latin_people,
+        outlets=_frozen(_outlet_names(kb)),
         questions=questions,
         postings=_frozen(postings),
         fact_keys=_frozen(fact_keys),
@@ -529,6 +532,43 @@ def _english_vocabulary(
     names = {token for token in entities.vocabulary if not is_cyrillic(token)} | entities.codes
     # names are English only as spelt ("germany"); their stems would claim "tadzhikistane"
     return frozenset(english | names), frozenset(stem_en(token) for token in english - names), frozenset(names)
+
+
+# a source's credit names its outlet first, then whom it quotes or how it came: "TASS (CEC chair Pamfilova)",
+# "RIA Novosti via aggregators", "Украинская правда со ссылкой на Медузу"
+_CREDIT_PARTS = re.compile(r"\s*(?:\(.*?\)|,.*$|\b(?:citing|via|with|со ссылкой|через)\b.*$)")
+_OUTLET_SPLIT = re.compile(r"\band\b|\bи\b|/(?=\w{4})")
+# words of a credit that is no outlet's name: the official data, "other reports", "de facto authorities"
+NOT_OUTLET_WORDS = frozenset(
+    {"cec", "цик", "commission", "protocols", "data", "данные", "figures", "other", "другие", "reports", "сообщения",
+     "authorities", "власти", "де", "de", "facto", "факто"}
+)  # fmt: skip
+
+
+def _outlet_names(kb: KnowledgeBase) -> dict[tuple[str, ...], frozenset[str]]:
+    """The press outlets the sources were published by, keyed by how people name them: the name ("Novaya Gazeta
+    Europe"), its first two words ("новая газета"), the initials of a three-word name ("NGE"). The official data
+    and the election commission are no outlets ("the CEC says" asks the official figures every reply gives first);
+    a one-word name that is an everyday word ("Metro", "err", "news") is left out."""
+    found: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for source in kb.sources:
+        if source.id in DATA_SOURCES or source.cited_as is None:
+            continue
+        for credit in (source.cited_as.en, source.cited_as.ru):
+            head = _CREDIT_PARTS.sub("", credit.replace("«", "").replace("»", ""))
+            for part in _OUTLET_SPLIT.split(head):
+                tokens = tuple(token for token in tokenize(part) if token != "the")
+                if not tokens or NOT_OUTLET_WORDS & set(tokens) or any(char.isdigit() for char in part):
+                    continue
+                keys = {tokens, tokens[:2]}
+                if len(tokens[0]) <= 4:
+                    keys.add(tokens[:1])  # an abbreviation said alone: "NHK" for NHK World, "RIA"
+                if len(tokens) == 3:
+                    keys.add(("".join(token[0] for token in tokens),))
+                for key in keys:
+                    if len(key) > 1 or (len(key[0]) >= 3 and key[0] not in STOPWORDS and not is_word(key[0])):
+                        found[key].add(source.id)
+    return {key: frozenset(ids) for key, ids in found.items()}
 
 
 def _latin_people(kb: KnowledgeBase, names: frozenset[str]) -> frozenset[str]:

@@ -175,7 +175,17 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     threshold = share_threshold(reading)
     claim = claimed_figure(reading) if threshold is None else None
     counted = COUNT_NOUNS & set(reading.tokens)  # ("60 голосов в Кении": a count, whatever it is beside)
-    if claim is not None and not claim[1] and claim[0] <= 100 and "turnout" not in signals.topics and not counted:
+    # ("on 42 stations", "in 18 countries": a count of stations or places, never a share)
+    counts_things = claim is not None and (
+        counts_stations(reading.tokens, claim[0]) or counts_stations(reading.tokens, claim[0], COUNTED_PLACE_NOUNS)
+    )
+    if (
+        claim is not None
+        and not claim[1]
+        and claim[0] <= 100
+        and "turnout" not in signals.topics
+        and not (counted or counts_things)
+    ):
         # "Putin 81, true?", "Eurasianet said 81" after a share: a number under 100 beside a candidate or in a chat
         # about results is a share typed without "%"
         claim = (claim[0], bool(candidates or context.topic == "result"))
@@ -620,8 +630,13 @@ def weigh_topics(reading: Reading, candidates: tuple[str, ...], leaders: tuple[M
 STATION_NOUNS = ("station", "участк", "участок", "уик", "uchastk", "uchastok", "uik", "precinct")
 
 
-def counts_stations(tokens: tuple[str, ...], claimed: float) -> bool:
-    """The claimed number stands right before a station noun ("401 polling stations", "295 участков")."""
+# nouns of places: "in 18 countries", "в 42 странах" count places, never a share
+COUNTED_PLACE_NOUNS = ("countr", "стран", "stran", "state", "государств")
+
+
+def counts_stations(tokens: tuple[str, ...], claimed: float, nouns: tuple[str, ...] = STATION_NOUNS) -> bool:
+    """The claimed number stands right before a station noun ("401 polling stations", "295 участков"), or the
+    nouns given."""
     for position, token in enumerate(tokens[:-1]):
         after = tokens[position + 1 : position + 3]
         # (not a station's own number, "8133 station", nor a year, "in 2024 polling stations abroad had ...")
@@ -629,7 +644,7 @@ def counts_stations(tokens: tuple[str, ...], claimed: float) -> bool:
             continue
         if is_station_number(token) or (len(token) == 4 and token[:2] in ("19", "20")):
             continue
-        if float(token) == claimed and any(word.startswith(STATION_NOUNS) for word in after):
+        if float(token) == claimed and any(word.startswith(nouns) for word in after):
             return True
     return False
 

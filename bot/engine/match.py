@@ -34,6 +34,7 @@ from bot.engine.thresholds import (
     NAME_ONLY_TOPIC,
     NATIONAL_FIT,
     OTHER_CANDIDATE,
+    OUTLET_BONUS,
     OVERLAP_WEIGHT,
     OWN_WORDS_OVERLAP,
     PLACE_FROM_CONTEXT,
@@ -627,6 +628,13 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
         fact = index.facts[fact_id]
         if score >= QUESTION_ONLY and fact.country in (slots.country, None):
             pool[fact_id] = fact
+    outlets = question.reading.outlets
+    if outlets:
+        # "NGE says Putin got under half in 42 countries": what that outlet reported, of the place asked
+        places = (slots.country, None, ABROAD) if slots.country_from != "text" else (slots.country,)
+        pool.update(
+            (fact.id, fact) for fact in index.facts.values() if fact.source in outlets and fact.country in places
+        )
     if not question.years:  # a fact about another year answers only a question that names it
         pool = {fact_id: fact for fact_id, fact in pool.items() if fact_id not in index.year_only}
     expects_date = "when" in question.intents
@@ -643,7 +651,8 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
                 + (ANSWER_TYPE_BONUS if expects_date and fact.id in index.dated else 0.0)
                 + (ANSWER_TYPE_BONUS if expects_clock and fact.id in index.clocked else 0.0)
                 - (2 * MISSING_FIGURE_PENALTY if expects_votes and not _counts_votes(fact, slots.candidate) else 0.0)
-                + (CITED_BONUS if fact.id in cited else 0.0),
+                + (CITED_BONUS if fact.id in cited else 0.0)
+                + (OUTLET_BONUS if fact.source in outlets else 0.0),
                 fact,
             )
             for fact in pool.values()

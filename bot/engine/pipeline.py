@@ -188,6 +188,8 @@ def _is_preamble(clause: Reading) -> bool:
     """A clause that asks nothing (no topic or intent words) but says something: three or more content words."""
     if clause.signals.topics or clause.signals.intents or clause.mentions.candidates() or clause.numbers:
         return False  # ("Zakharova said 372 thousand, ...": a stated figure is the claim, not a preamble)
+    if clause.outlets:
+        return False  # ("Новая газета Европа пишет, что ...": who reported it is part of the claim)
     # ("v smysle v armenii": a preposition typed in Latin is no content word either)
     content = [token for token in clause.tokens if token not in STOPWORDS and len(token) > 1]
     # ("of kazakhstan kyrgyzstan tajikistan and uzbekistan, where ...": a list of the places asked about)

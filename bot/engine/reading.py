@@ -7,7 +7,7 @@ it is immutable so that sharing is safe.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -100,6 +100,7 @@ class Reading:
     stations: tuple[int, ...] = ()  # polling-station numbers named ("station 8133", "УИК 8158")
     event: bool = False  # a named event of the vote abroad ("Noon Against Putin")
     outlet_words: frozenset[int] = frozenset()  # positions of an outlet's name ("Novaya Gazeta Europe")
+    outlets: frozenset[str] = frozenset()  # the sources of the outlets named ("NGE says ...")
     numbers: tuple[tuple[float, bool], ...] = ()  # figures the message states: (value, is a percentage)
 
     @property
@@ -185,6 +186,32 @@ def _event_spans(tokens: list[str], names: tuple[tuple[str, ...], ...] = EVENT_N
                 and all(tokens[start + offset].startswith(word) for offset, word in enumerate(name[1:], 1))
             ):
                 spans.append((start, start + len(name)))
+    return spans
+
+
+def _outlet_spans(
+    tokens: list[str], outlets: Mapping[tuple[str, ...], frozenset[str]]
+) -> list[tuple[int, int, frozenset[str]]]:
+    """The press outlets a message names ("NGE says", "по данным Новой газеты"), longest name first, with the
+    sources each published; a Russian name in any case form."""
+
+    def same(token: str, word: str) -> bool:
+        if token == word:
+            return True
+        if is_cyrillic(token) and not is_cyrillic(word):
+            word = latin_to_cyrillic(word)  # "novaya gazeta", its first word read as Russian typed in Latin
+        return is_cyrillic(word) and token.startswith(word[: max(3, len(word) - 2)])
+
+    spans: list[tuple[int, int, frozenset[str]]] = []
+    taken: set[int] = set()
+    for name in sorted(outlets, key=len, reverse=True):
+        for start in range(len(tokens) - len(name) + 1):
+            at = range(start, start + len(name))
+            if not taken & set(at) and all(
+                same(tokens[position], word) for position, word in zip(at, name, strict=True)
+            ):
+                spans.append((start, start + len(name), outlets[name]))
+                taken.update(at)
     return spans
 
 
@@ -332,7 +359,12 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
     signals = topic_signals(index.topic_index, tokens, named - stations)
     if events:
         signals.election = signals.specific = signals.strong = True  # a named event of this vote is its own subject
-    outlet_words = frozenset(position for start, end in outlets for position in range(start, end))
+    named_outlets = _outlet_spans(tokens, index.outlets)
+    if named_outlets:
+        signals.election = True  # an outlet whose reports are the facts' sources speaks of this vote
+    outlet_words = frozenset(position for start, end in outlets for position in range(start, end)) | frozenset(
+        position for start, end, _ in named_outlets for position in range(start, end)
+    )
     explained = named | signals.covered | outlet_words
     unknown = [
         token
@@ -385,6 +417,7 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         word_places=tuple((token, held) for token in unknown if (held := index.word_places(token))),
         event=bool(events),
         outlet_words=outlet_words,
+        outlets=frozenset(source for *_, sources in named_outlets for source in sources),
         numbers=stated_figures(text, stations) + fraction_figures(tokens),
         sum=bool(_SUM.search(text)),
     )

@@ -352,6 +352,41 @@ def hours(question: Question, index: KnowledgeIndex) -> Decision | None:
     return FactAnswer("hours", context, trace, 1.0, answer_facts=tuple(timed[:1]))
 
 
+def outlet_named(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """ "NGE says Putin got under half in 42 countries, correct?", "что писала Новая газета про Кипр": what the outlet
+    named reported about the place asked (abroad as a whole when none is), the fact with most of the message's words
+    on the asked topic; the claim is then checked against it."""
+    outlets = question.reading.outlets
+    if not outlets or question.years:
+        return None
+    place = place_asked(question)
+    if place is None and not (question.countries or question.national) and (question.short or question.claim):
+        place = question.context.country  # "but Eurasianet said 81" after Kyrgyzstan's result: of Kyrgyzstan
+    reported = [
+        fact for fact in index.facts.values() if fact.source in outlets and (not place or fact.country == place)
+    ]
+    if not reported:
+        return None
+    content = index.content_keys(question.reading)
+    best = max(
+        reported,
+        # (no place asked: its report on voting abroad as a whole first) the asked topic and words, the base's order
+        key=lambda fact: (
+            place is None and fact.country in (None, ABROAD),
+            question.topics.get(fact.topic, 0.0) + index.overlap(fact, content),
+            -index.position[fact.id],
+        ),
+    )
+    if question.claim is not None and place and question.topic and best.topic != question.topic:
+        return None  # ("Cyprus Mail says 42,833 voted for Putin": its count is no result; checked as any claim is)
+    # (the official count beside a reported one, as every figure is shown)
+    official = [fact for fact in index.facts_on(best.country, best.topic) if fact.source in DATA_SOURCES]
+    official = official[:1] if best.topic in FIGURE_TOPICS and best.source not in DATA_SOURCES else []
+    context = question.context.updated(country=best.country, topic=best.topic, language=question.language)
+    return FactAnswer("outlet_named", context, f"{question.trace}; reported by {best.source}: {best.id}", 1.0,
+                      answer_facts=(best, *official))  # fmt: skip
+
+
 OFFICIAL_STEMS = ("official", "официальн", "ofitsialn", "oficialn")  # "официального результата"
 
 
@@ -629,9 +664,11 @@ def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
             place = 0  # "ranking of candidates"
     if place is None or question.region or question.reading.unknown:
         return None
-    if question.candidates and asks_for_places(question) and not question.countries:
+    # ("даванков второй по стране?": the country as a whole, no list of countries)
+    if question.candidates and asks_for_places(question) and not (question.countries or question.national):
         return None  # "in which countries did Davankov come first?": the answer is places, not a candidate
-    if not (place or question.candidates or question.topic == "candidate"):
+    # ("кто на каком месте": who came where, the whole standings)
+    if not (place or question.candidates or question.topic == "candidate" or (place == 0 and question.asks_who)):
         return None
     # ("who was second?" right after the winner abroad: a short question goes on with the chat's place)
     followed = question.context.country if (question.followup or question.short) and not question.national else None
@@ -1295,6 +1332,7 @@ ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     city_list,
     registered_voters,
     hours,
+    outlet_named,
     city,
     standings,
     exit_poll_ranking,

@@ -50,6 +50,7 @@ _RULES = (
     Rule("exit_poll_ranking", "route", "the exit poll's stations ranked by a candidate's share, apart from results"),
     Rule("registered_voters", "route", "the voters registered abroad: the register's fact, then the voters who came"),
     Rule("stations_count_ranking", "route", "the places ranked by their number of polling stations"),
+    Rule("outlet_named", "route", "a press outlet named ('NGE says ...'): what it reported about the place asked"),
     Rule("hours", "route", "what time a place voted till: its reports that give clock times, the city's first"),
     Rule("reasons", "route", "'why' about a place: the facts the sources explain it by, then the answer"),
     Rule("city", "route", "a city with known station numbers: each station's protocol"),

@@ -58,6 +58,8 @@ ANSWER_TYPE_BONUS = 0.05  # a fact that states what the question word asks for (
 # a fact of the last reply when the message points back at it ("who came up with it?"): it must beat the facts
 # of the words' own topics, which a short follow-up's few words barely name
 CITED_BONUS = 0.5
+# a fact of the outlet the message names ("NGE says ..."): ahead of the official count the topic alone would give
+OUTLET_BONUS = 0.3
 FACT_WORD_FACTS = 3  # a word in at most this many facts, one of them the named place's, says what of it is asked
 PERSON_NAME_FACTS = 12  # ...and a person's name in at most this many ("Zakharova", "Pamfilova")
 RARE_WORD_FACTS = 2  # a word in at most this many facts names what is asked ("Navalnaya", "Molotov", "Kerala")
