@@ -144,12 +144,18 @@ _LIKELY_PARSE = 0.2  # pymorphy's score: a reading this likely counts ("воен
 _ENGLISH_MODIFIER_POS = frozenset({"ADV"})
 
 
+# English verbs that name no subject of their own ("was online voting offered", "where was it held")
+_ENGLISH_LIGHT_VERBS = frozenset({"offer", "provide", "hold", "allow", "organise", "organize", "happen", "make"})
+
+
 def _english_modifier(token: str) -> bool:
     """An English word that is only an adjective or an adverb to lemminflect's lexicon ("available", "personally"),
-    never a noun or a verb ("weather", "visa", "grow"), which would name a subject."""
+    never a noun or a verb ("weather", "visa", "grow"), which would name a subject; or a light verb ("offered")."""
     from lemminflect import getAllLemmas  # loaded on the first unknown English word: start-up stays short
 
     parts = getAllLemmas(token)
+    if _ENGLISH_LIGHT_VERBS & set(parts.get("VERB", ())) and not parts.keys() - {"VERB"}:
+        return True
     return bool(parts) and parts.keys() <= _ENGLISH_MODIFIER_POS
 
 

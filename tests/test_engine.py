@@ -1726,3 +1726,20 @@ def test_a_count_of_countries_in_a_claim_is_no_share(engine: Engine) -> None:
     reply = engine.answer("RFE/RL says davankov led in 18 countries", None)
     assert "%" not in reply.text.split("\n")[0]
     assert "abroad-countries-davankov-led" in reply.fact_ids
+
+
+def test_a_light_verb_names_no_other_subject(engine: Engine) -> None:
+    reply = engine.answer("how many regions was online voting offered in", None)
+    assert reply.kind == "answer"
+    assert "30" in reply.text
+
+
+def test_incidents_asked_of_no_place_are_the_reports_on_voting_abroad(engine: Engine) -> None:
+    assert engine.answer("any violence at russian embassies?", None).fact_ids[0] == "noon-queues-at-embassies"
+
+
+def test_a_report_naming_the_city_asked_beats_a_fact_sharing_fewer_words(engine: Engine) -> None:
+    reply = engine.answer("was there a big protest at the embassy in washington", None)
+    assert reply.fact_ids[0] == "noon-queues-at-embassies"
+    # the place's own report still answers what it tells
+    assert engine.answer("queue in paris", None).fact_ids[0] == "france-polling-places-and-queue"

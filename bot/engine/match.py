@@ -515,6 +515,20 @@ def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAn
         if position in topic_words and token not in STOPWORDS
     )
     clock = asks_clock_time(reading.tokens)  # "до скольки работали участки": a fact that states a time first
+    cities = [item.city for item in reading.mentions.items if item.city and item.id == slots.country]
+    if cities and not clock and "population" not in question.intents:
+        # "thousands protested at the embassy in Washington?": a report on the asked topic that names the city,
+        # before the place's own fact on another topic that only shares some words
+        on_topic = [fact for place in (*index.countries_by_topic.get(slots.topic, ()), None)
+                    for fact in index.facts_on(place, slots.topic)]  # fmt: skip
+        naming = [
+            fact for fact in on_topic if any(re.search(rf"\b{re.escape(city)}\b", fact.answer.en) for city in cities)
+        ]
+        best_naming = max(naming, key=lambda fact: index.overlap(fact, content), default=None)
+        own_best = max((index.overlap(fact, content) for fact in index.by_country.get(slots.country, ())), default=0.0)
+        if best_naming is not None and index.overlap(best_naming, content) > own_best:
+            trace = f"{question.trace}; {cities[0]} named in {best_naming.id}"
+            return FactAnswer("spoken_of_elsewhere", context, trace, 1.0, answer_facts=(best_naming,))
     scored = [(index.overlap(fact, content), fact) for fact in index.by_country.get(slots.country, ())]
     own = sorted(
         (item for item in scored if item[0] >= OWN_WORDS_OVERLAP),
@@ -611,7 +625,8 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
         if slots.country_from == "none":
             # no place named: Russia as a whole answers; voting abroad as a whole where Russia's facts say nothing
             # on the topic ("who organised the exit poll?"); every country's fact for "which country...?" too
-            if not index.facts_on(None, name):
+            # ("was there any violence at the embassies": the reports on voting abroad, when their words say so)
+            if not index.facts_on(None, name) or name == "context":
                 pool.update((fact.id, fact) for fact in index.facts_on(ABROAD, name))
             if slots.asks_where or not index.facts_on(None, name):
                 pool.update((fact.id, fact) for fact in index.country_facts(name, content))
