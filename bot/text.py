@@ -145,7 +145,9 @@ _ENGLISH_MODIFIER_POS = frozenset({"ADV"})
 
 
 # English verbs that name no subject of their own ("was online voting offered", "where was it held")
-_ENGLISH_LIGHT_VERBS = frozenset({"offer", "provide", "hold", "allow", "organise", "organize", "happen", "make"})
+_ENGLISH_LIGHT_VERBS = frozenset(
+    {"offer", "provide", "hold", "allow", "organise", "organize", "happen", "make", "give", "write"}
+)
 
 
 def _english_modifier(token: str) -> bool:

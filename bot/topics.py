@@ -159,7 +159,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         1, reference 0.9, cite 0.9, reliable 0.7, according to whom 1, источник 1.2, откуда 0.9,
         объявить 0.9, данные 0.5, евразианет 1.2, цик 1, центризбирком 1, синьхуа 1, спутник 1, ссылка
         0.8, достоверный 0.7, election commission 1, electoral commission 1, electoral committee 1, chair 0.5,
-        chairs 0.5, chairwoman 0.8, избирком 1, избирательная комиссия 1, председатель 0.5, глава 0.3
+        chairs 0.5, chairwoman 0.8, избирком 1, избирательная комиссия 1, председатель 0.5, глава 0.3, commission 0.8,
+        комиссия 0.8, chaired 0.7, chair 0.5
         """
     ),
 }
@@ -170,8 +171,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     "list": _phrases(
         """
         list, list all, all candidates, every candidate, enumerate, name all, перечисли, перечислить, перечень,
-        список, все кандидаты, всех кандидатов, кто баллотировался, who ran, who was running, who were the
-        =candidates, the =candidates, =кандидаты, =кандидатов, кто =баллотировались, кто был в бюллетене,
+        список, все кандидаты, всех кандидатов, кто баллотировался, кто участвовал, who ran, who was running,
+        who were the =candidates, the =candidates, =кандидаты, =кандидатов, кто =баллотировались, кто был в бюллетене,
         who was on the ballot
         """
     ),
@@ -280,7 +281,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         хотела узнать, хотел бы узнать, хочу знать, интересует,
         что случилось, что произошло, что было, как прошло, как прошли, что нового, интересного, происходить,
         твориться,
-        details, rundown, recap, brief, briefly, in short, расскажи, рассказать, информация, что известно, про,
+        details, rundown, recap, brief, briefly, in short, расскажи, рассказать, show, show me, покажи, показать,
+        информация, что известно, про,
         обзор, все, сводка, разбивка, подробности, подробно, детали, кратко, вкратце, коротко, quick, short, full,
         complete, detailed, latest, main, key, exact, precise, rough, approximate, краткий, полный,
         подробный, точный, основной, главный, примерный, окончательный

@@ -1743,3 +1743,55 @@ def test_a_report_naming_the_city_asked_beats_a_fact_sharing_fewer_words(engine:
     assert reply.fact_ids[0] == "noon-queues-at-embassies"
     # the place's own report still answers what it tells
     assert engine.answer("queue in paris", None).fact_ids[0] == "france-polling-places-and-queue"
+
+
+def test_a_win_claimed_of_every_place_counts_the_places_another_won(engine: Engine) -> None:
+    reply = engine.answer("путин во всех странах победил, так?", None)
+    assert reply.rule == "won_everywhere" and reply.kind == "answer"
+    assert "23" in reply.text and "Даванков" in reply.text
+
+
+def test_he_before_another_candidate_is_the_chats_candidate(engine: Engine) -> None:
+    first = engine.answer("who came second abroad", None)
+    reply = engine.answer("so where did he beat putin?", first.context)
+    assert reply.rule == "candidate_where"
+    assert "Davankov" in reply.text
+
+
+def test_who_else_after_a_leader_is_every_leader_and_what_else_is_the_same_one(engine: Engine) -> None:
+    first = engine.answer("what did rahmon say", None)
+    assert list(engine.answer("who else congratulated putin?", first.context).fact_ids) == ["central-asian-presidents"]
+    first = engine.answer("что сказал жапаров", None)
+    assert "kyrgyzstan-reaction" in engine.answer("а что он ещё говорил?", first.context).fact_ids
+
+
+def test_a_bare_count_after_the_exit_poll_counts_the_poll(engine: Engine) -> None:
+    first = engine.answer("how many stations did the vote abroad exit poll cover", None)
+    reply = engine.answer("and how many people?", first.context)
+    assert reply.fact_ids[0] == "abroad-exit-poll-vote-abroad"
+
+
+def test_a_percent_sign_asks_a_share(engine: Engine) -> None:
+    assert "south-africa-official-result" in engine.answer("south africa putin %", None).fact_ids
+
+
+def test_why_so_many_after_a_count_gives_the_reasons(engine: Engine) -> None:
+    first = engine.answer("сколько россиян проголосовало на Кипре", None)
+    reply = engine.answer("почему так много?", first.context)
+    assert reply.rule == "reasons"
+    assert "cyprus-fraud-allegation" in reply.fact_ids
+
+
+def test_the_figures_asked_in_a_dialog_are_the_chats(engine: Engine) -> None:
+    first = engine.answer("how many voted abroad in total", None)
+    reply = engine.answer("and the preliminary figure?", first.context)
+    assert reply.fact_ids[0] == "abroad-voters-preliminary-372779"
+    assert engine.answer("who gave it", reply.context).rule == "cited_again"
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [("японию покажи", "place_summary"), ("кто участвовал в выборах", "list_all")],
+)
+def test_show_and_who_took_part_are_asks(engine: Engine, question: str, rule: str) -> None:
+    assert engine.answer(question, None).rule == rule

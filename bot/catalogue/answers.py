@@ -220,6 +220,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Отдельных данных по городу {city} в источниках нет; ниже — {country} в целом.",
     },
     "winners_heading": {"en": "Where {candidate} came first", "ru": "Где {candidate} занял первое место"},
+    "losses_heading": {"en": "Where {candidate} did not come first", "ru": "Где {candidate} не занял первое место"},
+    "losses_count": {
+        "en": "By the official count {winners} came first in {count} of the places abroad:",
+        "ru": "По официальным данным в {count} из мест голосования за рубежом первое место занял {winners}:",
+    },
     "winners_count": {
         "en": "{candidate} came first in {count} of the places abroad:",
         "ru": "{candidate} занял первое место в {count} из мест голосования за рубежом:",

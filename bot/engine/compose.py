@@ -394,13 +394,20 @@ class Composer:
     def ranking(self, decision: Ranking) -> tuple[list[Block], dict]:
         title = self.metric_title(decision.metric, decision.candidate)
         candidate = self.candidate_name(decision.candidate) if decision.candidate else ""
-        if decision.winners_only:
-            title = self.say("winners_heading", candidate=candidate)
+        if decision.winners_only or decision.losses_only:
+            title = self.say("winners_heading" if decision.winners_only else "losses_heading", candidate=candidate)
         blocks = [Block(title, "heading")]
         shown, shares = decision.shown, decision.metric in PERCENT_METRICS
         if decision.winners_only:
             key = "winners_count" if shown else "winners_none"
             blocks.append(Block(self.say(key, candidate=candidate, count=str(len(decision.ranked)))))
+        elif decision.losses_only and shown:
+            # who came first there instead ("Davankov came first in 23 of the places abroad")
+            first = dict.fromkeys(
+                winner for row in decision.ranked if row.place for winner in self.index.winners(row.place)
+            )
+            winners = render.join_names([self.candidate_name(winner) for winner in first], self.language)
+            blocks.append(Block(self.say("losses_count", count=str(len(decision.ranked)), winners=winners)))
         elif decision.threshold is not None:
             value = render.format_number(decision.threshold[0], self.language)
             key = f"threshold_{decision.threshold[1]}"

@@ -210,6 +210,7 @@ class Ranking(Decision):
     offset: int = 0  # ...after skipping this many ("next": the rows after those shown before)
     min_ballots: int = 0  # a share from fewer ballots in the boxes is not ranked
     winners_only: bool = False  # only the places where ``candidate`` came first
+    losses_only: bool = False  # only the places where another candidate came first ("where did Putin lose?")
     ties: tuple[str, ...] = ()  # places where ``candidate`` tied for first (with ``winners_only``)
     threshold: tuple[float, str] | None = None  # only the places below or above this share ("under 50%")
     asks_one: bool = False  # "where did Putin do worst?" asks for one place: an answer, the ranking beside it

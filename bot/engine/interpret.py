@@ -157,6 +157,9 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         countries = countries or (country,)
     elif not candidates and context.candidate and PRONOUNS & set(reading.tokens):
         candidates = (context.candidate,)  # "how much did he get abroad?": the candidate of the last reply
+    elif context.candidate and context.candidate not in candidates and _pronoun_before_names(reading):
+        # "where did he beat Putin?" after Davankov came second: "he" is the chat's candidate, Putin the other
+        candidates = (context.candidate, *candidates)
     elif not candidates and context.candidate and context.listed and area:
         candidates = (context.candidate,)  # "а в Азии где?" after where Davankov won: the same, in Asia
     foreign = tuple(mentions.foreign())
@@ -190,8 +193,13 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         # about results is a share typed without "%"
         claim = (claim[0], bool(candidates or context.topic == "result"))
     topics = weigh_topics(reading, candidates, leaders)
+    # "how many people?", "how many countries?" after the exit poll: a count of it, its respondents or places
+    few_words = len([token for token in reading.tokens if token not in STOPWORDS]) <= SHORT_MESSAGE_WORDS
+    counts_the_poll = context.topic == "exit_poll" and few_words and not (signals.named or countries or candidates)
+    if counts_the_poll and topics:
+        topics = {"exit_poll": max(topics.values())}
     if (
-        not (countries or candidates or context.listed)  # after a list, "how many countries" counts the list
+        not (countries or candidates or context.listed or counts_the_poll)  # after a list, it counts the list
         and asks_how_many_countries(reading.tokens)
         and not {"compare", "most", "least"} & intents.keys()
     ):
@@ -239,7 +247,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
             not reading.subject_words
             and bool(context.country or context.topic or context.region)
             and (followup or short)
-            and bool(countries or candidates or reading.stations or signals.named or topics)
+            # ("and the preliminary figure?": the figures of the chat's place and topic)
+            and bool(countries or candidates or reading.stations or signals.named or topics or "figures" in intents)
         )
         or bool(context.listed and signals.counted)  # "сколько таких стран?" after a list
         or bool(refers_back and short and not reading.subject_words)
@@ -569,6 +578,15 @@ def points_back(reading: Reading, context: ChatContext, people: bool) -> bool:
     thing = bool((IT_WORDS - PRONOUNS) & tokens or (PRONOUNS & tokens and not people)) and asks
     person = bool(PRONOUNS & tokens) and not people and (asks or bool(WHAT_WORDS & tokens))
     return bool(context.cited) and (thing or person) and not reading.mentions.items
+
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "он", "она"})
+
+
+def _pronoun_before_names(reading: Reading) -> bool:
+    """A subject pronoun before the first candidate named ("where did he beat Putin", "где он обошёл Путина")."""
+    named = [item.start for item in reading.mentions.items if item.kind == "candidate"]
+    return bool(named) and any(token in SUBJECT_PRONOUNS for token in reading.tokens[: min(named)])
 
 
 def claimed_figure(reading: Reading) -> tuple[float, bool] | None:

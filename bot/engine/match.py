@@ -208,6 +208,12 @@ def place_summary(country: str, index: KnowledgeIndex, topics: tuple[str, ...] =
     return tuple(chosen)
 
 
+SO_MUCH = frozenset(
+    {"many", "much", "few", "little", "high", "low", "много", "мало", "высокий", "низкий", "mnogo", "malo"}
+)
+ELSE_WORDS = frozenset({"else", "other", "others", "ещё", "еще", "другие", "остальные", "ещe"})
+
+
 def fill_slots(question: Question, index: KnowledgeIndex) -> Slots:
     """The place, topic and candidate asked, each from the message or, for a follow-up, from the chat."""
     context, followup = question.context, question.followup
@@ -222,6 +228,15 @@ def fill_slots(question: Question, index: KnowledgeIndex) -> Slots:
         country, country_from = context.country, "context"
     else:
         country, country_from = None, "none"
+    named_here = question.reading.mentions.countries()  # (not the leader "him" stands for)
+    # ("а что он ещё говорил?" asks more of the same leader: only "who else" asks the others)
+    if (
+        question.topic == "reaction"
+        and question.asks_who
+        and not named_here
+        and ELSE_WORDS & set(question.reading.tokens)
+    ):
+        country, country_from = None, "none"  # "who else congratulated him?" after one leader: all of them
     claimed_at = claimed_place(question, index) if country_from in ("none", "national") else None
     if claimed_at is not None:
         # "Захарова говорила 372 тысячи, это окончательно?": a count put forward with no place is checked where
@@ -247,6 +262,13 @@ def fill_slots(question: Question, index: KnowledgeIndex) -> Slots:
         and (country_from != "text" or bool(index.countries_by_topic.get(context.topic)))
     ):
         topic = context.topic
+    if (
+        topic == "diaspora"
+        and question.weight < WEAK_TOPIC
+        and context.topic in ("turnout", "result")
+        and SO_MUCH & set(question.reading.tokens)
+    ):
+        topic = context.topic  # "а почему так много?" after a count: that figure, which the reasons then explain
     if topic == "exit_poll" and country_from == "national" and not index.facts_on(None, topic):
         if question.topic == "exit_poll":
             country_from = "none"  # "how many stations had exit polls in total": all the polls, which were abroad
@@ -617,6 +639,14 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
     weights = {name: value / top_weight for name, value in topics.items()}
     weights[slots.topic or ""] = max(weights.get(slots.topic or "", 0.0), 1.0)
     content = index.content_keys(question.reading)
+    # the message's own words, neither names nor topic words ("G7", "capitals"): what a report must share to compete
+    reading = question.reading
+    skipped = reading.mentions.positions | reading.signals.covered
+    own_words = tuple(
+        (token_keys(token), 1.0)
+        for position, token in enumerate(reading.tokens)
+        if position not in skipped and token not in STOPWORDS and not token.isdigit()  # (a figure is a claim's)
+    )
     pool: dict[str, Fact] = {}
     for name in [name for name, value in weights.items() if value >= CONSIDERED_TOPIC]:
         pool.update((fact.id, fact) for fact in index.facts_on(slots.country, name))
@@ -625,9 +655,16 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
         if slots.country_from == "none":
             # no place named: Russia as a whole answers; voting abroad as a whole where Russia's facts say nothing
             # on the topic ("who organised the exit poll?"); every country's fact for "which country...?" too
-            # ("was there any violence at the embassies": the reports on voting abroad, when their words say so)
+            # ("was there any violence at the embassies", "putin in the G7 capitals": the reports on voting abroad,
+            # when their words say so)
             if not index.facts_on(None, name) or name == "context":
                 pool.update((fact.id, fact) for fact in index.facts_on(ABROAD, name))
+            else:
+                pool.update(
+                    (fact.id, fact)
+                    for fact in index.facts_on(ABROAD, name)
+                    if own_words and index.overlap(fact, own_words) >= OWN_WORDS_OVERLAP
+                )
             if slots.asks_where or not index.facts_on(None, name):
                 pool.update((fact.id, fact) for fact in index.country_facts(name, content))
     carriers = _carriers(slots, index)

@@ -49,7 +49,10 @@ def decide(
     decision = check_claim(screened or route(question, index) or match(question, index), question, index)
     decision = with_reasons(decision, question, index)
     decision = with_city_not_split(decision, question, index)
-    if isinstance(decision, Ranking) and (decision.threshold or decision.winners_only) and counts_places(question):
+    counted_list = isinstance(decision, Ranking) and (
+        decision.threshold or decision.winners_only or decision.losses_only
+    )
+    if counted_list and counts_places(question):
         decision = replace(decision, asks_count=True)
     leader = (question.leaders[0].id, question.leaders[0].country) if question.leaders else None
     if leader is None and (question.asks_who or question.topic == "reaction") and decision.facts:

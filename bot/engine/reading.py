@@ -66,6 +66,8 @@ TURN_TAKING = frozenset(
      "great", "nice", "отлично", "супер", "класс", "understood"}
 )  # fmt: skip
 HOLDING_THE_TURN = frozenset({"wait", "hold", "стоп", "погоди", "подожди", "постой"})
+_BARE_PERCENT = re.compile(r"(?<![\d\s])\s*%|(?:^|\s)%")  # a "%" typed with no figure before it
+PERCENT_SIGN_TOPIC = 0.8
 # a capitalised word inside an English sentence is a name ("... in Kazan")
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
 SHORT_STATION_QUESTION = 3  # words in a follow-up where a bare number in that range is a station ("and 8134?")
@@ -357,6 +359,9 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         if tokens[position].startswith(STATION_WORDS)
     }
     signals = topic_signals(index.topic_index, tokens, named - stations)
+    if _BARE_PERCENT.search(text) and "result" not in signals.topics:
+        # "putin's % in the G7 capitals": the sign alone says a share is asked, as "percent" does
+        signals.topics["result"] = signals.named["result"] = signals.strongest["result"] = PERCENT_SIGN_TOPIC
     if events:
         signals.election = signals.specific = signals.strong = True  # a named event of this vote is its own subject
     named_outlets = _outlet_spans(tokens, index.outlets)

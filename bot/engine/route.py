@@ -43,7 +43,7 @@ from bot.engine.interpret import (
     asks_how_many_places,
     weighs_two,
 )
-from bot.engine.match import match, place_summary, summary_answer
+from bot.engine.match import SO_MUCH, match, place_summary, summary_answer
 from bot.engine.reading import names_stations
 from bot.engine.thresholds import (
     DOMAIN_TOPIC,
@@ -972,6 +972,34 @@ def list_all(question: Question, index: KnowledgeIndex) -> Decision | None:
     return FactAnswer("list_all", context, f"{question.trace}; every candidate", 1.0, answer_facts=unique)
 
 
+# "putin won everywhere, right?", "путин везде победил?": a win claimed of every place, which the places where
+# another came first settle
+EVERYWHERE = frozenset({"every", "everywhere", "all", "везде", "всюду", "всех", "каждой", "каждую", "vezde"})
+WIN_STEMS = ("won", "win", "выиграл", "победил", "viigral", "pobedil")
+
+
+def won_everywhere(question: Question, index: KnowledgeIndex) -> Decision | None:
+    """A claim that a candidate came first in every place abroad: the places where another did, counted."""
+    tokens = question.reading.tokens
+    if not (
+        len(question.candidates) == 1
+        and EVERYWHERE & set(tokens)
+        and any(token.startswith(WIN_STEMS) for token in tokens)
+        and not [country for country in question.countries if country != ABROAD]
+        and not question.national
+    ):
+        return None
+    candidate = question.candidates[0]
+    lost = tuple(
+        place for place in index.ranked_countries if index.winners(place) and candidate not in index.winners(place)
+    )
+    if not lost:
+        return None  # (he did: the places where he came first, as the question asks them)
+    losses = rank(index, "won_everywhere", "vote_share", candidate, "least", question.context, question.language,
+                  question.trace, limit=RANKING_MAX, places=lost)  # fmt: skip
+    return replace(losses, min_ballots=0, losses_only=True, asks_count=True)
+
+
 def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Did Davankov beat Putin anywhere?": the places ranked by the candidate's share."""
     if question.superlative == "least":
@@ -1005,7 +1033,8 @@ def candidate_where(question: Question, index: KnowledgeIndex) -> Decision | Non
         if lost:
             losses = rank(index, "candidate_where", "vote_share", candidate, "least", context, language, trace,
                           limit=limit, places=lost)  # fmt: skip
-            return replace(losses, min_ballots=0)  # a loss is a loss however few voted: none is left out
+            # (a loss is a loss however few voted: none is left out)
+            return replace(losses, min_ballots=0, losses_only=True)
         # (lost nowhere there: where they came first, which is everywhere asked)
         won = rank(
             index,
@@ -1343,6 +1372,7 @@ ROUTES: tuple[Callable[[Question, KnowledgeIndex], Decision | None], ...] = (
     compare_more,
     compare_last_two,
     ranking,
+    won_everywhere,
     candidate_where,
     coverage,
     place_figures,
@@ -1511,6 +1541,8 @@ def with_reasons(decision: Decision, question: Question, index: KnowledgeIndex) 
     if not (isinstance(decision, FactAnswer) and decision.answer_facts and asks_why(question)):
         return decision
     place = place_asked(question)
+    if place is None and question.short and not question.countries and SO_MUCH & set(question.reading.tokens):
+        place = question.context.country  # "почему так много" after Cyprus's count: Cyprus's reasons
     answered = {fact.id for fact in decision.answer_facts}
     if place is None or decision.answer_facts[0].topic in REASON_TOPICS:
         return decision

@@ -58,6 +58,9 @@ _RULES = (
     Rule("standings", "route", "candidates ranked in one place: who came first, second, last"),
     Rule("station_ranking", "route", "polling stations abroad ranked by a figure: the biggest, Putin's lowest"),
     Rule("ranking", "route", "countries ranked by a figure: where most, where least"),
+    Rule(
+        "won_everywhere", "route", "a win claimed of every place abroad: the places where another came first, counted"
+    ),
     Rule("candidate_where", "route", "where a candidate did well: countries ranked by their share"),
     Rule("coverage", "route", "what the bot covers: countries and topics"),
     Rule("list_all", "route", "every candidate, one after the other ('list all candidates')"),
