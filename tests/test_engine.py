@@ -1795,3 +1795,10 @@ def test_the_figures_asked_in_a_dialog_are_the_chats(engine: Engine) -> None:
 )
 def test_show_and_who_took_part_are_asks(engine: Engine, question: str, rule: str) -> None:
     assert engine.answer(question, None).rule == rule
+
+
+def test_the_other_stations_after_a_city_are_the_countrys_other_protocols(engine: Engine) -> None:
+    first = engine.answer("bishkek station result", None)
+    reply = engine.answer("and the other stations in kyrgyzstan?", first.context)
+    assert reply.fact_ids and all(fact_id.startswith("station-") for fact_id in reply.fact_ids)
+    assert "station-8159" not in reply.fact_ids

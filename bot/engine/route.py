@@ -544,7 +544,8 @@ def city_list(question: Question, index: KnowledgeIndex) -> Decision | None:
     if (
         OTHERS_WORDS & set(tokens)
         and question.stations_before
-        and any(token.startswith(CITY_WORDS) for token in tokens)
+        # ("the other stations in kyrgyzstan?" after Bishkek's: the country's other cities' stations)
+        and (any(token.startswith(CITY_WORDS) for token in tokens) or names_stations(tokens))
     ):
         return other_cities(question, index)
     asks_which = {"where", "list"} & question.intents.keys() or {"what", "which", "какие", "каких"} & set(tokens)
@@ -600,9 +601,21 @@ def other_cities(question: Question, index: KnowledgeIndex, excluded: Sequence[i
         if city.stations and not set(city.stations) & left_out
     ]
     numbers = [number for city in cities for number in city.stations if number in index.stations]
+    names = [city.name_en for city in cities]
+    if not numbers and country:
+        # no other city's station is named by a source: the country's other protocols, by their numbers
+        numbers = sorted(
+            number
+            for number, facts in index.stations.items()
+            if number not in left_out and any(fact.country == country for fact in facts)
+        )[:OTHER_STATIONS_SHOWN]
+        names = []  # (no city's report to put first)
     if not numbers:
         return None
-    return city_stations(question, index, [city.name_en for city in cities], numbers, exit_poll=False)
+    return city_stations(question, index, names, numbers, exit_poll=False)
+
+
+OTHER_STATIONS_SHOWN = 6  # a country's other stations listed one by one: more would bury the answer
 
 
 def city_stations(
@@ -625,7 +638,7 @@ def city_stations(
     context = question.context.updated(
         country=facts[-1].country, topic=topic, language=question.language, stations=tuple(numbers)
     )
-    trace = f"{question.trace}; {', '.join(cities)}: stations {', '.join(map(str, numbers))}"
+    trace = f"{question.trace}; {', '.join(cities) or 'other'}: stations {', '.join(map(str, numbers))}"
     return FactAnswer("city", context, trace, 1.0, answer_facts=tuple(facts))
 
 
