@@ -1802,3 +1802,18 @@ def test_the_other_stations_after_a_city_are_the_countrys_other_protocols(engine
     reply = engine.answer("and the other stations in kyrgyzstan?", first.context)
     assert reply.fact_ids and all(fact_id.startswith("station-") for fact_id in reply.fact_ids)
     assert "station-8159" not in reply.fact_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "country"), [("qatar doha russians vote", "qatar"), ("jordan amman russians results", "jordan")]
+)
+def test_a_name_beside_a_country_with_words_of_the_vote_is_a_place_of_it(
+    engine: Engine, question: str, country: str
+) -> None:
+    reply = engine.answer(question, None)
+    assert reply.kind == "answer"
+    assert f"{country}-official-result" in reply.fact_ids
+
+
+def test_a_word_of_another_subject_beside_a_country_and_a_name_is_still_off_topic(engine: Engine) -> None:
+    assert engine.answer("qatar doha weather", None).kind == "off_topic"

@@ -208,7 +208,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     if asks_where_to_vote(reading) and "turnout" in topics:
         # "в сша где можно было голосовать": where one voted, not how many did
         topics = {**topics, "polling_places": topics["turnout"] + topics.get("polling_places", 0.0)}
-    if claim is not None:
+    # ("davankov led in 18 countries": a count of places, no one's share or ballots: the words say the topic)
+    if claim is not None and not counts_stations(reading.tokens, claim[0], COUNTED_PLACE_NOUNS):
         topics = claim_topics(topics, claim, leaders)
         if counts_stations(reading.tokens, claim[0]):
             # "russia opened 401 polling stations abroad": the number counts stations, whatever else the words weigh

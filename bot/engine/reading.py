@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from bot.abroad_facts import ABROAD
 from bot.country_names import FIRST_STATION, LAST_STATION
 from bot.engine.index import KnowledgeIndex
-from bot.engine.spelling import correct, is_english_word, is_name_like, reads_as_first_name
+from bot.engine.spelling import correct, is_english_word, is_name_like, is_proper_name, reads_as_first_name
 from bot.engine.thresholds import RARE_WORD_FACTS
 from bot.entities import Mentions
 from bot.lexicon import MIN_FUZZY_LENGTH
@@ -396,6 +396,14 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
     # ("кто такая Элла Памфилова": the first name before a surname of the facts is part of the name)
     first_names = {token for token, after in pairwise(tokens) if after in base_names and reads_as_first_name(token)}
     unknown = [token for token in unknown if token not in base_names and token not in first_names]
+    if signals.topics and mentions.countries():
+        # "qatar doha russians vote", "jordan amman results": a name of no dictionary right beside a country named,
+        # with words of the vote, is a place of that country (its capital, a city without a station)
+        beside = {at for item in mentions.items if item.kind == "country" for at in (item.start - 1, item.end)}
+        local = {
+            token for at, token in enumerate(tokens) if at in beside and token in unknown and is_proper_name(token)
+        }
+        unknown = [token for token in unknown if token not in local]
     wide_names = tuple(name for name in base_names if len(index.rare_name_facts(name)) > RARE_WORD_FACTS)
     places = [name for name in map(place_name, unknown) if name]
     if language == "en":

@@ -377,7 +377,7 @@ def outlet_named(question: Question, index: KnowledgeIndex) -> Decision | None:
             -index.position[fact.id],
         ),
     )
-    if question.claim is not None and place and question.topic and best.topic != question.topic:
+    if question.claim is not None and question.topic in ("turnout", "result") and best.topic != question.topic:
         return None  # ("Cyprus Mail says 42,833 voted for Putin": its count is no result; checked as any claim is)
     # (the official count beside a reported one, as every figure is shown)
     official = [fact for fact in index.facts_on(best.country, best.topic) if fact.source in DATA_SOURCES]

@@ -104,6 +104,18 @@ def reads_as_surname(token: str, *, unlisted: bool = False) -> bool:
     return is_cyrillic(token) or not _english().known([token])  # type: ignore[attr-defined]
 
 
+def is_proper_name(token: str) -> bool:
+    """A name rather than a word of things: ``is_name_like``, or a Latin word the spelling dictionary knows but
+    lemminflect's lexicon of common words does not ("doha", "amman", "bali")."""
+    if is_name_like(token):
+        return True
+    if is_cyrillic(token) or not token.isalpha():
+        return False
+    from lemminflect import getAllLemmas  # loaded on the first unknown English word: start-up stays short
+
+    return not getAllLemmas(token)
+
+
 def reads_as_first_name(token: str) -> bool:
     """A first name pymorphy knows ("Элла", "maria"), which says no subject of its own beside a surname."""
     if not is_cyrillic(token):
