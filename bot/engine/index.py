@@ -541,8 +541,19 @@ _OUTLET_SPLIT = re.compile(r"\band\b|\bи\b|/(?=\w{4})")
 # words of a credit that is no outlet's name: the official data, "other reports", "de facto authorities"
 NOT_OUTLET_WORDS = frozenset(
     {"cec", "цик", "commission", "protocols", "data", "данные", "figures", "other", "другие", "reports", "сообщения",
-     "authorities", "власти", "де", "de", "facto", "факто"}
+     "authorities", "власти", "де", "de", "facto", "факто",
+     # a wire agency relaying officials' figures: "TASS says ..." asks the official figure, which every reply gives
+     "tass", "тасс"}
 )  # fmt: skip
+
+
+def _everyday(token: str) -> bool:
+    """A word of the language, not a brand: pymorphy's Russian, or an English word of outlets' names ("metro",
+    "err"; the spelling dictionary is not loaded at start-up for this)."""
+    return is_word(token) if is_cyrillic(token) else token in _EVERYDAY_LATIN
+
+
+_EVERYDAY_LATIN = frozenset({"metro", "err", "news", "mail", "times", "post", "daily", "world", "standard"})
 
 
 def _outlet_names(kb: KnowledgeBase) -> dict[tuple[str, ...], frozenset[str]]:
@@ -566,7 +577,7 @@ def _outlet_names(kb: KnowledgeBase) -> dict[tuple[str, ...], frozenset[str]]:
                 if len(tokens) == 3:
                     keys.add(("".join(token[0] for token in tokens),))
                 for key in keys:
-                    if len(key) > 1 or (len(key[0]) >= 3 and key[0] not in STOPWORDS and not is_word(key[0])):
+                    if len(key) > 1 or (len(key[0]) >= 3 and key[0] not in STOPWORDS and not _everyday(key[0])):
                         found[key].add(source.id)
     return {key: frozenset(ids) for key, ids in found.items()}
 
