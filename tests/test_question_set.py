@@ -134,6 +134,11 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_u.yaml",
         "blind_v.yaml",
         "blind_w.yaml",
+        "blind_x.yaml",
+        "blind_y.yaml",
+        "blind_z.yaml",
+        "blind_aa.yaml",
+        "blind_ab.yaml",
     ],
 )
 def test_the_blind_sets_load(name: str) -> None:
