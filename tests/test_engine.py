@@ -1817,3 +1817,7 @@ def test_a_name_beside_a_country_with_words_of_the_vote_is_a_place_of_it(
 
 def test_a_word_of_another_subject_beside_a_country_and_a_name_is_still_off_topic(engine: Engine) -> None:
     assert engine.answer("qatar doha weather", None).kind == "off_topic"
+
+
+def test_a_win_claimed_of_a_part_of_the_world_is_not_claimed_of_every_place(engine: Engine) -> None:
+    assert engine.answer("did putin win in all european countries", None).rule != "won_everywhere"

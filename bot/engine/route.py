@@ -999,7 +999,7 @@ def won_everywhere(question: Question, index: KnowledgeIndex) -> Decision | None
         and EVERYWHERE & set(tokens)
         and any(token.startswith(WIN_STEMS) for token in tokens)
         and not [country for country in question.countries if country != ABROAD]
-        and not question.national
+        and not (question.national or question.region or question.area)  # ("all four Central Asian countries")
     ):
         return None
     candidate = question.candidates[0]
