@@ -38,6 +38,7 @@ from bot.text import (
     STOPWORDS,
     STOPWORDS_EN,
     is_cyrillic,
+    latin_to_cyrillic,
     russian_reading,
     stem_en,
     token_keys,
@@ -112,6 +113,8 @@ class KnowledgeIndex:
     latin_people: frozenset[str]  # names the facts write in Latin that may be people ("navalnaya")
     # the press outlets' names as typed ("novaya gazeta", "nge", "радио свобода") -> the sources they published
     outlets: Mapping[tuple[str, ...], frozenset[str]]
+    # the outlets' names by the first three letters of their first word, as typed or read as Russian ("nov", "нов")
+    outlet_heads: Mapping[str, tuple[tuple[str, ...], ...]]
     questions: tuple[tuple[str, str], ...]  # (fact id, normalised example question)
     postings: Mapping[str, tuple[int, ...]]  # word key -> example questions containing it
     fact_keys: Mapping[str, frozenset[str]]  # fact id -> the keys of its own words
@@ -346,6 +349,7 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
     questions, postings = _question_postings(kb, year_only)
     fact_keys, fact_postings = _fact_words(kb)
     name_keys = _name_keys(kb)
+    outlets = _outlet_names(kb)
     total = max(len(kb.facts), 1)
     position = {fact.id: number for number, fact in enumerate(kb.facts)}
     return KnowledgeIndex(
@@ -390,7 +394,8 @@ def build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         english_stems=english_stems,
         latin_names=latin_names,
         latin_people=latin_people,
-        outlets=_frozen(_outlet_names(kb)),
+        outlets=_frozen(outlets),
+        outlet_heads=_frozen(_outlet_heads(outlets)),
         questions=questions,
         postings=_frozen(postings),
         fact_keys=_frozen(fact_keys),
@@ -580,6 +585,17 @@ def _outlet_names(kb: KnowledgeBase) -> dict[tuple[str, ...], frozenset[str]]:
                     if len(key) > 1 or (len(key[0]) >= 3 and key[0] not in STOPWORDS and not _everyday(key[0])):
                         found[key].add(source.id)
     return {key: frozenset(ids) for key, ids in found.items()}
+
+
+def _outlet_heads(outlets: Mapping[tuple[str, ...], frozenset[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each outlet name under the first three letters of its first word, and of that word read as Russian: a
+    message looks up only the names its own words begin like, however many sources the base holds."""
+    heads: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name in sorted(outlets, key=len, reverse=True):  # the longest name first
+        first = name[0]
+        for head in dict.fromkeys((first[:3], (first if is_cyrillic(first) else latin_to_cyrillic(first))[:3])):
+            heads[head].append(name)
+    return {head: tuple(names) for head, names in heads.items()}
 
 
 def _latin_people(kb: KnowledgeBase, names: frozenset[str]) -> frozenset[str]:

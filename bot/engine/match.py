@@ -660,10 +660,16 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
             if not index.facts_on(None, name) or name == "context":
                 pool.update((fact.id, fact) for fact in index.facts_on(ABROAD, name))
             else:
+                # (the facts holding one of those words, found by the word postings: no scan of a large base)
+                holders = {
+                    fact_id for keys, _ in own_words for key in keys for fact_id in index.fact_postings.get(key, ())
+                }
                 pool.update(
-                    (fact.id, fact)
-                    for fact in index.facts_on(ABROAD, name)
-                    if own_words and index.overlap(fact, own_words) >= OWN_WORDS_OVERLAP
+                    (fact_id, index.facts[fact_id])
+                    for fact_id in holders
+                    if index.facts[fact_id].country == ABROAD
+                    and index.facts[fact_id].topic == name
+                    and index.overlap(index.facts[fact_id], own_words) >= OWN_WORDS_OVERLAP
                 )
             if slots.asks_where or not index.facts_on(None, name):
                 pool.update((fact.id, fact) for fact in index.country_facts(name, content))

@@ -192,7 +192,9 @@ def _event_spans(tokens: list[str], names: tuple[tuple[str, ...], ...] = EVENT_N
 
 
 def _outlet_spans(
-    tokens: list[str], outlets: Mapping[tuple[str, ...], frozenset[str]]
+    tokens: list[str],
+    outlets: Mapping[tuple[str, ...], frozenset[str]],
+    heads: Mapping[str, tuple[tuple[str, ...], ...]],
 ) -> list[tuple[int, int, frozenset[str]]]:
     """The press outlets a message names ("NGE says", "по данным Новой газеты"), longest name first, with the
     sources each published; a Russian name in any case form."""
@@ -206,14 +208,15 @@ def _outlet_spans(
 
     spans: list[tuple[int, int, frozenset[str]]] = []
     taken: set[int] = set()
-    for name in sorted(outlets, key=len, reverse=True):
-        for start in range(len(tokens) - len(name) + 1):
+    for start, token in enumerate(tokens):
+        for name in heads.get(token[:3], ()):
             at = range(start, start + len(name))
-            if not taken & set(at) and all(
-                same(tokens[position], word) for position, word in zip(at, name, strict=True)
-            ):
+            if start + len(name) > len(tokens) or taken & set(at):
+                continue
+            if all(same(tokens[position], word) for position, word in zip(at, name, strict=True)):
                 spans.append((start, start + len(name), outlets[name]))
                 taken.update(at)
+                break
     return spans
 
 
@@ -364,7 +367,7 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
         signals.topics["result"] = signals.named["result"] = signals.strongest["result"] = PERCENT_SIGN_TOPIC
     if events:
         signals.election = signals.specific = signals.strong = True  # a named event of this vote is its own subject
-    named_outlets = _outlet_spans(tokens, index.outlets)
+    named_outlets = _outlet_spans(tokens, index.outlets, index.outlet_heads)
     if named_outlets:
         signals.election = True  # an outlet whose reports are the facts' sources speaks of this vote
     outlet_words = frozenset(position for start, end in outlets for position in range(start, end)) | frozenset(
