@@ -179,9 +179,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     claim = claimed_figure(reading) if threshold is None else None
     counted = COUNT_NOUNS & set(reading.tokens)  # ("60 голосов в Кении": a count, whatever it is beside)
     # ("on 42 stations", "in 18 countries": a count of stations or places, never a share)
-    counts_things = claim is not None and (
-        counts_stations(reading.tokens, claim[0]) or counts_stations(reading.tokens, claim[0], COUNTED_PLACE_NOUNS)
-    )
+    counts_places = claim is not None and counts_stations(reading.tokens, claim[0], COUNTED_PLACE_NOUNS)
+    counts_things = counts_places or (claim is not None and counts_stations(reading.tokens, claim[0]))
     if (
         claim is not None
         and not claim[1]
@@ -194,8 +193,8 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         claim = (claim[0], bool(candidates or context.topic == "result"))
     topics = weigh_topics(reading, candidates, leaders)
     # "how many people?", "how many countries?" after the exit poll: a count of it, its respondents or places
-    few_words = len([token for token in reading.tokens if token not in STOPWORDS]) <= SHORT_MESSAGE_WORDS
-    counts_the_poll = context.topic == "exit_poll" and few_words and not (signals.named or countries or candidates)
+    short = len([token for token in reading.tokens if token not in STOPWORDS]) <= SHORT_MESSAGE_WORDS
+    counts_the_poll = context.topic == "exit_poll" and short and not (signals.named or countries or candidates)
     if counts_the_poll and topics:
         topics = {"exit_poll": max(topics.values())}
     if (
@@ -209,7 +208,7 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
         # "в сша где можно было голосовать": where one voted, not how many did
         topics = {**topics, "polling_places": topics["turnout"] + topics.get("polling_places", 0.0)}
     # ("davankov led in 18 countries": a count of places, no one's share or ballots: the words say the topic)
-    if claim is not None and not counts_stations(reading.tokens, claim[0], COUNTED_PLACE_NOUNS):
+    if claim is not None and not counts_places:
         topics = claim_topics(topics, claim, leaders)
         if counts_stations(reading.tokens, claim[0]):
             # "russia opened 401 polling stations abroad": the number counts stations, whatever else the words weigh
@@ -221,7 +220,6 @@ def interpret(reading: Reading, context: ChatContext, language: str, *, inherit:
     # "sorry, I meant Kazakhstan": a repair asks the last question again, about another place
     repair = bool(REPAIR_CUES & set(reading.tokens))
     followup = intents.get("followup") == 0 or there or repair
-    short = len([token for token in reading.tokens if token not in STOPWORDS]) <= SHORT_MESSAGE_WORDS
     # "and Putin's share?" after a region question stays at the region level until a place is named
     region = not (countries or mentions.of("national")) and (
         "region" in intents or (context.region and (followup or short) and not (national or foreign))

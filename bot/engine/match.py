@@ -538,11 +538,11 @@ def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAn
     )
     clock = asks_clock_time(reading.tokens)  # "до скольки работали участки": a fact that states a time first
     cities = [item.city for item in reading.mentions.items if item.city and item.id == slots.country]
+    on_topic = [fact for place in (*index.countries_by_topic.get(slots.topic, ()), None)
+                for fact in index.facts_on(place, slots.topic)]  # fmt: skip
     if cities and not clock and "population" not in question.intents:
         # "thousands protested at the embassy in Washington?": a report on the asked topic that names the city,
         # before the place's own fact on another topic that only shares some words
-        on_topic = [fact for place in (*index.countries_by_topic.get(slots.topic, ()), None)
-                    for fact in index.facts_on(place, slots.topic)]  # fmt: skip
         naming = [
             fact for fact in on_topic if any(re.search(rf"\b{re.escape(city)}\b", fact.answer.en) for city in cities)
         ]
@@ -572,9 +572,6 @@ def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAn
                 not_reported=(slots.topic, slots.country),
             )  # fmt: skip
     place = index.countries.get(slots.country)
-    cities = [item.city for item in question.reading.mentions.items if item.city and item.id == slots.country]
-    on_topic = [fact for place in (*index.countries_by_topic.get(slots.topic, ()), None)
-                for fact in index.facts_on(place, slots.topic)]  # fmt: skip
     general = [fact for fact in on_topic if fact.country in (ABROAD, None)]
     # the most specific first: any place's fact naming the city asked ("the queue in Yerevan" in a fact about
     # Georgians voting there), then a fact about voting abroad naming the country
