@@ -363,12 +363,15 @@ AREA_STEMS: dict[str, tuple[str, ...]] = {
     "europe": ("europ", "европ"),
     "asia": ("asia", "азии", "азия", "азиат"),
     "africa": ("africa", "африк"),
-    "americas": ("america", "америк", "latin", "латин"),
+    "latin_america": ("latin", "латин"),
+    "americas": ("america", "америк"),
     "middle_east": ("middle", "ближн", "арабск", "arab"),
     "oceania": ("oceania", "океани"),
     "caucasus": ("caucas", "кавказ"),
     "baltic": ("baltic", "балти", "прибалт"),
 }
+WIN_STEMS = ("won", "win", "выиграл", "победил", "viigral", "pobedil")  # a win said: "who won", "он победил"
+OUTSIDE = "outside_"  # an area asked as everything but it ("outside Europe"): this before the area's name
 
 
 # Places in the standings ("who came second", "кто занял третье место"): a rank counted from the top, -1 is last.
@@ -485,11 +488,29 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
         signals.topics[name] = _combine(signals.topics.get(name, 0.0), weight)
     if "when" in signals.intents and not signals.topics:
         signals.topics["schedule"] = WHEN_ALONE  # "выборы были в какие дни": "when" itself asks for the dates
+    if "population" in signals.intents and _voted_not_lived(tokens):
+        del signals.intents["population"]  # "сколько русских голосовало": a count of voters, not of residents
     _add_frames(signals, tokens)
     return signals
 
 
+VOTED_STEMS = ("vot", "голос", "проголос", "golos", "progolos")
+LIVED_STEMS = ("live", "living", "resid", "inhabit", "popul", "жив", "прожив", "насел", "числен", "moved", "emigr",
+               "fled", "переех", "уех", "эмигр")  # fmt: skip
+
+
+def _voted_not_lived(tokens: list[str]) -> bool:
+    return any(token.startswith(VOTED_STEMS) for token in tokens) and not any(
+        token.startswith(LIVED_STEMS) for token in tokens
+    )
+
+
 NUMERIC_TOPICS = ("turnout", "result", "exit_poll")
+
+
+# words of time an ordinal may go before ("last march", "первый день"): then it places a time, not a candidate
+TIME_STEMS = ("march", "marhc", "year", "month", "week", "day", "time", "weekend", "sunday", "март", "год", "месяц",
+              "недел", "день", "дня", "раз", "выходн", "воскрес")  # fmt: skip
 
 
 def _find_place(signals: TopicSignals, tokens: list[str]) -> None:
@@ -499,7 +520,12 @@ def _find_place(signals: TopicSignals, tokens: list[str]) -> None:
         (position, next((ORDINAL_KEYS[key] for key in found if key in ORDINAL_KEYS), None))
         for position, found in enumerate(keys)
     ]
-    ranks = [(position, rank) for position, rank in ranks if rank is not None]
+    # ("last March", "в прошлом году", "the first day": a time, not a place in the standings)
+    ranks = [
+        (position, rank)
+        for position, rank in ranks
+        if rank is not None and not (position + 1 < len(tokens) and tokens[position + 1].startswith(TIME_STEMS))
+    ]
     # "places" are locations ("the worst places for Putin"), a "place" in the standings is one
     places = [
         position

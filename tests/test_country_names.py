@@ -96,7 +96,7 @@ def test_unknown_label_is_an_error() -> None:
         ("congo", "CG", "Republic of the Congo", "Республика Конго"),
         ("north-macedonia", "MK", "North Macedonia", "Северная Македония"),
         ("belarus", "BY", "Belarus", "Беларусь"),
-        ("moldova", "MD", "Moldova", "Молдавия"),
+        ("moldova", "MD", "Moldova", "Молдова"),
         ("kyrgyzstan", "KG", "Kyrgyzstan", "Киргизия"),  # as the fact base names it
         ("south-africa", "ZA", "South Africa", "ЮАР"),
         ("central-african-republic", "CF", "Central African Republic", "Центральноафриканская Республика"),
@@ -136,7 +136,7 @@ def test_display_names_are_not_repeated_as_aliases() -> None:
         ("cote-d-ivoire", "Ivory Coast"),
         ("cote-d-ivoire", "Cote d'Ivoire"),
         ("dr-congo", "Dem. Rep. Congo"),
-        ("moldova", "Молдова"),
+        ("moldova", "Молдавия"),
         ("south-ossetia", "Osetia"),
         ("south-korea", "Корея"),
         ("north-korea", "КНДР"),

@@ -767,7 +767,7 @@ def test_a_ranking_says_the_small_place_that_would_have_led_it_apart(engine: Eng
         ),
         ("which country gave davankov the most actual votes", "Votes for Vladislav Davankov", "Kazakhstan: 4,001"),
         ("where were the most spoiled ballots percentage wise", "Share of invalid ballots", "Lithuania: 26.36%"),
-        ("где у путина самый высокий процент", "Доля голосов", "Молдавия — 96,46%"),
+        ("где у путина самый высокий процент", "Доля голосов", "Молдова — 96,46%"),
     ],
 )
 def test_a_ranking_is_by_the_figure_asked(engine: Engine, question: str, heading: str, lead: str) -> None:
@@ -1821,3 +1821,98 @@ def test_a_word_of_another_subject_beside_a_country_and_a_name_is_still_off_topi
 
 def test_a_win_claimed_of_a_part_of_the_world_is_not_claimed_of_every_place(engine: Engine) -> None:
     assert engine.answer("did putin win in all european countries", None).rule != "won_everywhere"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("how long was the lien in yerevan", "armenia-yerevan-queue-relocants"),  # "lien": a rare word, "line" meant
+        ("whats teh deal with transnistira", "moldova-transnistria-voters"),  # "teh" reads as Russian "тех"
+        ("did russans vote in north kore lol", "north-korea-official-turnout"),  # "kore" reads as Russian "коре"
+    ],
+)
+def test_a_slip_of_a_frequent_english_word_is_corrected_in_an_english_message(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    assert fact_id in engine.answer(question, None).fact_ids
+
+
+def test_a_russian_word_typed_in_latin_as_the_dictionary_has_it_is_no_slip(engine: Engine) -> None:
+    reply = engine.answer("btw whats a good cafe in belgrade?", None)  # "cafe" is "кафе", not "came"
+    assert reply.kind == "off_topic"
+
+
+def test_last_before_a_month_is_a_time_not_the_last_place(engine: Engine) -> None:
+    reply = engine.answer("how many russians voted in kazakhstan last march", None)
+    assert reply.rule != "standings"
+    assert "kazakhstan-official-turnout" in reply.fact_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "is_year"),
+    [
+        ("saw that only 2000 russians voted in kyrgyzstan", False),
+        ("около 2000 человек голосовало в Киргизии?", False),
+        ("who won the 2018 russian presidential election", True),
+        ("what about 2018?", True),
+        ("в эстонии в 2018 голосовало 28 тысяч?", True),
+    ],
+)
+def test_a_number_of_people_is_not_a_year(engine: Engine, question: str, is_year: bool) -> None:
+    reply = engine.answer(question, None)
+    assert (reply.rule in ("other_year", "other_year_fact")) == is_year
+
+
+def test_how_many_russians_voted_is_no_population(engine: Engine) -> None:
+    reply = engine.answer("таиланд сколько русских голосовало", None)
+    assert reply.kind == "answer"
+    assert "thailand-official-turnout" in reply.fact_ids
+    assert engine.answer("how many russians are there in thailand", None).kind == "no_data"
+
+
+@pytest.mark.parametrize(
+    "question", ["how long has rahmon been president of tajikistan", "what's the capital of montenegro again"]
+)
+def test_a_leaders_tenure_and_a_capital_are_off_subject(engine: Engine, question: str) -> None:
+    reply = engine.answer(question, None)
+    assert (reply.kind, reply.rule) == ("off_topic", "off_subject")
+
+
+def test_a_win_said_of_a_name_the_base_does_not_know_is_another_election(engine: Engine) -> None:
+    assert engine.answer("эрдоган выиграл выборы в турции?", None).rule == "other_election"
+    assert engine.answer("путин выиграл выборы в турции?", None).kind == "answer"
+
+
+def test_two_cities_asked_against_each_other_are_a_comparison_unless_why(engine: Engine) -> None:
+    assert engine.answer("rome vs milan?", None).kind == "comparison"
+    assert engine.answer("why is ankara so pro putin compared to istanbul", None).kind == "answer"
+
+
+def test_a_country_as_a_whole_after_a_stations_exit_poll_is_its_count(engine: Engine) -> None:
+    first = engine.answer("what did the exit poll in almaty show", None)
+    reply = engine.answer("and kazakhstan as a whole?", first.context)
+    assert "kazakhstan-official-result" in reply.fact_ids
+    assert "kazakhstan-exit-poll" not in reply.fact_ids
+
+
+def test_where_most_after_a_ranking_of_the_least_turns_it(engine: Engine) -> None:
+    first = engine.answer("топ стран где Путин набрал меньше всего", None)
+    reply = engine.answer("а где больше всего?", first.context)
+    assert (reply.rule, reply.fact_ids[0]) == ("ranking_more", "moldova-official-result")
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "left_out"),
+    [
+        ("what about africa", "egypt-official-turnout", "turkey-official-turnout"),
+        ("latin america results?", "cuba-official-result", "united-states-official-result"),
+        ("putin's result outside europe", "turkmenistan-official-result", "moldova-official-result"),
+    ],
+)
+def test_a_large_part_of_the_world_is_its_places_ranked(
+    engine: Engine, question: str, first: str, left_out: str
+) -> None:
+    reply = engine.answer(question, None)
+    assert (reply.kind, reply.rule) == ("comparison", "area_ranking")
+    assert reply.fact_ids[0] == first
+    assert left_out not in reply.fact_ids

@@ -85,10 +85,11 @@ class FactAnswer(Decision):
     city_not_split: tuple[str, str, str] | None = None
     # (topic, country): a topic the place has no fact on, said before what else answers ("estonia?" after the police)
     not_reported: tuple[str, str] | None = None
+    side_by_side: bool = False  # two or more places' facts asked against each other ("rome vs milan")
 
     @property
     def kind(self) -> str:  # type: ignore[override]
-        return "no_data" if self.no_figures else "answer"
+        return "no_data" if self.no_figures else "comparison" if self.side_by_side else "answer"
 
     @property
     def facts(self) -> tuple[Fact, ...]:

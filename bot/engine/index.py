@@ -44,7 +44,7 @@ from bot.text import (
     token_keys,
     tokenize,
 )
-from bot.topics import build_topic_index
+from bot.topics import OUTSIDE, build_topic_index
 
 if TYPE_CHECKING:
     from bot.country_names import City
@@ -75,6 +75,10 @@ def shared_topic_index() -> PhraseIndex:
 
 def _frozen(mapping: Mapping) -> Mapping:
     return MappingProxyType(dict(mapping))
+
+
+# the Americas' places north of Latin America
+NORTH_AMERICA = frozenset({"united-states", "canada"})
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,11 @@ class KnowledgeIndex:
         """The ranked places of a part of the world (a region of the menus, or the Baltic states)."""
         if area == "baltic":
             return tuple(place for place in ("estonia", "latvia", "lithuania") if place in self.ranked_countries)
+        if area.startswith(OUTSIDE):  # "outside Europe": every place but its own
+            inside = set(self.area_members(area.removeprefix(OUTSIDE)))
+            return tuple(place for place in self.ranked_countries if place not in inside)
+        if area == "latin_america":  # the Americas south of the United States
+            return tuple(place for place in self.area_members("americas") if place not in NORTH_AMERICA)
         # "Asia" asked plainly takes in Central Asia and the Middle East
         parts = ("asia", "central_asia", "middle_east") if area == "asia" else (area,)
         grouped = dict(self.places_by_region())

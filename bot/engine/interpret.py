@@ -29,7 +29,7 @@ from bot.entities import Mention
 from bot.models import TOPICS
 from bot.replies import ChatContext, RankingState
 from bot.text import CLAIM_CUES, NUMBER_WORDS, PRONOUNS, REPAIR_CUES, STOPWORDS, token_keys
-from bot.topics import AREA_STEMS, INTENT_WORDS, ORDINAL_KEYS
+from bot.topics import AREA_STEMS, INTENT_WORDS, ORDINAL_KEYS, OUTSIDE
 
 # "Serbia or Montenegro?", "which is higher": the places are weighed against each other
 WHICH_OF = frozenset({"or", "или", "which", "какой", "какая", "какое", "где", "better", "worse", "лучше", "хуже"})
@@ -327,10 +327,19 @@ LEAST_WORDS = frozenset(INTENT_WORDS["least"])
 LOSING_VERBS = frozenset({"продул", "продуть", "провалился", "провалиться", "flopped", "flop", "trounced"})
 
 
+# "outside Europe", "за пределами Европы", "не в Европе": every place but those of the part of the world named
+OUTSIDE_WORDS = frozenset({"outside", "beyond", "except", "excluding", "вне", "кроме", "пределами", "исключением"})
+NOT_IN = (("not", "in"), ("не", "в"), ("ne", "v"))
+
+
 def area_asked(tokens: tuple[str, ...]) -> str | None:
+    """The part of the world asked about (an ``AREA_STEMS`` key), or "outside_" + the one everything but is asked."""
     for area, stems in AREA_STEMS.items():
-        if any(token.startswith(stems) for token in tokens):
-            return area
+        for position, token in enumerate(tokens):
+            if token.startswith(stems):
+                before = tokens[max(position - 2, 0) : position]
+                outside = bool(before) and (before[-1] in OUTSIDE_WORDS or tuple(before) in NOT_IN)
+                return f"{OUTSIDE}{area}" if outside else area
     return None
 
 
@@ -406,12 +415,25 @@ def other_years(reading: Reading) -> tuple[str, ...]:
         for at, token in enumerate(tokens)
         if len(token) == 4 and token.isdigit() and "1990" <= token <= "2035"
         and not (residence and at and tokens[at - 1] in SINCE_WORDS)
+        and not _a_count(tokens, at)
     ]  # fmt: skip
     if ELECTION_YEAR in years and not COMPARED_YEARS & set(tokens):
         return ()  # ("the 2024 figures, not 2018's": 2024 is asked)
     if not years and asks_the_previous_election(tokens):
         years = [PREVIOUS_ELECTION_YEAR]
     return tuple(dict.fromkeys(year for year in years if year != ELECTION_YEAR))
+
+
+# "only 2000 russians voted", "около 2000 человек": a number of people, not a year
+# ("about 2018", "около 2018 года" stay years: only a word that says "no more than" makes the number a count)
+COUNT_BEFORE = frozenset({"only", "just", "nearly", "almost", "всего", "только", "почти", "лишь"})
+COUNTED_AFTER = frozenset({"russians", "people", "voters", "votes", "ballots", "persons", "citizens", "ppl", "человек",
+                           "россиян", "избирателей", "голосов", "бюллетеней", "граждан"})  # fmt: skip
+
+
+def _a_count(tokens: tuple[str, ...], at: int) -> bool:
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    return (at > 0 and tokens[at - 1] in COUNT_BEFORE) or after in COUNTED_AFTER
 
 
 PREVIOUS_ELECTION_YEAR = "2018"  # the presidential election before 2024's
@@ -557,7 +579,8 @@ def turned_ranking(reading: Reading, context: ChatContext) -> bool:
     """ "lowest?", "а меньше всего?" after a ranking: only the words of an end, so the same ranking, turned."""
     if context.ranking is None or reading.stations or not ({"most", "least"} & reading.signals.intents.keys()):
         return False
-    content = [token for token in reading.tokens if token not in STOPWORDS]
+    # ("а где больше всего?": every word a stopword, the end words among them)
+    content = [token for token in reading.tokens if token not in STOPWORDS or token in END_WORDS]
     return 0 < len(content) <= SHORT_MESSAGE_WORDS and all(token in END_WORDS for token in content)
 
 

@@ -262,6 +262,8 @@ def fill_slots(question: Question, index: KnowledgeIndex) -> Slots:
         and (country_from != "text" or bool(index.countries_by_topic.get(context.topic)))
     ):
         topic = context.topic
+        if topic == "exit_poll" and WHOLE_WORDS & set(question.reading.tokens) and question.countries:
+            topic = "result"  # "and Kazakhstan as a whole?" after a station's exit poll: the country's count
     if (
         topic == "diaspora"
         and question.weight < WEAK_TOPIC
@@ -475,6 +477,10 @@ def rare_word_answer(
     context = question.context.updated(country=best.country, topic=best.topic, language=question.language)
     trace = f"{question.trace}; a rare word of {best.id}"
     return FactAnswer("rare_word", context, trace, 1.0, answer_facts=(best,))
+
+
+# a place taken as a whole ("Kazakhstan as a whole", "по стране в целом"): its own count, not one station's poll
+WHOLE_WORDS = frozenset({"whole", "overall", "total", "целом", "целиком", "всего", "общий", "общем", "итого"})
 
 
 # a fact that says how many Russians live in a place, whatever its topic ("about 27,000 Russians are officially

@@ -329,7 +329,9 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
     typed = tokens
     tokens = [
         _name_kept(before, after, index)
-        for before, after in zip(typed, correct(typed, index.spelling, index.known_words), strict=True)
+        for before, after in zip(
+            typed, correct(typed, index.spelling, index.known_words, english=language == "en"), strict=True
+        )
     ]
     corrected = {word for before, word in zip(typed, tokens, strict=True) if before != word}
     # fillers say nothing ("кто вообще баллотировался" is "кто баллотировался"): read without them, so the words

@@ -58,6 +58,7 @@ from bot.engine.thresholds import (
 )
 from bot.models import PERCENT_METRICS, Fact, Figure
 from bot.replies import ChatContext, RankingState
+from bot.topics import WIN_STEMS
 
 DEFAULT_CANDIDATE = "putin"  # "the share" with no name: the winner's, as everyone reading results means
 
@@ -428,7 +429,8 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
             return happened
     if len(cities) >= 2 and not question.superlative and ("compare" in question.intents or len(question.countries) > 1):
         # "almaty vs bishkek, putin share", "ереван и гюмри — разница": each city's stations, not the countries
-        return city_stations(question, index, cities, numbers, exit_poll)
+        compared = city_stations(question, index, cities, numbers, exit_poll)
+        return replace(compared, side_by_side=True) if isinstance(compared, FactAnswer) else compared
     # ("best things to do in Bishkek": a city and a superlative of something else)
     if (
         question.topic is None
@@ -988,7 +990,6 @@ def list_all(question: Question, index: KnowledgeIndex) -> Decision | None:
 # "putin won everywhere, right?", "путин везде победил?": a win claimed of every place, which the places where
 # another came first settle
 EVERYWHERE = frozenset({"every", "everywhere", "all", "везде", "всюду", "всех", "каждой", "каждую", "vezde"})
-WIN_STEMS = ("won", "win", "выиграл", "победил", "viigral", "pobedil")
 
 
 def won_everywhere(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -1289,7 +1290,17 @@ def area_places(question: Question, index: KnowledgeIndex) -> Decision | None:
     if {"most", "least", "where"} & question.intents.keys():
         return None  # "the most pro-Putin Baltic country": one place, which a ranking finds
     members = index.area_members(question.area)
-    if not 2 <= len(members) <= AREA_SIDE_BY_SIDE:
+    if len(members) > AREA_SIDE_BY_SIDE:
+        # "what about Africa?", "results in Latin America": too many places to set side by side, so its places
+        # ranked, the most voters first (or the candidate's best share when the result is asked), "next" for more
+        topic = figure_topic(question) or "turnout"
+        metric = ranked_metric(question, topic)
+        candidate = question.candidates[0] if question.candidates else None
+        if metric in ("vote_share", "votes"):
+            candidate = candidate or DEFAULT_CANDIDATE
+        return rank(index, "area_ranking", metric, candidate, "most", question.context, question.language,
+                    question.trace, limit=question.count or RANKING_LIMIT, places=members)  # fmt: skip
+    if len(members) < 2:
         return None
     return compare(index, "area_places", question, members, False, figure_topic(question) or "result")
 
@@ -1553,6 +1564,7 @@ def with_reasons(decision: Decision, question: Question, index: KnowledgeIndex) 
     moved there, a military base, dual citizens); unchanged when the sources give the place none."""
     if not (isinstance(decision, FactAnswer) and decision.answer_facts and asks_why(question)):
         return decision
+    decision = replace(decision, side_by_side=False)  # a "why" is answered, whatever places it sets side by side
     place = place_asked(question)
     if place is None and question.short and not question.countries and SO_MUCH & set(question.reading.tokens):
         place = question.context.country  # "почему так много" after Cyprus's count: Cyprus's reasons

@@ -72,6 +72,7 @@ _RULES = (
     Rule("each_place", "route", "two leaders' or places' words on a topic without figures, one after the other"),
     Rule("comparison", "route", "two or more places (or all) side by side"),
     Rule("area_places", "route", "a small part of the world named alone ('the Baltics'): its places side by side"),
+    Rule("area_ranking", "route", "a large part of the world named alone ('what about Africa?'): its places ranked"),
     # match: fuzzy matching onto facts
     Rule("example_question", "match", "no topic words, but the message is close to a fact's example question"),
     Rule(

@@ -15,6 +15,7 @@ from bot.engine.reading import names_stations
 from bot.engine.spelling import is_name_like, reads_as_surname
 from bot.engine.thresholds import NAMED_TOPIC, STRONG_TOPIC, WEAK_TOPIC
 from bot.text import STOPWORDS
+from bot.topics import WIN_STEMS
 
 
 def screen(question: Question) -> Decision | None:
@@ -211,8 +212,12 @@ def other_election(question: Question) -> Decision | None:
                  and tokens[item.start - 3] in ELECTION_NOUNS))
         for item in question.reading.mentions.items
     )  # fmt: skip
-    # ("результаты выборов в Казахстане" stays the Russians' vote there: only "who won" asks who governs now)
-    owned = owned or (held_in and question.asks_who and not about_russians(question.reading))
+    # ("результаты выборов в Казахстане" stays the Russians' vote there: only "who won" asks who governs now, or
+    # a win said of a name the base does not know: "эрдоган выиграл выборы в турции?")
+    unknown_winner = any(token.startswith(WIN_STEMS) for token in tokens) and any(
+        is_name_like(word) for word in question.reading.unknown
+    )
+    owned = owned or (held_in and (question.asks_who or unknown_winner) and not about_russians(question.reading))
     # "the October 2024 election": Russia voted in March; an election in another month is another election
     other_month = bool(OTHER_MONTHS & set(tokens)) and bool(ELECTION_NOUNS & set(tokens))
     owned = owned or other_month
@@ -254,11 +259,14 @@ OFF_SUBJECT = re.compile(
     r"|\bhow old\b|\bсколько лет\b|\bвозраст|\bbirthday\b|\bдень рождени|\bродил(?:ся|ась)\b"
     r"|\bhow (?:to|do i|can i) (?:get|obtain|apply|renew|extend|replace|move|relocate|emigrate)\b"
     r"|\bкак (?:получить|оформить|сделать|продлить|поменять|заменить|переехать|эмигрировать|уехать)\b"
-    r"|\bwhat(?: is|s)? (?:the )?capital\b|\bкакая (?:сейчас )?столица\b|\bкак называется столица\b"
+    r"|\bwhat(?: is| s|s)? (?:the )?capital\b|\bкакая (?:сейчас )?столица\b|\bкак называется столица\b"
     r"|\bstolica\b|\bстолица \w+ (?:это|какая)\b"
     r"|\bindependence\b|\bbec[oa]me independent\b|\bнезависимост\w*"
     r"|\bexchange rates?\b|\bcurrency\b|\bкурс (?:\w+ )?(?:к|на|в) \w+|\bвалют\w*"
     r"|\bapproval\b|\bpopularity\b|\bрейтинг (?:одобрения|доверия|популярности)\b"
+    # how long a leader has governed ("how long has Rahmon been president"), not how long the vote took
+    r"|\bhow long (?:has|had|have|was|is) \w+(?: \w+)? (?:been )?(?:president|in power|ruling|ruled|leader)\b"
+    r"|\bкак долго \w+(?: \w+)? (?:у власти|правит|президент)\b"
     # who governs a country now ("who is the president of France"), not who was elected in Russia
     r"|\bwho(?: is|s)? (?:the )?(?:current )?(?:president|prime minister|leader|head of state) of "
     r"(?!russia|the cec|the central)\w+(?: now)?$"

@@ -52,6 +52,37 @@ def is_word(token: str) -> bool:
     return bool(_english().known([token]))  # type: ignore[attr-defined]
 
 
+# In an English message a Latin token is a slip of a frequent English word one edit away ("teh", "polise", "lien"),
+# though it reads as a Russian word ("тех", "полисе") or is a rare English one: the word meant is that much more used
+SLIP_FREQUENCY = 10_000  # the least count (in pyspellchecker's English list) of the word meant
+SLIP_RATIO = 100  # ...and how many times more often than the token it is used
+RARE_ENGLISH = 1_000  # an English word used less than this may be a slip ("lien" for "line", "mani" for "many")
+RARE_MIN_LENGTH = 4  # a shorter rare English word is one edit from too many ("nat", "som")
+
+
+@lru_cache(maxsize=5_000)
+def is_english_slip(token: str) -> bool:
+    """Whether a Latin token of an English message is a slip of a much more frequent English word one edit away."""
+    checker = _english()
+    frequency = checker.word_frequency[token]  # type: ignore[attr-defined]
+    if frequency >= RARE_ENGLISH or (frequency and len(token) < RARE_MIN_LENGTH):
+        return False
+    if not frequency and _russian_headword(token):
+        return False  # a Russian word typed in Latin as the dictionary has it ("cafe", "kafe"), not a chance form
+    least = max(SLIP_FREQUENCY, SLIP_RATIO * frequency)
+    near = checker.known(checker.edit_distance_1(token))  # type: ignore[attr-defined]
+    return any(checker.word_frequency[word] >= least for word in near if word != token)  # type: ignore[attr-defined]
+
+
+def _russian_headword(token: str) -> bool:
+    """Whether a Latin token reads as a Russian word in its dictionary form ("cafe": "кафе"), rather than as a
+    chance inflected form of one ("teh": "тех", "polise": "полисе")."""
+    russian = latin_to_cyrillic(token)
+    if not morph().word_is_known(russian):
+        return False
+    return any(parse.normal_form == russian or "Fixd" in parse.tag for parse in morph().parse(russian)[:2])
+
+
 def is_english_word(token: str) -> bool:
     """A word of the English dictionary ("de", "is"), unlike a country's code ("kz", "uz")."""
     return bool(_english().known([token]))  # type: ignore[attr-defined]
@@ -187,12 +218,18 @@ def _nearest_stem(token: str, vocabulary: Mapping[str, tuple[str, ...]]) -> str 
     return vocabulary["\x02" + found[0]][0] if found else None
 
 
-def correct(tokens: Iterable[str], vocabulary: Mapping[str, tuple[str, ...]], known: frozenset[str]) -> list[str]:
-    """Each token, or the nearest vocabulary word when the token is a typo: no word, and close to one of ours."""
+def correct(
+    tokens: Iterable[str], vocabulary: Mapping[str, tuple[str, ...]], known: frozenset[str], *, english: bool = False
+) -> list[str]:
+    """Each token, or the nearest vocabulary word when the token is a typo: no word, and close to one of ours. In an
+    ``english`` message, a Latin word's slip of a frequent English word is a typo too."""
     corrected = []
     for token in tokens:
         edits = max_edits(token)
-        if not edits or token in known or not token.isalpha() or is_word(token):
+        if not edits or token in known or not token.isalpha():
+            corrected.append(token)
+            continue
+        if is_word(token) and not (english and not is_cyrillic(token) and is_english_slip(token)):
             corrected.append(token)
             continue
         folded = vocabulary.get("\x00" + fold_vowels(token)) if is_cyrillic(token) else None
