@@ -1916,3 +1916,11 @@ def test_a_large_part_of_the_world_is_its_places_ranked(
     assert (reply.kind, reply.rule) == ("comparison", "area_ranking")
     assert reply.fact_ids[0] == first
     assert left_out not in reply.fact_ids
+
+
+def test_a_report_on_voting_abroad_naming_the_city_competes_with_the_places_own(engine: Engine) -> None:
+    reply = engine.answer("how many people were left outside in berlin when it closed", None)
+    assert reply.fact_ids[0] == "noon-people-left-outside"
+    # ...and never makes a choice of the two: the place's own fact wins a near tie
+    reply = engine.answer("istanbul queue how long", None)
+    assert (reply.kind, reply.fact_ids[0]) == ("answer", "turkey-istanbul-queue")

@@ -25,6 +25,7 @@ from bot.engine.thresholds import (
     CANDIDATE_OWN,
     CARRIER_WEIGHT,
     CITED_BONUS,
+    CITY_REPORT_FIT,
     CLEAR_EXAMPLE,
     CLEAR_EXAMPLE_MARGIN,
     CONSIDERED_TOPIC,
@@ -346,6 +347,7 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         and (fact.country, fact.topic) != (best.country, best.topic)
         and not (promoted and fact.topic != slots.topic)  # the neighbour topic lost the tie to the asked one
         and not _whole_before_one(best, fact, question, slots)
+        and not _city_told_twice(best, fact, slots)
     ]
     if best_score < ANSWER_SCORE or rivals:
         choices = [best] + [fact for _, fact in rivals[:2]] if rivals else [fact for _, fact in scored[:3]]
@@ -378,6 +380,13 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
 
 # "until what time", "до скольки", "во сколько": the answer is a time of day
 CLOCK_ASKS = (("what", "time"), ("до", "скольки"), ("до", "скольких"), ("во", "сколько"), ("until", "when"))
+
+
+def _city_told_twice(best: Fact, rival: Fact, slots: Slots) -> bool:
+    """The place's own fact and a report on voting abroad naming the city asked tell of the same city: no choice
+    to offer, the better one answers."""
+    places = {best.country, rival.country}
+    return slots.country_from == "text" and ABROAD in places and places <= {ABROAD, slots.country}
 
 
 def _whole_before_one(best: Fact, rival: Fact, question: Question, slots: Slots) -> bool:
@@ -676,6 +685,16 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
                 )
             if slots.asks_where or not index.facts_on(None, name):
                 pool.update((fact.id, fact) for fact in index.country_facts(name, content))
+    # "how many were left in the line in Berlin?": a report on voting abroad that names the city asked competes as
+    # the place's own fact would
+    cities = [item.city for item in reading.mentions.items if item.city and item.id == slots.country]
+    city_reports = {
+        fact.id: fact
+        for name in weights
+        for fact in (index.facts_on(ABROAD, name) if cities and slots.country_from == "text" else ())
+        if any(re.search(rf"\b{re.escape(city)}\b", fact.answer.en) for city in cities)
+    }
+    pool.update(city_reports)
     carriers = _carriers(slots, index)
     pool.update((fact_id, index.facts[fact_id]) for fact_id in carriers)
     # "who came up with it?", "а кто её придумал?", "what did she write?": what the last reply was about, so its
@@ -713,7 +732,8 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
                 + (ANSWER_TYPE_BONUS if expects_clock and fact.id in index.clocked else 0.0)
                 - (2 * MISSING_FIGURE_PENALTY if expects_votes and not _counts_votes(fact, slots.candidate) else 0.0)
                 + (CITED_BONUS if fact.id in cited else 0.0)
-                + (OUTLET_BONUS if fact.source in outlets else 0.0),
+                + (OUTLET_BONUS if fact.source in outlets else 0.0)
+                + (CITY_REPORT_FIT if fact.id in city_reports else 0.0),
                 fact,
             )
             for fact in pool.values()

@@ -42,6 +42,7 @@ QUESTION_BONUS = 0.15  # the most an example question adds to a fact's score (at
 TOPIC_FIT_WEIGHT = 0.6  # the topic decides most: the place alone must never reach ANSWER_SCORE
 PLACE_NAMED = 0.3  # the fact is about the place the message names
 PLACE_FROM_CONTEXT = 0.25  # ...or the place the chat was about (a little less sure)
+CITY_REPORT_FIT = 0.15  # ...or a report on voting abroad names the city asked (the place's own fact wins a tie)
 NATIONAL_FIT = 0.3  # a national fact for a question naming no country, or Russia itself
 ABROAD_FIT = 0.2  # a fact about voting abroad as a whole, for a question naming no place: after Russia's own
 ANY_COUNTRY_FIT = 0.2  # a country's fact for a question naming no country ("how many voted?")
