@@ -414,6 +414,8 @@ def russian_typed_in_latin(
         if slip == "name":
             # "tadjikstan", "syira": an English name typed with a slip is English typing; one that also reads as a
             # Russian word ("tokio" is "токио") tells no language
+            if known is None:
+                converted[-1] = token  # ("a na phukete": the name stays as typed, for the names' index to read)
             english += known is None
             named += known is not None
             continue

@@ -1924,3 +1924,21 @@ def test_a_report_on_voting_abroad_naming_the_city_competes_with_the_places_own(
     # ...and never makes a choice of the two: the place's own fact wins a near tie
     reply = engine.answer("istanbul queue how long", None)
     assert (reply.kind, reply.fact_ids[0]) == ("answer", "turkey-istanbul-queue")
+
+
+@pytest.mark.parametrize("question", ["бразилия путен", "путен в сербиии скока"])
+def test_a_surname_typed_as_heard_is_the_person_though_a_rare_word(engine: Engine, question: str) -> None:
+    reply = engine.answer(question, None)  # "путен" is a short form of "путный" to the dictionary
+    assert reply.kind == "answer"
+    assert "candidate:putin" in reply.reason
+
+
+def test_a_citys_latin_name_with_a_russian_ending_stays_a_name_in_transliterated_russian(engine: Engine) -> None:
+    first = engine.answer("skolko golosovalo v tailande", None)
+    reply = engine.answer("a na phukete?", first.context)
+    assert reply.language == "ru"
+    assert "station-8380" in reply.fact_ids  # Phuket's station
+
+
+def test_a_colloquial_look_at_a_place_is_its_summary(engine: Engine) -> None:
+    assert engine.answer("норвегию глянь", None).rule == "place_summary"

@@ -188,6 +188,17 @@ def fold_vowels(word: str) -> str:
     return word.translate(_VOWEL_FOLD)
 
 
+def _surname_heard(token: str, vocabulary: Mapping[str, tuple[str, ...]]) -> str | None:
+    """A Russian word typed with unstressed vowels as heard that is the surname of a person of the base ("путен",
+    "даванкав"): the surname, even when the typed word is some rare word of the dictionary."""
+    if not is_cyrillic(token):
+        return None
+    folded = vocabulary.get("\x00" + fold_vowels(token))
+    if not folded or folded[0] == token:
+        return None
+    return folded[0] if any("Surn" in parse.tag for parse in morph().parse(folded[0])[:2]) else None
+
+
 def build_vocabulary(words: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
     """The vocabulary by first letter, the most frequent words first (they win ties); and by its Russian words
     with their vowels folded, under the key "" + folded form."""
@@ -228,6 +239,10 @@ def correct(
         edits = max_edits(token)
         if not edits or token in known or not token.isalpha():
             corrected.append(token)
+            continue
+        surname = _surname_heard(token, vocabulary)
+        if surname:
+            corrected.append(surname)  # "путен" is a rare word ("путный"), but "Путин" is what people ask about
             continue
         if is_word(token) and not (english and not is_cyrillic(token) and is_english_slip(token)):
             corrected.append(token)
