@@ -895,6 +895,120 @@ def abroad_comparison_fact(data: AbroadData) -> Fact | None:
     )
 
 
+CHANGES_SHOWN = 5  # the places named at each end of a change since 2018
+# the facts that rank the places by their change since 2018 (what "where did it fall most since 2018?" asks)
+CHANGE_FACTS = frozenset({f"{ABROAD}-2018-ballot-changes", f"{ABROAD}-2018-share-changes"})
+CHANGE_MIN_BALLOTS = 100  # a share's change is ranked only where both years counted this many ballots
+CHANGES_BASIS = Bilingual(
+    en="The 2018 figures are derived from the table's change columns, on its compiler's 2018 basis.",
+    ru="Данные 2018 года выведены из столбцов изменений таблицы, база 2018 года — подборка её автора.",
+)
+
+
+def _row_names(row: Comparison2018, data: AbroadData) -> tuple[str, str]:
+    names = [place_names(data.countries[place].label) for place in row.places]
+    return " and ".join(name.name_en for name in names), " и ".join(name.name_ru for name in names)
+
+
+def abroad_change_facts(data: AbroadData) -> list[Fact]:
+    """Where voting abroad changed most since 2018, by the map file's rows: the ballots in the boxes (topic turnout)
+    and Putin's share (topic result), the biggest rises and falls, for "where did the vote fall most since 2018?"."""
+    rows = data.comparisons_2018
+    if not rows:
+        return []
+
+    def listed(ranked: list[Comparison2018], language: str, change: str) -> str:
+        parts = []
+        for row in ranked[:CHANGES_SHOWN]:
+            name = _row_names(row, data)[language == "ru"]
+            if change == "ballots":
+                then, now, delta = row.in_boxes_2018, row.in_boxes, row.in_boxes_change
+                against = "против" if language == "ru" else "against"
+                parts.append(
+                    f"{name} ({signed(delta, language)}: {number(now, language)} {against} {number(then, language)})"
+                )
+            else:
+                points = (row.share - row.share_2018).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+                against = "против" if language == "ru" else "against"
+                parts.append(
+                    f"{name} ({signed(points, language)}: {number(row.share, language)}% {against} "
+                    f"{number(row.share_2018, language)}%)"
+                )
+        return ", ".join(parts)
+
+    by_ballots = sorted(rows, key=lambda row: (row.in_boxes_change, row.label))
+    counted = [row for row in rows if min(row.in_boxes, row.in_boxes_2018) >= CHANGE_MIN_BALLOTS]
+    by_share = sorted(counted, key=lambda row: (row.share - row.share_2018, row.label))
+    voters = Fact(
+        id=f"{ABROAD}-2018-ballot-changes",  # (in CHANGE_FACTS)
+        country=ABROAD,
+        topic="turnout",
+        answer=Bilingual(
+            en=(
+                "Where the number of voters abroad changed most since 2018, by the compiled country table's ballots "
+                f"in the boxes (2024 against 2018). The biggest rises: {listed(by_ballots[::-1], 'en', 'ballots')}. "
+                f"The biggest falls: {listed(by_ballots, 'en', 'ballots')}. {CHANGES_BASIS.en}"
+            ),
+            ru=(
+                "Где число голосовавших за рубежом изменилось сильнее всего с 2018 года, по бюллетеням в ящиках в "
+                f"сводной таблице по странам (2024 год против 2018-го). Больше всего прибавилось: "
+                f"{listed(by_ballots[::-1], 'ru', 'ballots')}. Больше всего убавилось: "
+                f"{listed(by_ballots, 'ru', 'ballots')}. {CHANGES_BASIS.ru}"
+            ),
+        ),
+        figures=[],  # like the comparisons: 2018 numbers stay out of the 2024 figure tables
+        questions=_questions(
+            [
+                "Which countries gained the most voters compared with 2018?",
+                "Where did the number of Russians voting drop most since 2018?",
+                "Biggest rises and falls in turnout abroad since 2018",
+            ],
+            [
+                "В каких странах голосующих прибавилось больше всего по сравнению с 2018 годом?",
+                "Где число проголосовавших сократилось сильнее всего с 2018 года?",
+                "Самые большие изменения явки за рубежом с 2018 года",
+            ],
+        ),
+        source=MAP_SOURCE,
+        evidence=[row.row for row in (*by_ballots[:CHANGES_SHOWN], *by_ballots[-CHANGES_SHOWN:])],
+    )
+    shares = Fact(
+        id=f"{ABROAD}-2018-share-changes",  # (in CHANGE_FACTS)
+        country=ABROAD,
+        topic="result",
+        answer=Bilingual(
+            en=(
+                "Where Putin's share abroad changed most since 2018, in percentage points, by the compiled country "
+                f"table (places with at least {CHANGE_MIN_BALLOTS} ballots in both years). The biggest falls: "
+                f"{listed(by_share, 'en', 'share')}. The biggest rises: {listed(by_share[::-1], 'en', 'share')}. "
+                f"{CHANGES_BASIS.en}"
+            ),
+            ru=(
+                "Где доля Путина за рубежом изменилась сильнее всего с 2018 года, в процентных пунктах, по сводной "
+                f"таблице по странам (места, где в оба года было не меньше {CHANGE_MIN_BALLOTS} бюллетеней). "
+                f"Сильнее всего упала: {listed(by_share, 'ru', 'share')}. Сильнее всего выросла: "
+                f"{listed(by_share[::-1], 'ru', 'share')}. {CHANGES_BASIS.ru}"
+            ),
+        ),
+        figures=[],
+        questions=_questions(
+            [
+                "In which countries did Putin's share drop the most since 2018?",
+                "Where did Putin gain the most compared with 2018?",
+                "Biggest swings in Putin's result abroad since 2018",
+            ],
+            [
+                "В каких странах доля Путина снизилась сильнее всего с 2018 года?",
+                "Где Путин прибавил больше всего по сравнению с 2018 годом?",
+                "Самые большие перемены в результате Путина за рубежом с 2018 года",
+            ],
+        ),
+        source=MAP_SOURCE,
+        evidence=[row.row for row in (*by_share[:CHANGES_SHOWN], *by_share[-CHANGES_SHOWN:])],
+    )
+    return [voters, shares]
+
+
 def build_abroad_knowledge(data: AbroadData, curated: Iterable[Country], readme: str) -> AbroadKnowledge:
     """Places and facts from the data. ``curated``: the countries of the YAML files (they win on names).
 
@@ -909,6 +1023,7 @@ def build_abroad_knowledge(data: AbroadData, curated: Iterable[Country], readme:
     abroad_comparison = abroad_comparison_fact(data)
     if abroad_comparison is not None:
         facts.append(abroad_comparison)
+    facts += abroad_change_facts(data)
     places = [(data.baikonur, [station.row for station in data.baikonur.stations])]
     places += [(place, [place.table_row.row] if place.table_row else []) for _, place in sorted(data.countries.items())]
     for place, source_rows in places:

@@ -236,8 +236,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     "change": _phrases(
         """
         change, changed, increase, increased, rise, rose, grow, grew, growth, drop, dropped, fall, fell, decline,
-        declined, decrease, decreased, jump, jumped, изменение, измениться, вырасти, рост, прирост, упасть,
-        падение, снижение, снизиться, сократиться, просесть
+        declined, decrease, decreased, jump, jumped, gain, gained, shrink, shrank, изменение, измениться, вырасти,
+        рост, прирост, упасть, падение, снижение, снизиться, сократиться, просесть, прибавить, убавиться
         """
     ),
     # the whole region the base covers: its overview facts, or every country side by side

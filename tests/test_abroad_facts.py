@@ -207,6 +207,22 @@ def test_abroad_2018_comparison_sums() -> None:
     assert all("2018" in text for text in (abroad.answer.en, abroad.answer.ru))
 
 
+def test_the_biggest_changes_since_2018_rank_the_rows_of_the_map_file() -> None:
+    """Cyprus gained most ballots and Moldova lost most; Serbia's share fell most (NGE's ranking, in our check);
+    a share's change counts only where both years had 100 ballots or more."""
+    ballots = fact("abroad-2018-ballot-changes")
+    assert (ballots.country, ballots.topic, ballots.source, ballots.figures) == ("abroad", "turnout", MAP_SOURCE, [])
+    rises, falls = ballots.answer.en.split("The biggest rises: ")[1].split("The biggest falls: ")
+    assert rises.startswith("Cyprus (+47,938: 53,216 against 5,278), Turkey (+8,676")
+    assert falls.startswith("Moldova (\u221231,740: 48,273 against 80,013), Estonia (\u221225,635")
+    assert "Больше всего прибавилось: Кипр (+47\u00a0938: 53\u00a0216 против 5\u00a0278)" in ballots.answer.ru
+    shares = fact("abroad-2018-share-changes")
+    assert (shares.topic, shares.figures) == ("result", [])
+    assert "The biggest falls: Serbia (\u221272.3: 10.84% against 83.1%), Montenegro (\u221258.3" in shares.answer.en
+    assert "at least 100 ballots in both years" in shares.answer.en
+    assert all("2018" in question for question in (*ballots.questions.all(), *shares.questions.all()))
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [("Германия", "в Германии"), ("Кипр", "на Кипре"), ("США", "в США"), ("Коста-Рика", "в Коста-Рике")],

@@ -780,7 +780,7 @@ def test_a_ranking_is_by_the_figure_asked(engine: Engine, question: str, heading
     ("question", "fact_id"),
     [
         ("how many stations abroad were there back in 2018", "abroad-stations-2018-2024"),
-        ("biggest drop for putin since 2018", "abroad-2018-comparison"),
+        ("biggest drop for putin since 2018", "abroad-2018-share-changes"),
     ],
 )
 def test_another_year_is_answered_by_the_fact_on_the_asked_topic(engine: Engine, question: str, fact_id: str) -> None:
@@ -1493,14 +1493,15 @@ def test_putins_2018_figures_are_still_answered(engine: Engine) -> None:
     assert engine.answer("kazakhstan 2018 putin %").fact_ids == ["kazakhstan-2018-comparison"]
 
 
-def test_where_it_changed_most_since_2018_is_the_report_naming_places(engine: Engine) -> None:
+def test_where_it_changed_most_since_2018_is_the_ranking_then_the_report_naming_places(engine: Engine) -> None:
     reply = engine.answer("biggest drop in putin support since 2018 - where?")
-    assert reply.kind == "answer" and reply.fact_ids[0] == "abroad-change-since-2018", reply.reason
+    assert reply.kind == "answer", reply.reason
+    assert reply.fact_ids == ["abroad-2018-share-changes", "abroad-change-since-2018"]
 
 
 def test_words_of_a_change_ask_about_the_year_before(engine: Engine) -> None:
     reply = engine.answer("largest increase in voters compared to 2018?")  # "increase" is no foreign word
-    assert reply.rule == "other_year_fact" and "abroad-change-since-2018" in reply.fact_ids, reply.reason
+    assert reply.rule == "other_year_fact" and reply.fact_ids[0] == "abroad-2018-ballot-changes", reply.reason
 
 
 @pytest.mark.parametrize(
@@ -1942,3 +1943,20 @@ def test_a_citys_latin_name_with_a_russian_ending_stays_a_name_in_transliterated
 
 def test_a_colloquial_look_at_a_place_is_its_summary(engine: Engine) -> None:
     assert engine.answer("норвегию глянь", None).rule == "place_summary"
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("where did the number of voters fall the most since 2018", "abroad-2018-ballot-changes"),
+        ("biggest drop for putin since 2018", "abroad-2018-share-changes"),  # a candidate named: his share
+        ("how many fewer votes did putin get abroad than in 2018", "abroad-2018-comparison"),  # the whole change
+    ],
+)
+def test_where_it_changed_most_since_2018_is_the_ranking_of_changes(engine: Engine, question: str, first: str) -> None:
+    assert engine.answer(question, None).fact_ids[0] == first
+
+
+def test_a_colloquial_short_form_of_abroad_is_abroad(engine: Engine) -> None:
+    reply = engine.answer("сколько было загран участков в 2018 году", None)
+    assert reply.fact_ids == ["abroad-stations-2018-2024"]

@@ -13,7 +13,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bot.abroad import BAIKONUR
-from bot.abroad_facts import DATA_SOURCES
+from bot.abroad_facts import CHANGE_FACTS, DATA_SOURCES
 from bot.engine.decisions import (
     Choices,
     CityList,
@@ -171,7 +171,19 @@ def _year_fact_order(fact: Fact, asked: str | None, question: Question, index: K
     # the asked topic's fact; the year's own comparison, or for "where did it fall most?" the report naming places;
     # then the topics the question leans to most
     compared_first = (fact.id not in index.year_only) != bool(question.superlative and question.asks_where)
-    return fact.topic != asked, compared_first, -question.topics.get(fact.topic, 0.0)
+    # ("where did the number of voters fall most since 2018?": the places ranked by their change, first; "how
+    # many fewer votes than in 2018?" asks the whole change, not where)
+    tokens = question.reading.tokens
+    counted = bool(HOW_MUCH_RU & set(tokens)) or any(pair in HOW_MUCH for pair in pairwise(tokens))
+    ranked_first = (fact.id in CHANGE_FACTS) != bool(question.superlative and not counted)
+    leaning = {"result": CANDIDATE_LEANING} if question.candidates else {}  # "the biggest drop for Putin": his share
+    leaning.update(question.topics)
+    return fact.topic != asked, ranked_first, compared_first, -leaning.get(fact.topic, 0.0)
+
+
+HOW_MUCH_RU = frozenset({"насколько", "сколько", "skolko", "naskolko"})
+HOW_MUCH = frozenset({("how", "many"), ("how", "much")})
+CANDIDATE_LEANING = 0.5
 
 
 def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
@@ -195,7 +207,8 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
     strongest = max(own_topics.values(), default=0)
     outweighed = question.superlative and strongest < max(question.topics.values(), default=0)
     asked = max(own_topics, key=own_topics.__getitem__) if strongest >= WEAK_TOPIC and not outweighed else None
-    if asked is None and not question.topics and (question.followup or question.short):
+    # ("how many in 2018?" names no topic of its own either: "how many" counts whatever the chat was counting)
+    if asked is None and not question.reading.signals.named and (question.followup or question.short):
         chat_topic = question.context.topic  # "а в 2018?" after the stations abroad: the stations in 2018
         asked = chat_topic if chat_topic not in (None, *FIGURE_TOPICS) else None
     # (the year's own comparison first; for "where did it fall most?", the report that names the places first)
@@ -229,7 +242,14 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
             country=place, topic=own[0].topic, language=question.language, year=question.years[0]
         )
         trace = f"{question.trace}; {place} in {', '.join(question.years)}"
-        return FactAnswer("other_year_fact", context, trace, 1.0, answer_facts=own[:2])
+        shown = own[:2]
+        if own[0].id in CHANGE_FACTS:
+            # a ranking of changes is the answer, beside a press report that ranks the same (NGE's falls in share)
+            shown = (
+                own[:1]
+                + tuple(fact for fact in own[1:] if fact.topic == own[0].topic and fact.id not in index.year_only)[:1]
+            )
+        return FactAnswer("other_year_fact", context, trace, 1.0, answer_facts=shown)
     context = question.context.updated(language=question.language)
     trace = f"{question.trace}; the year {', '.join(question.years)}"
     # 2018 or 2012 is the same election held before; 2021 or 2022 can only be another country's election
