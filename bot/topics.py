@@ -490,6 +490,9 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
         signals.topics["schedule"] = WHEN_ALONE  # "выборы были в какие дни": "when" itself asks for the dates
     if "population" in signals.intents and _voted_not_lived(tokens):
         del signals.intents["population"]  # "сколько русских голосовало": a count of voters, not of residents
+    if "turnout" in signals.topics and _vote_denied(tokens):
+        # "how many couldn't vote in London?": those the queue left out, which the reports tell, not the count
+        signals.topics["context"] = max(signals.topics.pop("turnout"), signals.topics.get("context", 0.0))
     _add_frames(signals, tokens)
     return signals
 
@@ -497,6 +500,22 @@ def topic_signals(index: PhraseIndex, tokens: list[str], skip: set[int]) -> Topi
 VOTED_STEMS = ("vot", "голос", "проголос", "golos", "progolos")
 LIVED_STEMS = ("live", "living", "resid", "inhabit", "popul", "жив", "прожив", "насел", "числен", "moved", "emigr",
                "fled", "переех", "уех", "эмигр")  # fmt: skip
+
+
+# a vote that did not happen: "couldn't vote", "unable to vote", "не смогли проголосовать", "не успели"
+DENIED_ALONE = frozenset({"couldnt", "coudnt", "cant", "cannot", "unable", "didnt", "wasnt", "werent"})
+DENIED_AFTER_NOT = frozenset({"смогли", "смог", "смогла", "успели", "успел", "успела", "удалось", "попали", "попал",
+                              "vote", "voted", "able", "get"})  # fmt: skip
+NOT_WORDS = frozenset({"не", "not", "ne", "t"})  # ("couldn't" is read "couldn", "t")
+
+
+def _vote_denied(tokens: list[str]) -> bool:
+    """A vote that did not happen, said next to a vote word ("couldn't vote", "не успели проголосовать")."""
+    # (a word may come between: "не все смогли", "could not even vote")
+    denied = any(token in DENIED_ALONE for token in tokens) or any(
+        token in NOT_WORDS and DENIED_AFTER_NOT & set(tokens[at + 1 : at + 3]) for at, token in enumerate(tokens)
+    )
+    return denied and any(token.startswith(VOTED_STEMS) for token in tokens)
 
 
 def _voted_not_lived(tokens: list[str]) -> bool:

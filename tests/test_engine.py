@@ -1960,3 +1960,13 @@ def test_where_it_changed_most_since_2018_is_the_ranking_of_changes(engine: Engi
 def test_a_colloquial_short_form_of_abroad_is_abroad(engine: Engine) -> None:
     reply = engine.answer("сколько было загран участков в 2018 году", None)
     assert reply.fact_ids == ["abroad-stations-2018-2024"]
+
+
+@pytest.mark.parametrize(
+    "question", ["how many ppl coudnt vote in london cuz of the queue", "в лондоне не все смогли проголосовать?"]
+)
+def test_a_vote_that_did_not_happen_is_no_count_of_voters(engine: Engine, question: str) -> None:
+    reply = engine.answer(question, None)
+    assert reply.kind == "answer"
+    assert "united-kingdom-official-turnout" not in reply.fact_ids
+    assert engine.answer("how many voted in london", None).fact_ids[0] == "united-kingdom-official-turnout"

@@ -44,7 +44,7 @@ from bot.text import (
     token_keys,
     tokenize,
 )
-from bot.topics import OUTSIDE, build_topic_index
+from bot.topics import DENIED_ALONE, OUTSIDE, build_topic_index
 
 if TYPE_CHECKING:
     from bot.country_names import City
@@ -497,7 +497,7 @@ def _station_facts(kb: KnowledgeBase) -> dict[int, tuple[Fact, ...]]:
 def _asking_vocabulary(kb: KnowledgeBase, entities: EntityIndex, topic_index: PhraseIndex) -> list[str]:
     """Every word people use to ask about the facts, in both scripts, with repeats (their count ranks them)."""
     words = [token for fact in kb.facts for question in fact.questions.all() for token in tokenize(question)]
-    words += [*topic_index.vocabulary, *entities.vocabulary, *STOPWORDS, *FRACTIONS]
+    words += [*topic_index.vocabulary, *entities.vocabulary, *STOPWORDS, *FRACTIONS, *DENIED_ALONE]
     return words
 
 
