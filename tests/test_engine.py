@@ -1970,3 +1970,10 @@ def test_a_vote_that_did_not_happen_is_no_count_of_voters(engine: Engine, questi
     assert reply.kind == "answer"
     assert "united-kingdom-official-turnout" not in reply.fact_ids
     assert engine.answer("how many voted in london", None).fact_ids[0] == "united-kingdom-official-turnout"
+
+
+def test_russia_asked_as_a_whole_is_answered_by_a_report_naming_russia_when_its_own_facts_say_nothing(
+    engine: Engine,
+) -> None:
+    reply = engine.answer("how many were arrested in russia", None)
+    assert reply.fact_ids == ["noon-against-putin-what-it-was"]  # "more than 75 people were arrested in Russia"

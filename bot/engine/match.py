@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import Choices, Decision, FactAnswer, NotReported, Refusal, WhichTopic
-from bot.engine.index import KnowledgeIndex
+from bot.engine.index import ContentKeys, KnowledgeIndex
 from bot.engine.interpret import ABROAD, VOTE_COUNT_WORDS, Question, asks_a_count
 from bot.engine.thresholds import (
     ABROAD_FIT,
@@ -382,11 +382,36 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
 CLOCK_ASKS = (("what", "time"), ("до", "скольки"), ("до", "скольких"), ("во", "сколько"), ("until", "when"))
 
 
+RUSSIA_NAMED = re.compile(r"\bRussia\b")
+
+
+def _russia_reports(slots: Slots, content: ContentKeys, index: KnowledgeIndex) -> dict[str, float]:
+    """Reports on voting abroad that name Russia, asked as a whole, and hold the message's words (by the word
+    postings), each with its place fit, a little less than Russia's own facts'."""
+    if not content or slots.country_from != "national":
+        return {}
+    # (only when Russia's own facts do not say the words asked: a report naming many places is no answer to a
+    # question they answer)
+    own_best = max((index.overlap(fact, content) for fact in index.by_country.get(slots.country, ())), default=0.0)
+    if own_best >= OWN_WORDS_OVERLAP:
+        return {}
+    holders = {fact_id for keys, _ in content for key in keys for fact_id in index.fact_postings.get(key, ())}
+    reports = {}
+    for fact_id in holders:
+        fact = index.facts[fact_id]
+        if fact.country != ABROAD or not RUSSIA_NAMED.search(fact.answer.en):
+            continue
+        overlap = index.overlap(fact, content)
+        if overlap >= OWN_WORDS_OVERLAP:
+            reports[fact_id] = CITY_REPORT_FIT
+    return reports
+
+
 def _city_told_twice(best: Fact, rival: Fact, slots: Slots) -> bool:
     """The place's own fact and a report on voting abroad naming the city asked tell of the same city: no choice
     to offer, the better one answers."""
     places = {best.country, rival.country}
-    return slots.country_from == "text" and ABROAD in places and places <= {ABROAD, slots.country}
+    return slots.country_from in ("text", "national") and ABROAD in places and places <= {ABROAD, slots.country}
 
 
 def _whole_before_one(best: Fact, rival: Fact, question: Question, slots: Slots) -> bool:
@@ -694,7 +719,11 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
         for fact in (index.facts_on(ABROAD, name) if cities and slots.country_from == "text" else ())
         if any(re.search(rf"\b{re.escape(city)}\b", fact.answer.en) for city in cities)
     }
+    # ...and, for Russia as a whole, one that names Russia and shares the message's words ("how many were arrested
+    # in Russia?": a report on the protest abroad tells it)
+    place_reports = _russia_reports(slots, content, index)
     pool.update(city_reports)
+    pool.update((fact_id, index.facts[fact_id]) for fact_id in place_reports)
     carriers = _carriers(slots, index)
     pool.update((fact_id, index.facts[fact_id]) for fact_id in carriers)
     # "who came up with it?", "а кто её придумал?", "what did she write?": what the last reply was about, so its
@@ -733,7 +762,8 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
                 - (2 * MISSING_FIGURE_PENALTY if expects_votes and not _counts_votes(fact, slots.candidate) else 0.0)
                 + (CITED_BONUS if fact.id in cited else 0.0)
                 + (OUTLET_BONUS if fact.source in outlets else 0.0)
-                + (CITY_REPORT_FIT if fact.id in city_reports else 0.0),
+                + (CITY_REPORT_FIT if fact.id in city_reports else 0.0)
+                + place_reports.get(fact.id, 0.0),
                 fact,
             )
             for fact in pool.values()
