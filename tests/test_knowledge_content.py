@@ -17,7 +17,15 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.abroad import country_id as data_country_id
-from bot.abroad_facts import COUNTRY_TABLE_SOURCE, EXIT_POLL_SOURCE, MAP_SOURCE, PACKAGE_SOURCE, PROTOCOLS_SOURCE
+from bot.abroad_facts import (
+    CHANGE_FACTS,
+    CHANGE_MIN_BALLOTS,
+    COUNTRY_TABLE_SOURCE,
+    EXIT_POLL_SOURCE,
+    MAP_SOURCE,
+    PACKAGE_SOURCE,
+    PROTOCOLS_SOURCE,
+)
 from bot.knowledge import _names_place, _place_stems
 from bot.models import Fact, KnowledgeBase
 from bot.settings import PROJECT_ROOT
@@ -591,6 +599,14 @@ def comparison_numbers(fact: Fact) -> list[float]:
     if fact.country != "abroad":
         [row] = list(csv.DictReader([",".join(map_rows()[0].keys()), fact.evidence[0]]))
         return [2018.0, *_derived_2018(row).values()]
+    if fact.id in CHANGE_FACTS:  # the rows it ranks are its evidence, each with its derived 2018 figures
+        rows = list(csv.DictReader([",".join(map_rows()[0].keys()), *fact.evidence]))
+        return [
+            2018.0,
+            2024.0,
+            float(CHANGE_MIN_BALLOTS),
+            *(value for row in rows for value in _derived_2018(row).values()),
+        ]
     rows = [row for row in map_rows() if _with_2018(row)]
     total, putin = sum(int(row["total"]) for row in rows), sum(int(row["gov_total"]) for row in rows)
     total_change, putin_change = (
