@@ -1977,3 +1977,17 @@ def test_russia_asked_as_a_whole_is_answered_by_a_report_naming_russia_when_its_
 ) -> None:
     reply = engine.answer("how many were arrested in russia", None)
     assert reply.fact_ids == ["noon-against-putin-what-it-was"]  # "more than 75 people were arrested in Russia"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("were there any attacks on embassies during the vote", "noon-queues-at-embassies"),
+        ("kyrgyz president reaction to putin win", "kyrgyzstan-reaction"),
+    ],
+)
+def test_of_facts_scored_alike_the_only_one_saying_the_words_answers(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    reply = engine.answer(question, None)
+    assert (reply.kind, reply.fact_ids[0]) == ("answer", fact_id)

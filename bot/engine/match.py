@@ -339,11 +339,13 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
         new_context = context.updated(language=language)
         return Refusal("no_fact_close", new_context, trace, considered=considered)
     scored, promoted = _asked_topic_first(scored, slots)
+    scored, silent = _the_one_saying_the_words(scored, question, index)
     best_score, best = scored[0]
     rivals = [
         (score, fact)
         for score, fact in scored[1:]
         if best_score - score < AMBIGUITY_MARGIN
+        and fact.id not in silent
         and (fact.country, fact.topic) != (best.country, best.topic)
         and not (promoted and fact.topic != slots.topic)  # the neighbour topic lost the tie to the asked one
         and not _whole_before_one(best, fact, question, slots)
@@ -405,6 +407,23 @@ def _russia_reports(slots: Slots, content: ContentKeys, index: KnowledgeIndex) -
         if overlap >= OWN_WORDS_OVERLAP:
             reports[fact_id] = CITY_REPORT_FIT
     return reports
+
+
+def _the_one_saying_the_words(
+    scored: list[tuple[float, Fact]], question: Question, index: KnowledgeIndex
+) -> tuple[list[tuple[float, Fact]], frozenset[str]]:
+    """Of facts scored about alike, the only one that says the words asked ("attacks on embassies", "Kyrgyz
+    president reaction"), when the others say none of them, comes first; those others are no choice to offer."""
+    content = index.content_keys(question.reading)
+    near = [item for item in scored if scored[0][0] - item[0] < AMBIGUITY_MARGIN]
+    if not content or len(near) < 2:
+        return scored, frozenset()
+    overlaps = {fact.id: index.overlap(fact, content) for _, fact in near}
+    saying = [item for item in near if overlaps[item[1].id] >= OWN_WORDS_OVERLAP]
+    silent = frozenset(fact_id for fact_id, overlap in overlaps.items() if overlap == 0.0)
+    if len(saying) != 1 or len(saying) + len(silent) != len(near):
+        return scored, frozenset()
+    return [saying[0], *(item for item in scored if item is not saying[0])], silent
 
 
 def _city_told_twice(best: Fact, rival: Fact, slots: Slots) -> bool:
