@@ -243,7 +243,19 @@ def script_language(text: str) -> str | None:
     if cyrillic == 0 and latin == 0:
         # ")))": the smile of Russian chats, a bracket run with no eyes before it
         return "ru" if re.fullmatch(r"\s*(?:\){2,}|\({2,})\s*", folded) else None
-    return "ru" if cyrillic >= latin else "en"
+    # ("что такое Vote Abroad": a Russian sentence around a Latin name, told by its Russian function words)
+    return "ru" if cyrillic >= latin or _russian_frame(folded) else "en"
+
+
+# Russian words that frame a sentence (questions, conjunctions, prepositions), never a name or a quoted term
+RUSSIAN_FRAME_WORDS = frozenset(
+    {"что", "кто", "как", "какой", "какая", "какие", "каков", "сколько", "где", "когда", "почему", "зачем", "такое",
+     "это", "ли", "а", "и", "в", "во", "на", "по", "про", "у", "за", "из", "с", "о", "об", "там", "был", "была"}
+)  # fmt: skip
+
+
+def _russian_frame(text: str) -> bool:
+    return any(word in RUSSIAN_FRAME_WORDS for word in re.findall(r"[а-яё]+", text))
 
 
 # Digraphs people use when typing Russian in Latin letters, longest first; cyrtranslit handles the rest.

@@ -1991,3 +1991,10 @@ def test_of_facts_scored_alike_the_only_one_saying_the_words_answers(
 ) -> None:
     reply = engine.answer(question, None)
     assert (reply.kind, reply.fact_ids[0]) == ("answer", fact_id)
+
+
+@pytest.mark.parametrize(("question", "language"), [("what is vote abroad", "en"), ("что такое vote abroad", "ru")])
+def test_vote_abroad_named_is_the_exit_polls_organiser(engine: Engine, question: str, language: str) -> None:
+    reply = engine.answer(question, None)
+    assert (reply.language, reply.fact_ids[0]) == (language, "abroad-exit-poll-vote-abroad")
+    assert engine.answer("did many people vote abroad", None).rule == "place_summary"  # the words, not the name

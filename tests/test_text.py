@@ -184,3 +184,8 @@ def test_a_reading_of_the_bases_own_word_wins_over_another_known_word() -> None:
 
 def test_a_run_of_brackets_is_a_russian_chat_smile() -> None:
     assert script_language(")))") == "ru" and script_language("...") is None and script_language(":)") is None
+
+
+def test_a_russian_sentence_around_a_latin_name_is_russian() -> None:
+    assert script_language("что такое vote abroad") == "ru"
+    assert script_language("what does явка mean") == "en"

@@ -169,6 +169,21 @@ def stated_figures(text: str, stations: tuple[int, ...]) -> tuple[tuple[float, b
 EVENT_NAMES = (("noon", "against", "putin"), ("полд", "против", "путин"), ("polden", "protiv", "putin"))
 
 
+# "Vote Abroad", the volunteers who ran the exit poll (capitalised, or asked what it is), not "vote abroad"
+VOTE_ABROAD = re.compile(
+    r"\bVote Abroad\b|(?i:(?:\bwhat(?:\s+i|')?s|\bwho\s+(?:is|are|runs?)|что\s+такое|кто\s+такие)\s+(?:the\s+)?"
+    r"vote\s+abroad\b)"
+)
+
+
+def _vote_abroad_named(tokens: list[str]) -> list[str]:
+    """The organisation's name read as what it ran: "vote abroad" -> "exit poll abroad"."""
+    for at, pair in enumerate(pairwise(tokens)):
+        if pair == ("vote", "abroad"):
+            return [*tokens[:at], "exit", "poll", *tokens[at + 1 :]]
+    return tokens
+
+
 # outlets whose names hold a place ("Novaya Gazeta Europe says ...", "the Moscow Times"): their place is no place
 # asked about
 OUTLET_NAMES = (
@@ -308,6 +323,8 @@ def read(text: str, index: KnowledgeIndex, *, russian_chat: bool = False) -> Rea
     """Tokenise, tell the language (transliterating Russian typed in Latin), find names and topic words. In a chat
     held in Russian, Latin words that read as much as Russian as English are Russian ("izvini, ya pro kazahstan")."""
     tokens = tokenize(text)
+    if VOTE_ABROAD.search(text):
+        tokens = _vote_abroad_named(tokens)
     language = script_language(text)
     transliterated = False
     if language == "en":
