@@ -1998,3 +1998,10 @@ def test_vote_abroad_named_is_the_exit_polls_organiser(engine: Engine, question:
     reply = engine.answer(question, None)
     assert (reply.language, reply.fact_ids[0]) == (language, "abroad-exit-poll-vote-abroad")
     assert engine.answer("did many people vote abroad", None).rule == "place_summary"  # the words, not the name
+
+
+def test_a_word_only_the_last_replys_facts_hold_asks_about_them(engine: Engine) -> None:
+    first = engine.answer("what was noon against putin", None)
+    reply = engine.answer("who came up with the idea", first.context)  # "idea": a word of that fact alone
+    assert reply.fact_ids == ["noon-against-putin-what-it-was"]
+    assert engine.answer("who came up with the idea", None).kind != "answer"  # with no chat before, nothing to ask of

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -142,10 +143,22 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
     bar = UNKNOWN_WORDS_TOPIC_WITH_COUNTRY if question.countries else UNKNOWN_WORDS_TOPIC
     # ("brunei lol did anyone even vote": "even" only shades the question beside a place)
     unknown = reading.subject_words if question.countries else reading.unknown
-    if unknown and question.weight < bar and not (question.candidates or question.leaders or question.followup):
+    if (
+        unknown
+        and question.weight < bar
+        and not (question.candidates or question.leaders or question.followup)
+        and not _said_in_the_last_reply(unknown, question, index)
+    ):
         return Refusal("unknown_words_weak_topic", context.updated(language=question.language), trace)
     decision = choose_fact(question, slots, index, trace)
     return rare_word_answer(question, slots, index, decision) or decision
+
+
+def _said_in_the_last_reply(words: Sequence[str], question: Question, index: KnowledgeIndex) -> bool:
+    """Every word the base does not know is a word of the facts the last reply gave ("who came up with the idea?"
+    after Noon Against Putin, whose fact says who came up with it)."""
+    keys = [index.fact_keys.get(fact_id, frozenset()) for fact_id in question.context.cited]
+    return bool(keys) and all(any(not token_keys(word).isdisjoint(held) for held in keys) for word in words)
 
 
 def _only_vote_words(question: Question) -> bool:
@@ -747,7 +760,10 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
     pool.update((fact_id, index.facts[fact_id]) for fact_id in carriers)
     # "who came up with it?", "а кто её придумал?", "what did she write?": what the last reply was about, so its
     # facts compete
-    cited = question.context.cited if question.refers_back else ()
+    # (...or whose words the message asks about: "who came up with the idea?")
+    unknown = question.reading.unknown
+    about_them = question.refers_back or bool(unknown and _said_in_the_last_reply(unknown, question, index))
+    cited = question.context.cited if about_them else ()
     pool.update((fact_id, index.facts[fact_id]) for fact_id in cited if fact_id in index.facts)
     if question.region:  # "which Central Asian country...": the region's countries only
         pool = {fact_id: fact for fact_id, fact in pool.items() if fact.country in (None, *index.region_members)}
