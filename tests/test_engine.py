@@ -2005,3 +2005,13 @@ def test_a_word_only_the_last_replys_facts_hold_asks_about_them(engine: Engine) 
     reply = engine.answer("who came up with the idea", first.context)  # "idea": a word of that fact alone
     assert reply.fact_ids == ["noon-against-putin-what-it-was"]
     assert engine.answer("who came up with the idea", None).kind != "answer"  # with no chat before, nothing to ask of
+
+
+@pytest.mark.parametrize(
+    ("first", "then"), [("congo russian vote", "the democratic republic one"), ("конго результаты", "демократическая")]
+)
+def test_words_of_one_of_two_places_sharing_a_name_pick_it(engine: Engine, first: str, then: str) -> None:
+    asked = engine.answer(first, None)
+    assert asked.kind == "did_you_mean"
+    reply = engine.answer(then, asked.context)
+    assert reply.kind == "answer" and reply.fact_ids[0].startswith("dr-congo-official-")

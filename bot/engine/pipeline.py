@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.country_names import sharing
 from bot.engine.claims import check_claim
 from bot.engine.decisions import Combined, Decision, FactAnswer, Ranking
 from bot.engine.index import KnowledgeIndex
@@ -164,7 +165,24 @@ def completed_name(
     own_name = set(tokenize(place.name.get(language)))
     if len(countries) == 1 and (countries[0] != context.country or set(content) <= own_name):
         return completed
+    # "the democratic republic one" after "which Congo?": the one of the places sharing the name whose other names
+    # hold every word said
+    named = [other for other in sharing(head) if set(content) - ONE_WORDS <= _name_words(index, other)]
+    if len(named) == 1 and named[0] != context.country:
+        return reader(index.countries[named[0]].name.get(language))  # (its words said nothing but the name)
     return reading
+
+
+ONE_WORDS = frozenset({"one", "тот", "та", "который", "которая"})  # "the democratic one", "та, которая северная"
+
+
+def _name_words(index: KnowledgeIndex, place: str) -> set[str]:
+    """Every word of a place's names and aliases, in both languages (lower case)."""
+    country = index.countries.get(place)
+    if country is None:
+        return set()
+    names = [country.name.en, country.name.ru, *country.aliases.all()]
+    return {word for name in names for word in tokenize(name)}
 
 
 def _names_and_asks(clause: Reading, text: str) -> bool:
