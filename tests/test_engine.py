@@ -2015,3 +2015,12 @@ def test_words_of_one_of_two_places_sharing_a_name_pick_it(engine: Engine, first
     assert asked.kind == "did_you_mean"
     reply = engine.answer(then, asked.context)
     assert reply.kind == "answer" and reply.fact_ids[0].startswith("dr-congo-official-")
+
+
+def test_a_reply_asked_in_the_other_language_gives_the_last_facts_in_it(engine: Engine) -> None:
+    first = engine.answer("turkey results", None)
+    reply = engine.answer("а по-русски можно?", first.context)
+    assert (reply.rule, reply.language, reply.fact_ids) == ("language_switch", "ru", first.fact_ids)
+    # ...and with a question beside the request, that question is answered in the language asked
+    reply = engine.answer("in english please, and in istanbul?", reply.context)
+    assert reply.language == "en" and "station-8295" in reply.fact_ids

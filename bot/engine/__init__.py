@@ -22,7 +22,7 @@ from bot.engine.compose import Composer, compose
 from bot.engine.decisions import Decision, FactAnswer, Refusal
 from bot.engine.index import KnowledgeIndex, build_index
 from bot.engine.pipeline import decide_message
-from bot.engine.reading import Reading, names_only, read
+from bot.engine.reading import Reading, language_asked, names_only, read
 from bot.engine.route import DEFAULT_CANDIDATE, rank
 from bot.engine.rules import RULES
 from bot.engine.thresholds import READING_CACHE_SIZE
@@ -81,8 +81,15 @@ class Engine:
         context = context or ChatContext()
         if context.language == "ru":
             reader = partial(reader, russian_chat=True)  # every clause of the message is read the same way
+        asked, text = language_asked(text)  # "а по-русски можно?": the reply in that language
+        if asked and not text and context.cited:
+            # the request alone: the last reply's facts again, in the language asked
+            facts = tuple(index.facts[fact_id] for fact_id in context.cited if fact_id in index.facts)
+            switched = context.updated(language=asked)
+            decision = FactAnswer("language_switch", switched, f"the last reply in {asked}", 1.0, answer_facts=facts)
+            return decision, asked
         reading = reader(text)
-        language = reading.language or _language(language_hint) or _language(context.language) or "en"
+        language = asked or reading.language or _language(language_hint) or _language(context.language) or "en"
         if names_only(reading) and _language(context.language):
             language = context.language  # "a davankov?" in a Russian chat: names tell no language, the chat does
         if not reading.tokens:

@@ -169,6 +169,32 @@ def stated_figures(text: str, stations: tuple[int, ...]) -> tuple[tuple[float, b
 EVENT_NAMES = (("noon", "against", "putin"), ("полд", "против", "путин"), ("polden", "protiv", "putin"))
 
 
+# "а по-русски можно?", "in english please": the language the reply is asked in, said apart from the question
+LANGUAGE_ASKED = (
+    ("ru", re.compile(r"\b(?:по[- ]русски|на русском(?: языке)?|in russian|po[- ]russki|na russkom)\b", re.IGNORECASE)),
+    ("en", re.compile(r"\b(?:in english|по[- ]английски|на английском(?: языке)?|po[- ]angliyski)\b", re.IGNORECASE)),
+)
+# words that only ask politely for it ("можно?", "please answer"): with the request alone, nothing else is asked
+POLITE_WORDS = frozenset(
+    {"можно", "пожалуйста", "please", "pls", "plz", "answer", "reply", "ответь", "ответьте", "пиши", "напиши",
+     "говори", "can", "could", "you", "а", "and", "ok", "ок", "давай", "lets", "let", "s", "switch", "to", "speak",
+     "write", "mozhno", "pozhaluysta", "и", "but"}
+)  # fmt: skip
+
+
+def language_asked(text: str) -> tuple[str | None, str]:
+    """The language a message asks the reply in, and the message without that request (empty when it asked
+    nothing else)."""
+    for language, pattern in LANGUAGE_ASKED:
+        found = pattern.search(text)
+        if found:
+            rest = (text[: found.start()] + " " + text[found.end() :]).strip()
+            if all(token in POLITE_WORDS for token in tokenize(rest)):
+                rest = ""
+            return language, rest
+    return None, text
+
+
 # "Vote Abroad", the volunteers who ran the exit poll (capitalised, or asked what it is), not "vote abroad"
 VOTE_ABROAD = re.compile(
     r"\bVote Abroad\b|(?i:(?:\bwhat(?:\s+i|')?s|\bwho\s+(?:is|are|runs?)|что\s+такое|кто\s+такие)\s+(?:the\s+)?"

@@ -19,6 +19,7 @@ class Rule:
 
 _RULES = (
     Rule("empty_message", "read", "nothing to read: blank text or only punctuation"),
+    Rule("language_switch", "read", "the reply asked in the other language alone: the last reply's facts in it"),
     # screen: refusals, before any fact is considered
     Rule("small_talk", "screen", "a greeting, thanks, 'who are you', a joke or an opinion asked: a fitting reply"),
     Rule("other_election", "screen", "another election: a country's own vote, or a parliamentary one"),
