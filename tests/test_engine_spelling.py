@@ -21,6 +21,10 @@ def engine() -> Engine:
         ("hw mnay rusians votd in kirgizstan", ("many", "russians")),
         ("how mny russains voteed abrod", ("many", "russians", "voted", "abroad")),
         ("скоко прагаласовало в узбекистане", ("проголосовало",)),  # unstressed vowels typed as heard
+        ("how many vots did putin get", ("votes",)),  # of "vote" and "votes", one edit each: the one ending as typed
+        ("whats teh deal with latvia", ("the",)),  # "teh" reads as Russian "тех": an English slip all the same
+        ("how long was the lien", ("line",)),  # a rare English word a frequent one is a slip away from
+        ("бразилия путен", ("путин",)),  # a rare word of the dictionary, a surname of the base as heard
     ],
 )
 def test_typos_are_read_as_the_words_of_the_fact_base(engine: Engine, typed: str, read: tuple[str, ...]) -> None:

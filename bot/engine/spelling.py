@@ -229,6 +229,19 @@ def _nearest_stem(token: str, vocabulary: Mapping[str, tuple[str, ...]]) -> str 
     return vocabulary["\x02" + found[0]][0] if found else None
 
 
+NEAREST_TIED = 5  # words at the same distance looked at to break a tie
+
+
+def _nearest(token: str, words: tuple[str, ...], edits: int) -> tuple[str, float, int] | None:
+    """The vocabulary word nearest ``token``; of several as near, the most frequent that ends as the token does
+    ("vots" is "votes", a letter dropped, before "vote", the last letter changed)."""
+    found = process.extract(token, words, scorer=OSA.distance, score_cutoff=edits, limit=NEAREST_TIED)
+    if not found:
+        return None
+    tied = [item for item in found if item[1] == found[0][1]]
+    return next((item for item in tied if item[0][-1] == token[-1]), tied[0])
+
+
 def correct(
     tokens: Iterable[str], vocabulary: Mapping[str, tuple[str, ...]], known: frozenset[str], *, english: bool = False
 ) -> list[str]:
@@ -255,7 +268,7 @@ def correct(
         if swapped:
             corrected.append(swapped)  # "выйграл" is "выиграл", a word of the language if not of the base
             continue
-        found = process.extractOne(token, vocabulary.get(token[0], ()), scorer=OSA.distance, score_cutoff=edits)
+        found = _nearest(token, vocabulary.get(token[0], ()), edits)
         if is_cyrillic(token) and (found is None or found[1] > STEM_EDITS):
             # one slip in the stem is nearer than two in the word: "выграл" is "выиграть", not "выдал"
             stem_found = _nearest_stem(token, vocabulary)
