@@ -139,6 +139,8 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_z.yaml",
         "blind_aa.yaml",
         "blind_ab.yaml",
+        "blind_ac.yaml",
+        "blind_ad.yaml",
     ],
 )
 def test_the_blind_sets_load(name: str) -> None:
