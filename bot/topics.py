@@ -66,7 +66,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         """
         exit poll 1.4, exitpoll 1.4, exit 0.8, poll 0.6, survey 0.9, surveyed 0.9, independent 0.4, respondent
         0.8, interviewed 0.7, pollster 1, социолог 0.9, экзитпол 1.4, экзит пол 1.4, exit пол 1.4, экзит 1,
-        опрос 0.7, опросить 0.8, опрос на выход 1.4, анкетирование 0.8, независимый 0.4, респондент 0.8
+        опрос 0.7, опросить 0.8, опрос на выход 1.4, анкетирование 0.8, независимый 0.4, респондент 0.8,
+        they ask 0.8, they asked 0.8, sample 0.7, sample size 1
         """
     ),
     "polling_places": _weighted(

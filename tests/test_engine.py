@@ -2024,3 +2024,15 @@ def test_a_reply_asked_in_the_other_language_gives_the_last_facts_in_it(engine: 
     # ...and with a question beside the request, that question is answered in the language asked
     reply = engine.answer("in english please, and in istanbul?", reply.context)
     assert reply.language == "en" and "station-8295" in reply.fact_ids
+
+
+def test_the_others_after_a_places_result_are_its_other_candidates(engine: Engine) -> None:
+    first = engine.answer("serbia results", None)
+    assert engine.answer("and the others?", first.context).rule == "standings"
+
+
+def test_how_many_they_asked_after_an_exit_poll_is_the_exit_poll(engine: Engine) -> None:
+    first = engine.answer("almaty official result?", None)
+    second = engine.answer("and the exit poll?", first.context)
+    reply = engine.answer("how many people did they ask", second.context)
+    assert reply.kind == "answer" and reply.fact_ids[0].startswith("exit-poll-")

@@ -686,7 +686,8 @@ def standings(question: Question, index: KnowledgeIndex) -> Decision | None:
     if (
         place is None
         and OTHERS_WORDS & set(question.reading.tokens)
-        and question.context.candidate
+        # (after a candidate's figure, or a place's result: "and the others?" are the other candidates)
+        and (question.context.candidate or (question.context.topic == "result" and question.context.country))
         and not (question.candidates or question.reading.unknown)
     ):
         country = question.countries[0] if question.countries else question.context.country
