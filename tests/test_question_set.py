@@ -141,6 +141,7 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_ab.yaml",
         "blind_ac.yaml",
         "blind_ad.yaml",
+        "blind_ae.yaml",
     ],
 )
 def test_the_blind_sets_load(name: str) -> None:
