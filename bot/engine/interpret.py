@@ -335,11 +335,11 @@ NOT_IN = (("not", "in"), ("не", "в"), ("ne", "v"))
 def area_asked(tokens: tuple[str, ...]) -> str | None:
     """The part of the world asked about (an ``AREA_STEMS`` key), or "outside_" + the one everything but is asked."""
     for area, stems in AREA_STEMS.items():
-        for position, token in enumerate(tokens):
-            if token.startswith(stems):
-                before = tokens[max(position - 2, 0) : position]
-                outside = bool(before) and (before[-1] in OUTSIDE_WORDS or tuple(before) in NOT_IN)
-                return f"{OUTSIDE}{area}" if outside else area
+        position = next((at for at, token in enumerate(tokens) if token.startswith(stems)), None)
+        if position is not None:
+            before = tokens[max(position - 2, 0) : position]
+            outside = bool(before) and (before[-1] in OUTSIDE_WORDS or tuple(before) in NOT_IN)
+            return f"{OUTSIDE}{area}" if outside else area
     return None
 
 
