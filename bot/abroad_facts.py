@@ -374,11 +374,16 @@ def _change_ru(value: int | Decimal, more: str, less: str, same: str) -> str:
     return f"на {number(abs(value), 'ru')} {more if value > 0 else less}"
 
 
+def _points(row: Comparison2018) -> Decimal:
+    """Putin's share in 2024 minus 2018, in points, to one decimal like the 2018 share."""
+    return (row.share - row.share_2018).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+
+
 def comparison_answer(place: PlaceText, row: Comparison2018, partner: PlaceText | None = None) -> Bilingual:
     """A place's 2024 against 2018; ``partner`` is the other region of the merged row (the figures are the pair's)."""
     # the 2018 share has one decimal (a derived basis), and so has the change
     share_2018 = row.share_2018
-    points = (row.share - share_2018).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+    points = _points(row)
     if row.putin_change == 0:
         votes_en = "the same number of votes"
     else:
@@ -918,32 +923,38 @@ def abroad_change_facts(data: AbroadData) -> list[Fact]:
         return []
 
     def listed(ranked: list[Comparison2018], language: str, change: str) -> str:
+        against = "против" if language == "ru" else "against"
         parts = []
         for row in ranked[:CHANGES_SHOWN]:
             name = _row_names(row, data)[language == "ru"]
             if change == "ballots":
-                then, now, delta = row.in_boxes_2018, row.in_boxes, row.in_boxes_change
-                against = "против" if language == "ru" else "against"
-                parts.append(
-                    f"{name} ({signed(delta, language)}: {number(now, language)} {against} {number(then, language)})"
-                )
+                then, now = number(row.in_boxes_2018, language), number(row.in_boxes, language)
+                parts.append(f"{name} ({signed(row.in_boxes_change, language)}: {now} {against} {then})")
             else:
-                points = (row.share - row.share_2018).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
-                against = "против" if language == "ru" else "against"
-                parts.append(
-                    f"{name} ({signed(points, language)}: {number(row.share, language)}% {against} "
-                    f"{number(row.share_2018, language)}%)"
-                )
+                now, then = number(row.share, language), number(row.share_2018, language)
+                parts.append(f"{name} ({signed(_points(row), language)}: {now}% {against} {then}%)")
         return ", ".join(parts)
 
     by_ballots = sorted(rows, key=lambda row: (row.in_boxes_change, row.label))
     counted = [row for row in rows if min(row.in_boxes, row.in_boxes_2018) >= CHANGE_MIN_BALLOTS]
     by_share = sorted(counted, key=lambda row: (row.share - row.share_2018, row.label))
-    voters = Fact(
-        id=f"{ABROAD}-2018-ballot-changes",  # (in CHANGE_FACTS)
-        country=ABROAD,
-        topic="turnout",
-        answer=Bilingual(
+
+    def ranked_fact(name: str, topic: str, answer: Bilingual, questions: BilingualList, ranked: list) -> Fact:
+        return Fact(
+            id=f"{ABROAD}-2018-{name}",  # (in CHANGE_FACTS)
+            country=ABROAD,
+            topic=topic,
+            answer=answer,
+            figures=[],  # like the comparisons: 2018 numbers stay out of the 2024 figure tables
+            questions=questions,
+            source=MAP_SOURCE,
+            evidence=[row.row for row in (*ranked[:CHANGES_SHOWN], *ranked[-CHANGES_SHOWN:])],
+        )
+
+    voters = ranked_fact(
+        "ballot-changes",
+        "turnout",
+        Bilingual(
             en=(
                 "Where the number of voters abroad changed most since 2018, by the compiled country table's ballots "
                 f"in the boxes (2024 against 2018). The biggest rises: {listed(by_ballots[::-1], 'en', 'ballots')}. "
@@ -956,8 +967,7 @@ def abroad_change_facts(data: AbroadData) -> list[Fact]:
                 f"{listed(by_ballots, 'ru', 'ballots')}. {CHANGES_BASIS.ru}"
             ),
         ),
-        figures=[],  # like the comparisons: 2018 numbers stay out of the 2024 figure tables
-        questions=_questions(
+        _questions(
             [
                 "Which countries gained the most voters compared with 2018?",
                 "Where did the number of Russians voting drop most since 2018?",
@@ -969,14 +979,12 @@ def abroad_change_facts(data: AbroadData) -> list[Fact]:
                 "Самые большие изменения явки за рубежом с 2018 года",
             ],
         ),
-        source=MAP_SOURCE,
-        evidence=[row.row for row in (*by_ballots[:CHANGES_SHOWN], *by_ballots[-CHANGES_SHOWN:])],
+        by_ballots,
     )
-    shares = Fact(
-        id=f"{ABROAD}-2018-share-changes",  # (in CHANGE_FACTS)
-        country=ABROAD,
-        topic="result",
-        answer=Bilingual(
+    shares = ranked_fact(
+        "share-changes",
+        "result",
+        Bilingual(
             en=(
                 "Where Putin's share abroad changed most since 2018, in percentage points, by the compiled country "
                 f"table (places with at least {CHANGE_MIN_BALLOTS} ballots in both years). The biggest falls: "
@@ -990,8 +998,7 @@ def abroad_change_facts(data: AbroadData) -> list[Fact]:
                 f"{listed(by_share[::-1], 'ru', 'share')}. {CHANGES_BASIS.ru}"
             ),
         ),
-        figures=[],
-        questions=_questions(
+        _questions(
             [
                 "In which countries did Putin's share drop the most since 2018?",
                 "Where did Putin gain the most compared with 2018?",
@@ -1003,8 +1010,7 @@ def abroad_change_facts(data: AbroadData) -> list[Fact]:
                 "Самые большие перемены в результате Путина за рубежом с 2018 года",
             ],
         ),
-        source=MAP_SOURCE,
-        evidence=[row.row for row in (*by_share[:CHANGES_SHOWN], *by_share[-CHANGES_SHOWN:])],
+        by_share,
     )
     return [voters, shares]
 
