@@ -331,7 +331,8 @@ class KnowledgeIndex:
                     counts[number] += 1
         if not counts:
             return {}
-        shortlist = heapq.nlargest(PREFILTER_LIMIT, counts, key=counts.__getitem__)
+        # (ties broken by the question's number: the counts' order follows a set's, which varies between runs)
+        shortlist = heapq.nlargest(PREFILTER_LIMIT, counts, key=lambda number: (counts[number], -number))
         query = " ".join(reading.tokens)
         best: dict[str, float] = {}
         for number in shortlist:

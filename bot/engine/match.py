@@ -10,6 +10,7 @@ import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from bot.abroad_facts import DATA_SOURCES
@@ -397,7 +398,14 @@ def choose_fact(question: Question, slots: Slots, index: KnowledgeIndex, trace: 
 CLOCK_ASKS = (("what", "time"), ("до", "скольки"), ("до", "скольких"), ("во", "сколько"), ("until", "when"))
 
 
-RUSSIA_NAMED = re.compile(r"\bRussia\b")
+@lru_cache(maxsize=1024)
+def _whole_word(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(name)}\b")
+
+
+def names_place(fact: Fact, name: str) -> bool:
+    """Whether a fact's English text names a place as a whole word ("Paris", not "Parisian")."""
+    return bool(_whole_word(name).search(fact.answer.en))
 
 
 def _russia_reports(slots: Slots, content: ContentKeys, index: KnowledgeIndex) -> dict[str, float]:
@@ -412,9 +420,9 @@ def _russia_reports(slots: Slots, content: ContentKeys, index: KnowledgeIndex) -
         return {}
     holders = {fact_id for keys, _ in content for key in keys for fact_id in index.fact_postings.get(key, ())}
     reports = {}
-    for fact_id in holders:
+    for fact_id in sorted(holders):  # (a set: sorted, so ties keep one order from run to run)
         fact = index.facts[fact_id]
-        if fact.country != ABROAD or not RUSSIA_NAMED.search(fact.answer.en):
+        if fact.country != ABROAD or not names_place(fact, "Russia"):
             continue
         overlap = index.overlap(fact, content)
         if overlap >= OWN_WORDS_OVERLAP:
@@ -615,9 +623,7 @@ def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAn
     if cities and not clock and "population" not in question.intents:
         # "thousands protested at the embassy in Washington?": a report on the asked topic that names the city,
         # before the place's own fact on another topic that only shares some words
-        naming = [
-            fact for fact in on_topic if any(re.search(rf"\b{re.escape(city)}\b", fact.answer.en) for city in cities)
-        ]
+        naming = [fact for fact in on_topic if any(names_place(fact, city) for city in cities)]
         best_naming = max(naming, key=lambda fact: index.overlap(fact, content), default=None)
         own_best = max((index.overlap(fact, content) for fact in index.by_country.get(slots.country, ())), default=0.0)
         if best_naming is not None and index.overlap(best_naming, content) > own_best:
@@ -648,9 +654,7 @@ def elsewhere(question: Question, slots: Slots, index: KnowledgeIndex) -> FactAn
     # the most specific first: any place's fact naming the city asked ("the queue in Yerevan" in a fact about
     # Georgians voting there), then a fact about voting abroad naming the country
     searches = [(city, on_topic) for city in cities] + ([(place.name.en, general)] if place else [])
-    spoken = tuple(
-        fact for name, pool in searches for fact in pool if re.search(rf"\b{re.escape(name)}\b", fact.answer.en)
-    )
+    spoken = tuple(fact for name, pool in searches for fact in pool if names_place(fact, name))
     if not spoken:
         return None
     trace = f"{question.trace}; {slots.country} named in {spoken[0].id}"
@@ -735,7 +739,7 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
                 }
                 pool.update(
                     (fact_id, index.facts[fact_id])
-                    for fact_id in holders
+                    for fact_id in sorted(holders)  # (a set: sorted, so ties keep one order)
                     if index.facts[fact_id].country == ABROAD
                     and index.facts[fact_id].topic == name
                     and index.overlap(index.facts[fact_id], own_words) >= OWN_WORDS_OVERLAP
@@ -749,7 +753,7 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
         fact.id: fact
         for name in weights
         for fact in (index.facts_on(ABROAD, name) if cities and slots.country_from == "text" else ())
-        if any(re.search(rf"\b{re.escape(city)}\b", fact.answer.en) for city in cities)
+        if any(names_place(fact, city) for city in cities)
     }
     # ...and, for Russia as a whole, one that names Russia and shares the message's words ("how many were arrested
     # in Russia?": a report on the protest abroad tells it)
