@@ -529,7 +529,7 @@ NUMERIC_TOPICS = ("turnout", "result", "exit_poll")
 
 
 # words of time an ordinal may go before ("last march", "первый день"): then it places a time, not a candidate
-TIME_STEMS = ("march", "marhc", "year", "month", "week", "day", "time", "weekend", "sunday", "март", "год", "месяц",
+TIME_STEMS = ("march", "year", "month", "week", "day", "time", "weekend", "sunday", "март", "год", "месяц",
               "недел", "день", "дня", "раз", "выходн", "воскрес")  # fmt: skip
 
 

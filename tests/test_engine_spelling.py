@@ -21,7 +21,8 @@ def engine() -> Engine:
         ("hw mnay rusians votd in kirgizstan", ("many", "russians")),
         ("how mny russains voteed abrod", ("many", "russians", "voted", "abroad")),
         ("скоко прагаласовало в узбекистане", ("проголосовало",)),  # unstressed vowels typed as heard
-        ("how many vots did putin get", ("votes",)),  # of "vote" and "votes", one edit each: the one ending as typed
+        ("how many vots did putin get", ("votes",)),  # of "vote" and "votes", one edit each: a letter dropped
+        ("how mani people voted in serbia", ("many",)),  # "many" and "Mali" one edit each: the more frequent
         ("whats teh deal with latvia", ("the",)),  # "teh" reads as Russian "тех": an English slip all the same
         ("how long was the lien", ("line",)),  # a rare English word a frequent one is a slip away from
         ("бразилия путен", ("путин",)),  # a rare word of the dictionary, a surname of the base as heard

@@ -233,13 +233,19 @@ NEAREST_TIED = 5  # words at the same distance looked at to break a tie
 
 
 def _nearest(token: str, words: tuple[str, ...], edits: int) -> tuple[str, float, int] | None:
-    """The vocabulary word nearest ``token``; of several as near, the most frequent that ends as the token does
-    ("vots" is "votes", a letter dropped, before "vote", the last letter changed)."""
+    """The vocabulary word nearest ``token``; of several as near, the most frequent one the token is that word
+    with letters dropped from ("vots" is "votes", not "vote", a letter changed), else the most frequent."""
     found = process.extract(token, words, scorer=OSA.distance, score_cutoff=edits, limit=NEAREST_TIED)
     if not found:
         return None
     tied = [item for item in found if item[1] == found[0][1]]
-    return next((item for item in tied if item[0][-1] == token[-1]), tied[0])
+    return next((item for item in tied if _letters_dropped(token, item[0])), tied[0])
+
+
+def _letters_dropped(token: str, word: str) -> bool:
+    """Whether ``token`` is ``word`` with some letters left out, in order."""
+    letters = iter(word)
+    return all(letter in letters for letter in token)
 
 
 def correct(
