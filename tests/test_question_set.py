@@ -142,6 +142,8 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_ac.yaml",
         "blind_ad.yaml",
         "blind_ae.yaml",
+        "blind_af.yaml",
+        "blind_ag.yaml",
     ],
 )
 def test_the_blind_sets_load(name: str) -> None:
