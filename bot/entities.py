@@ -31,7 +31,7 @@ _ABBREVIATION = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,2}\b\.?")
 # the nouns a place's adjective stands before when it names the place: its towns, voters, results, missions
 ADJECTIVE_NOUNS = (
     "cit", "town", "voter", "vote", "russian", "result", "outcome", "turnout", "station", "polling", "embass", "consul",
-    "elect", "итог",
+    "elect", "итог", "exit", "poll", "queue", "line", "экзит", "опрос", "очеред",
     "people", "communit", "diaspora", "numbers", "figures", "город", "избират", "голос", "россиян", "русск",
     "результ", "явк", "участ", "посольств", "консульств", "выбор", "люд", "общин", "диаспор", "граждан", "цифр",
     # ...and its authorities ("латвийская полиция проверяла россиян у посольства")

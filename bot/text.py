@@ -162,8 +162,8 @@ def _english_modifier(token: str) -> bool:
 
 
 def _function_word_slip(token: str) -> bool:
-    """A short Latin non-word one slip from an English function word ("wer", "wat", "teh"): a typo of one."""
-    if not (2 < len(token) <= 4 and token.isalpha()):
+    """A short Latin non-word one slip from an English function word ("wer", "wat", "teh", "ho"): a typo of one."""
+    if not (2 <= len(token) <= 4 and token.isalpha()):
         return False
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -255,7 +255,8 @@ RUSSIAN_FRAME_WORDS = frozenset(
 
 
 def _russian_frame(text: str) -> bool:
-    return any(word in RUSSIAN_FRAME_WORDS for word in re.findall(r"[а-яё]+", text))
+    # whole words only: the Cyrillic "а" typed inside "colombiа" is a slip of the layout, not the word "а"
+    return any(word in RUSSIAN_FRAME_WORDS for word in re.findall(r"\b[а-яё]+\b", text))
 
 
 # Digraphs people use when typing Russian in Latin letters, longest first; cyrtranslit handles the rest.

@@ -226,7 +226,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     ),
     "national": _phrases(
         """
-        overall, national, nationwide, whole country, across the board, in total, total, all of russia,
+        overall, as a whole, national, nationally, nationwide, countrywide, whole country, across the board, in total,
+        total, all of russia,
         in russia, в целом, по стране, по всей стране, общий, всего, по россии, в россии, итоговый,
         общероссийский, всероссийский, внутри страны, в самой россии, domestically, inside russia, at home,
         inside the country, within russia
@@ -279,7 +280,7 @@ INTENT_WORDS: dict[str, list[str]] = {
         what went down, went down, situation, ситуация, обстановка,
         what's up with, whats up with, up with, the deal with, deal with, what's the story, что там с, как там,
         чё как, че как, как дела с, что с, what's up, whats up, what's new, whats new, хочу узнать, хотел узнать,
-        хотела узнать, хотел бы узнать, хочу знать, интересует,
+        хотела узнать, хотел бы узнать, хочу знать, интересует, новость, что пишут, что писали,
         что случилось, что произошло, что было, как прошло, как прошли, что нового, интересного, происходить,
         твориться,
         details, rundown, recap, brief, briefly, in short, расскажи, рассказать, show, show me, покажи, показать,

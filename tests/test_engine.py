@@ -2036,3 +2036,35 @@ def test_how_many_they_asked_after_an_exit_poll_is_the_exit_poll(engine: Engine)
     second = engine.answer("and the exit poll?", first.context)
     reply = engine.answer("how many people did they ask", second.context)
     assert reply.kind == "answer" and reply.fact_ids[0].startswith("exit-poll-")
+
+
+def test_the_next_one_in_a_dialog_is_its_next_place_not_an_election_to_come(engine: Engine) -> None:
+    first = engine.answer("argentina result", None)
+    reply = engine.answer("and the next one, chile", first.context)
+    assert reply.kind == "answer" and reply.fact_ids[0] == "chile-official-result"
+    assert engine.answer("when is the next election in chile", None).kind == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("finnish exit poll vs official count", "finland-official-vs-exit-poll"),  # a place's adjective, a poll
+        ("poland as a whole", "poland-official-turnout"),  # the place itself, told as a whole
+        ("какие новости по Латвии", "latvia-official-turnout"),  # its news: what there is of it
+    ],
+)
+def test_a_place_asked_of_in_general_words_is_answered_about(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question, None)
+    assert reply.kind == "answer" and reply.fact_ids[0] == fact_id, reply.reason
+
+
+def test_a_latin_word_with_one_cyrillic_letter_keeps_the_message_english(engine: Engine) -> None:
+    reply = engine.answer("colombi\u0430 resutls", None)  # the last letter of "colombia" typed in Cyrillic
+    assert (reply.language, reply.fact_ids[0]) == ("en", "colombia-official-result")
+
+
+@pytest.mark.parametrize("question", ["how much did putin get nationally", "putin national result, exact number"])
+def test_a_candidates_national_figure_is_the_official_count(engine: Engine, question: str) -> None:
+    reply = engine.answer(question, None)
+    assert reply.fact_ids[0] == "national-result", reply.reason
+    assert contains(reply.text, "76,277,708")

@@ -265,8 +265,8 @@ def fill_slots(question: Question, index: KnowledgeIndex) -> Slots:
             # "and Putin?" after "no exit poll for Kyrgyzstan": the place's result is what it has on him
             has_poll = bool(index.facts_on(country, "exit_poll"))
             topic = context.topic if context.topic == "result" or has_poll else "result"
-        elif country_from in ("text", "context"):
-            topic = "result"
+        elif country_from in ("text", "context", "national"):
+            topic = "result"  # ("how much did putin get nationally": his national result)
         else:
             topic = "candidate"
     # "And in Tajikistan?" repeats the last topic, if that topic is about countries at all
@@ -881,7 +881,10 @@ def _candidate_fit(fact: Fact, slots: Slots) -> float:
     if slots.candidate:
         if fact.candidate == slots.candidate:
             return CANDIDATE_OWN
-        if any(figure.candidate == slots.candidate and figure.reported for figure in fact.figures):
+        stated = [figure for figure in fact.figures if figure.candidate == slots.candidate and figure.reported]
+        if fact.country is None and not fact.candidate and any(figure.kind == "official_result" for figure in stated):
+            return CANDIDATE_OWN  # the CEC's national count states each candidate's figure: theirs as much as a report
+        if stated:
             return CANDIDATE_FIGURE
         return -OTHER_CANDIDATE if fact.candidate else 0.0
     return -UNASKED_CANDIDATE if fact.candidate else 0.0

@@ -15,7 +15,7 @@ from bot.engine.reading import names_stations
 from bot.engine.spelling import is_name_like, reads_as_surname
 from bot.engine.thresholds import NAMED_TOPIC, STRONG_TOPIC, WEAK_TOPIC
 from bot.text import STOPWORDS
-from bot.topics import WIN_STEMS
+from bot.topics import INTENT_WORDS, WIN_STEMS
 
 
 def screen(question: Question) -> Decision | None:
@@ -237,6 +237,8 @@ def _word_after(tokens: tuple[str, ...], end: int) -> str:
 
 # "будет", "будут": an election that will be ("а какие выборы в Эстонии будут"), not the one held in March 2024
 WILL_BE = frozenset({"будет", "будут", "будем", "будете"})
+FUTURE_PHRASES = frozenset(INTENT_WORDS["future"])
+BARE_NEXT = frozenset({"the next", "следующий"})  # "next" alone: an election to come, or the next one of a list
 STANDING = frozenset({"баллотироваться", "выдвигаться", "участвовать"})
 
 
@@ -247,7 +249,12 @@ def future_election(question: Question) -> Decision | None:
     tokens = set(question.reading.tokens)
     # ("будет ли Навальная баллотироваться": standing in an election to come)
     coming = bool(WILL_BE & tokens) and bool((ELECTION_NOUNS | STANDING) & tokens) and not question.candidates
-    return _refuse(question, "future_election", "future") if "future" in question.intents or coming else None
+    future = "future" in question.intents
+    bare_next = bool(set(question.reading.signals.words) & BARE_NEXT) and not ELECTION_NOUNS & tokens
+    if future and question.countries and bare_next:
+        # "and the next one, chile": the next place of the dialog, unless another word says an election to come
+        future = any(word in FUTURE_PHRASES and word not in BARE_NEXT for word in question.reading.signals.words)
+    return _refuse(question, "future_election", "future") if future or coming else None
 
 
 # a person's age or birthday, how to get papers or move somewhere, a country's capital, history or currency: about

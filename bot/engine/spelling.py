@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 
+import jellyfish
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -199,13 +200,36 @@ def _surname_heard(token: str, vocabulary: Mapping[str, tuple[str, ...]]) -> str
     return folded[0] if any("Surn" in parse.tag for parse in morph().parse(folded[0])[:2]) else None
 
 
+# an English word typed as heard ("elecshun", "stashun") is read by its sound when no spelling of ours is near it;
+# shorter words sound like too many others ("wen": "when", "win", "one")
+HEARD_MIN_LENGTH = 6
+HEARD_MIN_KEY = 3  # Metaphone letters
+
+
+def _sound(word: str) -> str:
+    return "\x03" + jellyfish.metaphone(word)
+
+
+def _english_heard(token: str, vocabulary: Mapping[str, tuple[str, ...]]) -> str | None:
+    """The most frequent English word of the base that sounds like ``token`` (Metaphone), for a long enough word."""
+    if len(token) < HEARD_MIN_LENGTH or is_cyrillic(token):
+        return None
+    key = _sound(token)
+    if len(key) - 1 < HEARD_MIN_KEY:
+        return None
+    heard = vocabulary.get(key)
+    return heard[0] if heard else None
+
+
 def build_vocabulary(words: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
-    """The vocabulary by first letter, the most frequent words first (they win ties); and by its Russian words
-    with their vowels folded, under the key "" + folded form."""
+    """The vocabulary by first letter, the most frequent words first (they win ties); by its Russian words with
+    their vowels folded (under a NUL and the folded form); by its English words' sound (a \x03 and Metaphone)."""
     counts = Counter(word for word in words if word.isalpha() and len(word) > 2)
     buckets: dict[str, list[str]] = defaultdict(list)
     for word, _ in counts.most_common():
         buckets[word[0]].append(word)
+        if not is_cyrillic(word):
+            buckets[_sound(word)].append(word)
         if is_cyrillic(word):
             buckets.setdefault("\x00" + fold_vowels(word), [word])
             stem = stem_ru(word)
@@ -230,12 +254,18 @@ def _nearest_stem(token: str, vocabulary: Mapping[str, tuple[str, ...]]) -> str 
 
 
 NEAREST_TIED = 5  # words at the same distance looked at to break a tie
+DROPPED_EDITS = 2  # a shorter word may be a longer one with this many letters left out...
+DROPPED_MIN_LENGTH = 4  # ...when it has this many letters
 
 
 def _nearest(token: str, words: tuple[str, ...], edits: int) -> tuple[str, float, int] | None:
     """The vocabulary word nearest ``token``; of several as near, the most frequent one the token is that word
     with letters dropped from ("vots" is "votes", not "vote", a letter changed), else the most frequent."""
     found = process.extract(token, words, scorer=OSA.distance, score_cutoff=edits, limit=NEAREST_TIED)
+    if not found and edits < DROPPED_EDITS and len(token) >= DROPPED_MIN_LENGTH:
+        # "polin" is "polling" with two letters left out: dropped letters are the commonest slip of a hasty hand
+        found = process.extract(token, words, scorer=OSA.distance, score_cutoff=DROPPED_EDITS, limit=NEAREST_TIED)
+        found = [item for item in found if item[0][:2] == token[:2] and _letters_dropped(token, item[0])]
     if not found:
         return None
     tied = [item for item in found if item[1] == found[0][1]]
@@ -279,5 +309,8 @@ def correct(
             # one slip in the stem is nearer than two in the word: "выграл" is "выиграть", not "выдал"
             stem_found = _nearest_stem(token, vocabulary)
             found = (stem_found, 0, 0) if stem_found else found
+        if found is None and not is_cyrillic(token):
+            heard = _english_heard(token, vocabulary)
+            found = (heard, 0, 0) if heard else None
         corrected.append(found[0] if found else token)
     return corrected
