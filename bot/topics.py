@@ -58,7 +58,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         vote 0.3, результат 1, итог 1, процент 0.8, доля 0.8, за кого 1, победить 0.9, победа 0.8, победитель
         0.9, выиграть 0.9, поддержать 0.6, поддерживать 0.6, поддержка 0.6, набрать 0.8, получить 0.5, как проголосовать
         0.9, проиграть 0.7, кто проиграть 1, поражение 0.8, голос 0.4, проголосовать за 0.9, голосовать за 0.8,
-        выступить 0.6, обогнать 0.8, опередить 0.8, came first 1, first place 1, первое место 1,
+        выступить 0.6, обогнать 0.8, опередить 0.8, came first 1, first place 1, первое место 1, догнать 0.7,
+        official count 0.8, vote count 0.9, count of votes 0.9, подсчет голосов 0.9, официальный подсчет 0.8,
         ~figure 0.4, ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
         """
     ),
@@ -67,7 +68,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         exit poll 1.4, exitpoll 1.4, exit 0.8, poll 0.6, survey 0.9, surveyed 0.9, independent 0.4, respondent
         0.8, interviewed 0.7, pollster 1, социолог 0.9, экзитпол 1.4, экзит пол 1.4, exit пол 1.4, экзит 1,
         опрос 0.7, опросить 0.8, опрос на выход 1.4, анкетирование 0.8, независимый 0.4, респондент 0.8,
-        they ask 0.8, they asked 0.8, sample 0.7, sample size 1
+        they ask 0.8, they asked 0.8, sample 0.7, sample size 1, answered 0.6, responded 0.7, took part in 0.5
         """
     ),
     "polling_places": _weighted(
@@ -76,7 +77,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         0.6, where 0.6, consulate 0.9, embassy 0.9, polling 0.4, place 0.4, location 0.6, city 0.4,
         участок 1, избирательный участок 1, консульство 0.9, посольство 0.9, где голосовать 1, как
         голосовать 0.4, где проголосовать 1, где 0.3, место 0.5, город 0.4, адрес 0.7, voting site 1, polling site 1,
-        voting location 1, site 0.5
+        voting location 1, site 0.5, станция 0.6, урна 0.6
         """
     ),
     "reaction": _weighted(
@@ -121,7 +122,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         задержать 1, задержание 1, арест 1, полиция 0.9, фальсификация 1.4, сфальсифицировать 1.4, вброс 1.3,
         нарушение 1.1, спорный 1.2, оспорить 1.2, подтасовка 1.4, честный 0.8, продлить 0.8, продлевать 0.8,
         закончиться 0.6,
-        коктейль молотова 1.2, mood 0.8, crowd 0.9, crowds 0.9, crowded 0.9, толпа 0.9, open longer 1.2,
+        коктейль молотова 1.2, molotov cocktail 1.4, stuck 0.6,
+        mood 0.8, crowd 0.9, crowds 0.9, crowded 0.9, толпа 0.9, open longer 1.2,
         stayed open 1.2, couldn't vote 1.8, could not vote 1.8, couldnt vote 1.8, unable to vote 1.8, turned away 1.2,
         didn't get to vote 1.8, left outside 1.2, не успеть 1, не успеть проголосовать 1.8, не смочь проголосовать 1.8,
         не смочь 0.8, не попасть 1,

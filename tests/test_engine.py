@@ -2068,3 +2068,48 @@ def test_a_candidates_national_figure_is_the_official_count(engine: Engine, ques
     reply = engine.answer(question, None)
     assert reply.fact_ids[0] == "national-result", reply.reason
     assert contains(reply.text, "76,277,708")
+
+
+@pytest.mark.parametrize(
+    "question", ["сколько человек проголосовало в Казахстане без Байконура", "kazakhstan turnout not counting baikonur"]
+)
+def test_a_place_left_out_is_not_compared(engine: Engine, question: str) -> None:
+    reply = engine.answer(question, None)
+    assert reply.kind == "answer" and "baikonur-official-turnout" not in reply.fact_ids, reply.reason
+    assert reply.fact_ids[0].startswith("kazakhstan-")
+
+
+def test_there_after_the_one_station_a_ranking_names_is_that_station(engine: Engine) -> None:
+    ranked = engine.answer("which polish city was worst for putin", None)
+    reply = engine.answer("his share there?", ranked.context)
+    assert reply.fact_ids[0] == ranked.fact_ids[0]  # the station ranked first, not Poland as a whole
+
+
+def test_a_person_several_facts_name_answers_without_a_topic_word(engine: Engine) -> None:
+    reply = engine.answer("захарова какую цифру называла", None)
+    assert reply.kind == "answer" and "zakharova" in reply.fact_ids[0], reply.reason
+
+
+def test_two_candidates_in_colloquial_words_are_a_question_about_their_contest(engine: Engine) -> None:
+    reply = engine.answer("ну чё, в казахстане даванков реально почти догнал путина?", None)
+    assert reply.kind == "answer" and reply.fact_ids[0].startswith("kazakhstan-"), reply.reason
+    assert engine.answer("davankov and putin favourite football club", None).kind == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic_of_first"),
+    [
+        ("official count in almaty", "result"),  # the count is the result...
+        ("how far was the exit poll from the official count for putin?", "exit_poll"),  # ...the poll's baseline here
+    ],
+)
+def test_the_official_count_is_the_result(engine: Engine, question: str, topic_of_first: str) -> None:
+    reply = engine.answer(question, None)
+    assert engine.index.facts[reply.fact_ids[0]].topic == topic_of_first, reply.reason
+
+
+def test_how_many_answered_after_an_exit_poll_asks_its_respondents(engine: Engine) -> None:
+    first = engine.answer("what happened in almaty?", None)
+    second = engine.answer("was there an exit poll there?", first.context)
+    reply = engine.answer("how many people answered it", second.context)
+    assert reply.kind == "answer" and reply.fact_ids[0].startswith("exit-poll-"), reply.reason

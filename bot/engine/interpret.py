@@ -463,13 +463,15 @@ def corrected_places(reading: Reading, countries: tuple[str, ...]) -> tuple[str,
     if len(countries) < 2:
         return countries
     tokens = reading.tokens
-    # "sorry, kazakhstan not kyrgyzstan", "не в Киргизии, а в Казахстане": the place after a "not" is set aside
+    # "sorry, kazakhstan not kyrgyzstan", "не в Киргизии, а в Казахстане": the place after a "not" is set aside, as
+    # is one left out ("Казахстан без Байконура", "kazakhstan excluding baikonur", "not counting Baikonur")
     negated = {
         item.id
         for item in reading.mentions.items
         if item.kind == "country" and item.start > 0
-        and (tokens[item.start - 1] in NEGATIONS or (item.start > 1 and tokens[item.start - 1] in PLACE_PREPOSITIONS
-                                                     and tokens[item.start - 2] in NEGATIONS))
+        and (tokens[item.start - 1] in NEGATIONS | EXCLUSIONS
+             or (item.start > 1 and tokens[item.start - 1] in PLACE_PREPOSITIONS | COUNTING
+                 and tokens[item.start - 2] in NEGATIONS))
     }  # fmt: skip
     if negated and set(countries) - negated:
         return tuple(country for country in countries if country not in negated)
@@ -484,6 +486,8 @@ def corrected_places(reading: Reading, countries: tuple[str, ...]) -> tuple[str,
 
 
 NEGATIONS = frozenset({"not", "не", "ne"})
+EXCLUSIONS = frozenset({"without", "excluding", "except", "minus", "без", "кроме", "исключая", "bez", "krome"})
+COUNTING = frozenset({"counting", "including", "считая", "включая", "schitaya"})
 PLACE_PREPOSITIONS = frozenset({"in", "в", "во", "v", "по", "po", "about", "про", "pro"})
 INLINE_REPAIRS = frozenset({"смысле", "smysle", "тоесть"})  # "в смысле"
 INLINE_REPAIR_PAIRS = frozenset({("то", "есть"), ("to", "est"), ("i", "mean"), ("or", "rather"), ("или", "вернее")})

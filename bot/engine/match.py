@@ -108,7 +108,9 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
                 return summary
             new_context = context.updated(country=slots.country, language=question.language)
             return WhichTopic("place_summary", new_context, trace, country=slots.country)  # no figures: its topics
-        return Refusal("no_topic", context.updated(language=question.language), trace)
+        # ("захарова какую цифру называла": a person several facts name, and no topic word to choose among them)
+        named = rare_word_answer(question, slots, index, None) if reading.base_names else None
+        return named or Refusal("no_topic", context.updated(language=question.language), trace)
     # ("правда что полиция там документы проверяла?": words of the chat's place's facts make it about them)
     on_domain = question.on_domain or bool(
         reading.subject_words and set(reading.subject_words) <= question.words_of_its_place

@@ -870,7 +870,10 @@ def rank_stations(index: KnowledgeIndex, question: Question, state: RankingState
     )
     if not decision.shown:
         return decision
-    return replace(decision, context=decision.context.updated(country=decision.shown[0].place))
+    top = decision.shown[0]
+    # "which polish city was worst for putin", then "his share there?": "there" is the one station named
+    stations = (top.station,) if decision.asks_one and top.station is not None else decision.context.stations
+    return replace(decision, context=decision.context.updated(country=top.place, stations=stations))
 
 
 def ranking(question: Question, index: KnowledgeIndex) -> Decision | None:

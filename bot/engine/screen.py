@@ -394,6 +394,7 @@ def mostly_unknown_words(question: Question) -> Decision | None:
         len(unknown) >= 2
         and len(unknown) > _topic_words(question)
         and not (question.reading.signals.specific or question.leaders)
+        and len(question.candidates) < 2  # ("даванков реально почти догнал путина": two candidates are a contest)
     ):
         return _refuse(question, "mostly_unknown_words")
     return None
