@@ -293,6 +293,7 @@ class ExitPoll:
     counted_at_exit: int | None
     row: str  # verbatim line (evidence)
     line: int
+    stopped_at_close: str | None = None  # people still queuing at closing, as the volunteers wrote it (">1000", "~200")
 
 
 @dataclass(frozen=True)
@@ -554,6 +555,12 @@ def _optional_int(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def _stopped(text: str) -> str | None:
+    """The volunteers' note of people queuing at closing (">1000", "~200"); None when blank, zero or unreadable."""
+    text = text.strip()
+    return text if re.fullmatch(r"[>~]?\d+", text) and text.lstrip(">~") != "0" else None
+
+
 def read_exit_poll(path: Path, station_countries: Mapping[int, str]) -> dict[int, ExitPoll]:
     """The exit poll (semicolon-separated; a city is blank for a second station in the same city)."""
     header, records = _records(path, delimiter=";")
@@ -563,6 +570,7 @@ def read_exit_poll(path: Path, station_countries: Mapping[int, str]) -> dict[int
         path,
     )
     counted_column = header.index("Voters counted at the exit") if "Voters counted at the exit" in header else None
+    stopped_column = header.index("Voters stopped by closure") if "Voters stopped by closure" in header else None
     polls: dict[int, ExitPoll] = {}
     for line, text, fields in records:
         number = _integer(fields[columns["station"]], path, line, "Voting station")
@@ -582,6 +590,7 @@ def read_exit_poll(path: Path, station_countries: Mapping[int, str]) -> dict[int
             counted_at_exit=_optional_int(fields[counted_column]) if counted_column is not None else None,
             row=text,
             line=line,
+            stopped_at_close=_stopped(fields[stopped_column]) if stopped_column is not None else None,
         )
     return polls
 

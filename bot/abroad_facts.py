@@ -10,6 +10,8 @@ Fact ids (stable, so admin edits and history follow them):
   (and ``baikonur-official-...`` for Baikonur, a Russian region in CEC terms, reported separately);
 - ``station-<number>``: one station's protocol (all 295, Baikonur's included);
 - ``exit-poll-<number>``: the Vote Abroad exit poll at one of its 62 stations, never merged with official figures;
+- ``queue-at-close-<number>``: the people the exit-poll volunteers saw still queuing when that station closed (three
+  stations: London, Toronto, Vienna), a volunteer count (topic ``context``, no figure: it counts no ballot);
 - ``abroad-total-turnout`` / ``-result`` / ``-stations``: the 288 foreign stations together (``country: abroad``);
 - ``<place>-2018-comparison``: 2024 against 2018 for a country row of the map file (143 of its 144 rows have a 2018
   value), and ``abroad-2018-comparison``: the sums over those rows. The 2018 figures are derived from the map file's
@@ -685,6 +687,59 @@ def _exit_poll_fact(poll: ExitPoll, text: PlaceText) -> Fact:
     )
 
 
+# the volunteers' free text: ">1000" is more than 1,000, "~200" about 200
+QUEUE_HEDGES = {">": ("more than ", "более "), "~": ("about ", "около "), "": ("", "")}
+
+
+def queue_at_close_answer(poll: ExitPoll, place: PlaceText) -> Bilingual:
+    assert poll.stopped_at_close is not None
+    hedge = poll.stopped_at_close[0] if poll.stopped_at_close[0] in ">~" else ""
+    count = int(poll.stopped_at_close.lstrip(">~"))
+    where_en = f"{poll.city_en}, {place.en}" if poll.city_en else place.en
+    where_ru = f"{poll.city_ru}, {place.ru}" if poll.city_ru else place.ru
+    en = (
+        f"When polling station No. {poll.station} ({where_en}) closed, {QUEUE_HEDGES[hedge][0]}"
+        f"{number(count, 'en')} people were still queuing and could not vote, the Vote Abroad exit-poll volunteers "
+        "recorded. This is a volunteer count, not an official figure."
+    )
+    ru = (
+        f"Когда участок № {poll.station} ({where_ru}) закрылся, в очереди, по записи волонтёров экзитпола Vote "
+        f"Abroad, ещё стояли {QUEUE_HEDGES[hedge][1]}{number(count, 'ru')} человек, которые не смогли проголосовать. "
+        "Это подсчёт волонтёров, а не официальная цифра."
+    )
+    return Bilingual(en=en, ru=ru)
+
+
+def queue_at_close_questions(poll: ExitPoll, place: PlaceText) -> BilingualList:
+    where_en = poll.city_en or place.en
+    where_ru = poll.city_ru or place.ru
+    return _questions(
+        [
+            f"How many people were still queuing when station {poll.station} in {where_en} closed?",
+            f"Were people left outside at closing at station {poll.station}?",
+            f"Could everyone in the line at station {poll.station} vote?",
+        ],
+        [
+            f"Сколько людей осталось в очереди, когда закрылся участок № {poll.station} ({where_ru})?",
+            f"Остались ли люди в очереди к закрытию участка № {poll.station}?",
+            f"Все ли в очереди на участке № {poll.station} успели проголосовать?",
+        ],
+    )
+
+
+def _queue_at_close_fact(poll: ExitPoll, text: PlaceText) -> Fact:
+    return Fact(
+        id=f"queue-at-close-{poll.station}",
+        country=text.id,
+        station=poll.station,
+        topic="context",
+        answer=queue_at_close_answer(poll, text),
+        questions=queue_at_close_questions(poll, text),
+        source=EXIT_POLL_SOURCE,
+        evidence=[poll.row],
+    )
+
+
 def _headline_evidence(readme: str, part: str) -> list[str]:
     lines = readme.splitlines()
     found = []
@@ -1047,4 +1102,7 @@ def build_abroad_knowledge(data: AbroadData, curated: Iterable[Country], readme:
         polls = sorted(poll.station for poll in data.exit_polls.values() if poll.country == place.id)
         facts += [_exit_poll_fact(data.exit_polls[station], text) for station in polls]
         facts += [_station_fact(station, text, data) for station in place.stations]
+        # (after the station's own facts: a station's figures are found on its protocol first)
+        queued = [data.exit_polls[station] for station in polls if data.exit_polls[station].stopped_at_close]
+        facts += [_queue_at_close_fact(poll, text) for poll in queued]
     return AbroadKnowledge(countries=countries, facts=facts)

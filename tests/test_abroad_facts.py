@@ -132,6 +132,16 @@ def test_station_and_exit_poll_facts_stay_apart() -> None:
     assert not any(item.kind == "exit_poll" for item in fact("kazakhstan-official-result").figures)
 
 
+def test_the_queue_at_closing_is_a_volunteer_count_with_its_hedge() -> None:
+    queued = {item.id: item for item in knowledge().facts if item.id.startswith("queue-at-close-")}
+    assert set(queued) == {"queue-at-close-8015", "queue-at-close-8061", "queue-at-close-8151"}  # the 3 cells
+    london = queued["queue-at-close-8061"]
+    assert (london.country, london.station, london.topic, london.figures) == ("united-kingdom", 8061, "context", [])
+    assert "more than 1,000 people were still queuing" in london.answer.en and "более 1\u00a0000" in london.answer.ru
+    assert "about 200" in queued["queue-at-close-8015"].answer.en  # "~200"
+    assert all("not an official figure" in item.answer.en for item in queued.values())
+
+
 def test_transnistria_stations_are_moldovas() -> None:
     issued = [figure(f"station-{number}", "voters") for number in range(8205, 8213)]
     assert sum(value or 0 for value in issued) == 46_182

@@ -2113,3 +2113,12 @@ def test_how_many_answered_after_an_exit_poll_asks_its_respondents(engine: Engin
     second = engine.answer("was there an exit poll there?", first.context)
     reply = engine.answer("how many people answered it", second.context)
     assert reply.kind == "answer" and reply.fact_ids[0].startswith("exit-poll-"), reply.reason
+
+
+def test_the_queue_at_closing_is_told_of_the_station_the_chat_is_at(engine: Engine) -> None:
+    first = engine.answer("london official results", None)
+    assert "queue-at-close-8061" not in first.fact_ids  # a result asked: the count, not the queue
+    second = engine.answer("exit poll there?", first.context)
+    reply = engine.answer("how many people were left in line", second.context)
+    assert reply.fact_ids[0] == "queue-at-close-8061" and contains(reply.text, "1,000"), reply.reason
+    assert engine.answer("what happened in toronto", None).fact_ids[0] == "queue-at-close-8151"

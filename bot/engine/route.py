@@ -267,6 +267,10 @@ BACK_TO_STATIONS = frozenset(
 THAT_STATION = frozenset({"that", "this", "same", "этот", "этом", "том", "тот", "этого", "того"})
 
 
+# the queue at a station's closing: its words, and those of the people it left out
+CLOSING_STEMS = ("clos", "left", "stuck", "couldn", "unable", "закры", "остал", "успел", "смогл", "zakry")
+
+
 def refers_to_stations(question: Question) -> bool:
     """A short follow-up about the stations the last reply was about, not a new place or topic."""
     tokens = set(question.reading.tokens)
@@ -296,16 +300,24 @@ def station(question: Question, index: KnowledgeIndex) -> Decision | None:
         candidate_there = bool(question.candidates) and question.topic is None and question.followup
         # (a city's result; after a country's exit polls, taken at its stations, the country's result is asked)
         candidate_there = candidate_there and question.context.topic == "result" and not question.national
-        if refers_to_stations(question) or polled_there or candidate_there:
+        # "how many were stuck in the queue at closing" after London's station: what was seen at it, where recorded
+        queued_there = question.topic == "context" and (question.followup or question.short or not question.named)
+        # (asked by words of the closing or of those it left out: "how long was the queue" is the reports' length)
+        queued_there = queued_there and any(token.startswith(CLOSING_STEMS) for token in question.reading.tokens)
+        queued_there = queued_there and any(
+            fact.topic == "context" for number in question.stations_before for fact in index.stations.get(number, ())
+        )
+        if refers_to_stations(question) or polled_there or candidate_there or queued_there:
             numbers = list(question.stations_before)  # "and the official result at that station?", "and its result?"
     if not numbers:
         return None
-    facts = _station_answer(index, numbers, question.metric_topic == "exit_poll")
+    events = question.topic == "context"
+    facts = _station_answer(index, numbers, question.metric_topic == "exit_poll", events=events)
     if polled_there and facts[0].topic != "exit_poll":
         return None  # no exit poll at those stations: the country's, as usual
     country = facts[0].country
     # a station's protocol is its count and result: "а по всему Казахстану?" next asks the country's result
-    topic = "exit_poll" if facts[0].topic == "exit_poll" else "result"
+    topic = "exit_poll" if facts[0].topic == "exit_poll" else "context" if facts[0].topic == "context" else "result"
     context = question.context.updated(
         country=country, topic=topic, language=question.language, stations=tuple(numbers)
     )
@@ -497,6 +509,8 @@ def city_events(question: Question, index: KnowledgeIndex, name: str, numbers: S
     """ "What happened at the embassy in Chisinau?": what the reports say happened there, then its stations."""
     country = next(item.id for item in question.reading.mentions.items if item.city == name)
     events = [fact for fact in index.facts_on(country, "context") if name in fact.answer.en]
+    # ...or, where no report speaks of it, what was recorded at its stations (the queue at closing)
+    events = events or [fact for fact in _station_answer(index, numbers, False, events=True) if fact.topic == "context"]
     if not events:
         return None
     facts = (events[0], *_station_answer(index, numbers, exit_poll=False))
@@ -664,11 +678,16 @@ def city_stations(
     return FactAnswer("city", context, trace, 1.0, answer_facts=tuple(facts))
 
 
-def _station_answer(index: KnowledgeIndex, numbers: Sequence[int], exit_poll: bool) -> list[Fact]:
-    """Each station's facts: the official count, and its Vote Abroad exit poll beside it (first when asked)."""
-    facts = [fact for number in numbers for fact in index.stations[number]]
+def _station_answer(
+    index: KnowledgeIndex, numbers: Sequence[int], exit_poll: bool, *, events: bool = False
+) -> list[Fact]:
+    """Each station's facts: the official count, and its Vote Abroad exit poll beside it (first when asked); what
+    happened there (the queue at closing) only when ``events`` are asked, and then first."""
+    facts = [fact for number in numbers for fact in index.stations[number] if events or fact.topic != "context"]
     if exit_poll:
         facts.sort(key=lambda fact: fact.topic != "exit_poll")
+    if events:
+        facts.sort(key=lambda fact: fact.topic != "context")
     return facts
 
 
