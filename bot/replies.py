@@ -51,6 +51,9 @@ class ChatContext:
     leader: tuple[str, str] | None = None  # the leader (id, country) the last reply was about: "what did he say?"
     cited: tuple[str, ...] = ()  # the facts the last reply answered with: "who came up with it?" asks more of them
     person: str | None = None  # a person of the facts the last message named ("pamfilova"): "what did she say?"
+    # the last message was set aside (off-topic) and named the city of ``stations``: "and there?" is that city and its
+    # country, whichever the asker meant
+    set_aside: bool = False
 
     def updated(self, **changes: object) -> ChatContext:
         # the fields by hand rather than dataclasses.replace, which checks every field each call (several per message)

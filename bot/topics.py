@@ -270,7 +270,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     ),
     "followup": _phrases(
         """
-        there, and, what about, how about, same, also, too, that country, там, а, и, тоже, туда, здесь,
+        there, and, what about, how about, same, also, too, that country, neighbour, neighbours, neighbor, neighbors,
+        neighbouring, neighboring, сосед, соседний, там, а, и, тоже, туда, здесь,
         тут, а как, а что, а там, эта страна
         """
     ),

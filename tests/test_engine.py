@@ -2122,3 +2122,27 @@ def test_the_queue_at_closing_is_told_of_the_station_the_chat_is_at(engine: Engi
     reply = engine.answer("how many people were left in line", second.context)
     assert reply.fact_ids[0] == "queue-at-close-8061" and contains(reply.text, "1,000"), reply.reason
     assert engine.answer("what happened in toronto", None).fact_ids[0] == "queue-at-close-8151"
+
+
+def test_the_city_of_a_question_set_aside_is_there_next(engine: Engine) -> None:
+    first = engine.answer("putin in turkey?", None)
+    aside = engine.answer("whats the weather like in istanbul this week", first.context)
+    assert aside.kind == "off_topic" and not aside.fact_ids
+    reply = engine.answer("ok and how did russians vote there?", aside.context)
+    # the city meant, or its country: Turkey's result, then Istanbul's station
+    assert reply.fact_ids[:2] == ["turkey-official-result", "station-8295"], reply.reason
+    # ...for that message only: the next "there" is the station the reply ended on
+    assert engine.answer("and the exit poll there?", reply.context).fact_ids[0] == "exit-poll-8295"
+
+
+def test_a_whole_country_after_other_talk_is_its_count(engine: Engine) -> None:
+    first = engine.answer("сколько за путина в бишкеке", None)
+    second = engine.answer("кто у них президент кстати", first.context)
+    reply = engine.answer("а по всей киргизии?", second.context)
+    assert engine.index.facts[reply.fact_ids[0]].topic == "result", reply.reason
+
+
+def test_a_neighbour_named_in_a_dialog_is_the_next_place(engine: Engine) -> None:
+    first = engine.answer("finland result", None)
+    reply = engine.answer("and the neighbours, estonia?", first.context)
+    assert reply.fact_ids[0] == "estonia-official-result", reply.reason

@@ -281,6 +281,8 @@ def fill_slots(question: Question, index: KnowledgeIndex) -> Slots:
         topic = context.topic
         if topic == "exit_poll" and WHOLE_WORDS & set(question.reading.tokens) and question.countries:
             topic = "result"  # "and Kazakhstan as a whole?" after a station's exit poll: the country's count
+        if topic not in COUNTED_TOPICS and "national" in question.intents and question.countries:
+            topic = "result"  # "а по всей киргизии?" after its president's words: the whole country's count
     if (
         topic == "diaspora"
         and question.weight < WEAK_TOPIC
@@ -556,6 +558,7 @@ def rare_word_answer(
 
 
 # a place taken as a whole ("Kazakhstan as a whole", "по стране в целом"): its own count, not one station's poll
+COUNTED_TOPICS = frozenset({"turnout", "result", "exit_poll", "polling_places"})  # what a whole country is counted by
 WHOLE_WORDS = frozenset({"whole", "overall", "total", "целом", "целиком", "всего", "общий", "общем", "итого"})
 
 

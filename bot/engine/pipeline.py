@@ -48,6 +48,10 @@ def decide(
         # ("how many were told to leave" after the police checks: words of the last reply's fact, not of nothing)
         screened = cited_words(question, index) or screened
     decision = check_claim(screened or route(question, index) or match(question, index), question, index)
+    if screened is not None:
+        decision = with_city_set_aside(decision, question, index)
+    elif decision.context.set_aside:
+        decision = replace(decision, context=decision.context.updated(set_aside=False))  # it says of one message
     decision = with_reasons(decision, question, index)
     decision = with_city_not_split(decision, question, index)
     counted_list = isinstance(decision, Ranking) and (
@@ -73,6 +77,18 @@ def decide(
         listed = tuple(row.place for row in decision.ranked if row.place)
         decision = replace(decision, context=decision.context.updated(listed=listed))
     return decision
+
+
+def with_city_set_aside(decision: Decision, question: Question, index: KnowledgeIndex) -> Decision:
+    """ "the weather in Istanbul this week?", then "and how did Russians vote there?": the one city of a question set
+    aside is the chat's next place, its stations as a city's question leaves them."""
+    cities = {item.city for item in question.reading.mentions.items if item.city}
+    if len(cities) != 1 or len(question.countries) != 1:
+        return decision
+    numbers = index.city_stations.get(cities.pop(), ())
+    if not numbers:
+        return decision
+    return replace(decision, context=decision.context.updated(stations=tuple(numbers), set_aside=True))
 
 
 PLACE_NOUNS = ("countr", "place", "nation", "стран", "мест", "государств", "stran")

@@ -315,6 +315,11 @@ def station(question: Question, index: KnowledgeIndex) -> Decision | None:
     facts = _station_answer(index, numbers, question.metric_topic == "exit_poll", events=events)
     if polled_there and facts[0].topic != "exit_poll":
         return None  # no exit poll at those stations: the country's, as usual
+    if question.context.set_aside and not question.reading.stations:
+        # "is the food good in bangkok", then "and there?": the city meant, or its country: the country's answer
+        # first, then the city's stations, as a city's question has them
+        country = match(question, index)
+        facts = [*country.facts, *(fact for fact in facts if fact not in country.facts)]
     country = facts[0].country
     # a station's protocol is its count and result: "а по всему Казахстану?" next asks the country's result
     topic = "exit_poll" if facts[0].topic == "exit_poll" else "context" if facts[0].topic == "context" else "result"
