@@ -2146,3 +2146,22 @@ def test_a_neighbour_named_in_a_dialog_is_the_next_place(engine: Engine) -> None
     first = engine.answer("finland result", None)
     reply = engine.answer("and the neighbours, estonia?", first.context)
     assert reply.fact_ids[0] == "estonia-official-result", reply.reason
+
+
+def test_a_clause_naming_a_place_with_a_weak_topic_word_is_asked_too(engine: Engine) -> None:
+    reply = engine.answer("national turnout + total votes abroad?", None)
+    assert reply.rule == "multi_part" and "national-turnout" in reply.fact_ids, reply.reason
+    assert any(fact_id.startswith("abroad-") for fact_id in reply.fact_ids)
+
+
+def test_who_won_a_place_in_another_year_is_told_where_a_report_says_it(engine: Engine) -> None:
+    reply = engine.answer("who beat putin at a station in iran in 2018", None)
+    assert reply.kind == "answer" and contains(reply.text, "Grudinin"), reply.reason
+    # ...and where no report says who won there then, the sources have no standings of that year
+    assert engine.answer("who won in kazakhstan in 2018", None).kind == "no_data"
+
+
+@pytest.mark.parametrize("question", ["why were there so many votes in cyprus", "почему на кипре так много голосов"])
+def test_why_so_many_votes_gives_the_count_and_its_reasons(engine: Engine, question: str) -> None:
+    reply = engine.answer(question, None)
+    assert reply.rule == "reasons" and engine.index.facts[reply.fact_ids[0]].topic == "turnout", reply.reason

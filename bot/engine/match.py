@@ -290,6 +290,9 @@ def fill_slots(question: Question, index: KnowledgeIndex) -> Slots:
         and SO_MUCH & set(question.reading.tokens)
     ):
         topic = context.topic  # "а почему так много?" after a count: that figure, which the reasons then explain
+    elif topic == "diaspora" and SO_MUCH & set(question.reading.tokens) and COUNTED_VOTES & question.topics.keys():
+        # "why were there so many votes in cyprus": the count (a candidate's: his result), which the reasons explain
+        topic = "result" if question.candidates else "turnout"
     if topic == "exit_poll" and country_from == "national" and not index.facts_on(None, topic):
         if question.topic == "exit_poll":
             country_from = "none"  # "how many stations had exit polls in total": all the polls, which were abroad
@@ -403,13 +406,13 @@ CLOCK_ASKS = (("what", "time"), ("до", "скольки"), ("до", "сколь
 
 
 @lru_cache(maxsize=1024)
-def _whole_word(name: str) -> re.Pattern[str]:
+def whole_word(name: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(name)}\b")
 
 
 def names_place(fact: Fact, name: str) -> bool:
     """Whether a fact's English text names a place as a whole word ("Paris", not "Parisian")."""
-    return bool(_whole_word(name).search(fact.answer.en))
+    return bool(whole_word(name).search(fact.answer.en))
 
 
 def _russia_reports(slots: Slots, content: ContentKeys, index: KnowledgeIndex) -> dict[str, float]:
@@ -558,6 +561,7 @@ def rare_word_answer(
 
 
 # a place taken as a whole ("Kazakhstan as a whole", "по стране в целом"): its own count, not one station's poll
+COUNTED_VOTES = frozenset({"turnout", "result"})  # "so many votes": a count of voters, or of a candidate's
 COUNTED_TOPICS = frozenset({"turnout", "result", "exit_poll", "polling_places"})  # what a whole country is counted by
 WHOLE_WORDS = frozenset({"whole", "overall", "total", "целом", "целиком", "всего", "общий", "общем", "итого"})
 

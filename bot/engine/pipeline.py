@@ -271,7 +271,9 @@ def combine_clauses(
         # "... и кто первый": a place in the standings asks who holds it; a population asked is a question too
         ranked = clause.signals.place is not None
         ranked = ranked or "population" in clause.signals.intents  # "how many Russians live in Armenia and ..."
-        if topical or _names_and_asks(clause, part) or name_after_ask or ranked:
+        # "national turnout + total votes abroad": a place with any word of a topic, beside a clause that asks
+        placed = bool(asking and clause.mentions.countries() and clause.signals.topics)
+        if topical or _names_and_asks(clause, part) or name_after_ask or ranked or placed:
             asking.append(clause)
     if len(asking) < (1 if whole.kind != "answer" else 2):
         return None

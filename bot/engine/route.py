@@ -43,7 +43,7 @@ from bot.engine.interpret import (
     asks_how_many_places,
     weighs_two,
 )
-from bot.engine.match import SO_MUCH, match, place_summary, summary_answer
+from bot.engine.match import SO_MUCH, match, place_summary, summary_answer, whole_word
 from bot.engine.reading import names_stations
 from bot.engine.thresholds import (
     DOMAIN_TOPIC,
@@ -181,6 +181,23 @@ def _year_fact_order(fact: Fact, asked: str | None, question: Question, index: K
     return fact.topic != asked, ranked_first, compared_first, -leaning.get(fact.topic, 0.0)
 
 
+def _year_told_elsewhere(place: str | None, allowed: frozenset[str], index: KnowledgeIndex) -> tuple[Fact, ...]:
+    """The facts of another place (the reports on all the places abroad) that speak of the year and name ``place``
+    in a sentence that also names a candidate beating or losing ("in 2018, in Rasht, Grudinin beat him")."""
+    country = index.countries.get(place or "")
+    if country is None or place == ABROAD:
+        return ()
+    named = whole_word(country.name.en)
+    return tuple(
+        fact
+        for fact_id in sorted(allowed)
+        if (fact := index.facts[fact_id]).country != place
+        and any(named.search(sentence) and WIN_WORDS.search(sentence) for sentence in SENTENCE.split(fact.answer.en))
+    )  # fmt: skip
+
+
+WIN_WORDS = re.compile(r"\b(?:beat|won|lost|defeated)\b")
+SENTENCE = re.compile(r"(?<=[.;])\s+")
 HOW_MUCH_RU = frozenset({"насколько", "сколько", "skolko", "naskolko"})
 HOW_MUCH = frozenset({("how", "many"), ("how", "much")})
 CANDIDATE_LEANING = 0.5
@@ -213,6 +230,12 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
         asked = chat_topic if chat_topic not in (None, *FIGURE_TOPICS) else None
     # (the year's own comparison first; for "where did it fall most?", the report that names the places first)
     own = tuple(sorted(own, key=lambda fact: _year_fact_order(fact, asked, question, index)))
+    told_elsewhere = _year_told_elsewhere(place, allowed, index) if question.asks_who else ()
+    if told_elsewhere:
+        # "who beat putin at a station in iran in 2018": a report on the places abroad tells who won there then
+        context = question.context.updated(country=place, language=question.language, year=question.years[0])
+        trace = f"{question.trace}; {place} in {', '.join(question.years)}, told in {told_elsewhere[0].id}"
+        return FactAnswer("other_year_fact", context, trace, 1.0, answer_facts=told_elsewhere[:1])
     if own and (question.asks_who or question.reading.signals.place is not None):
         # "who won among Russians in Kazakhstan in 2018?", "кто был вторым в 2018?": the sources' 2018 figures are
         # Putin's and the ballots, to compare with 2024; they rank no candidates of that year
