@@ -283,7 +283,7 @@ INTENT_WORDS: dict[str, list[str]] = {
         what went down, went down, situation, ситуация, обстановка,
         what's up with, whats up with, up with, the deal with, deal with, what's the story, что там с, как там,
         чё как, че как, как дела с, что с, what's up, whats up, what's new, whats new, хочу узнать, хотел узнать,
-        хотела узнать, хотел бы узнать, хочу знать, интересует, новость, что пишут, что писали,
+        хотела узнать, хотел бы узнать, хочу знать, интересует, что пишут, что писали,
         что случилось, что произошло, что было, как прошло, как прошли, что нового, интересного, происходить,
         твориться,
         details, rundown, recap, brief, briefly, in short, расскажи, рассказать, show, show me, покажи, показать,

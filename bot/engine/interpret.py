@@ -615,10 +615,17 @@ def _pronoun_before_names(reading: Reading) -> bool:
     return bool(named) and any(token in SUBJECT_PRONOUNS for token in reading.tokens[: min(named)])
 
 
+SAID_WORDS = frozenset({"сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "назвал", "назвала"})
+QUESTION_TAGS = frozenset({("так",), ("да",), ("tak",), ("da",)})
+
+
 def claimed_figure(reading: Reading) -> tuple[float, bool] | None:
     """The figure a message puts forward: any with a claim word ("true?", "правда?"), else a percentage or a count
     of 100 and more (small numbers ask how many places to list: "top 5")."""
-    cue = any(token in CLAIM_CUES for token in reading.tokens)
+    # ("памфилова сказала 54,7 по армении, так?": a figure someone said, or a question tag at the end, puts it
+    # forward too; "сказала" is no stopword, a word of the leaders' reactions)
+    tokens = reading.tokens
+    cue = any(token in CLAIM_CUES or token in SAID_WORDS for token in tokens) or tokens[-1:] in QUESTION_TAGS
     for value, percent in reading.numbers:
         if cue or percent or value >= 100:
             # "putin 87.29, final?": a figure with decimals under 100 is a share, whether or not "%" was typed

@@ -1380,8 +1380,9 @@ def comparison(question: Question, index: KnowledgeIndex) -> Decision | None:
     """ "Compare Kazakhstan and Uzbekistan", "compare all countries"."""
     countries, intents = question.countries, question.intents
     metric_topic = figure_topic(question)
-    if len(countries) >= 2 and question.leaders and question.topic == "reaction":
-        return each_place(question, index, countries, "reaction")  # "did Mirziyoyev and Japarov congratulate him?"
+    if len(countries) >= 2 and question.topic == "reaction":
+        # "did Mirziyoyev and Japarov congratulate him?", "how did the presidents of Kazakhstan and Uzbekistan react"
+        return each_place(question, index, countries, "reaction")
     weighed = {"compare", "most", "least", "where", "countries", "list", "figures"} & intents.keys() or (
         WHICH_OF & set(question.reading.tokens)
     )
