@@ -49,7 +49,7 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         result 1, outcome 1, резы 1, резик 1,
         how many =votes 1.2, сколько голос 1.2, receive 0.6, give 0.5, split 0.6, достаться
         0.8, как голосовать 0.7, распределиться 0.8, share 0.9, percent 0.8, percentage 0.8, won 0.9,
-        win 0.9, winner 0.9, who won 1, vote for 0.6, voted for 0.8, support 0.6, backing 0.6, perform
+        win 0.9, winner 0.9, who won 1, vote for 0.6, voted for 0.8, support 0.6, perform
         0.9, performance 0.9, fare 0.8, score 0.7, how did 0.5, got 0.3, tally 0.8, for whom 0.9,
         victory 0.8, defeat 0.8, beat 0.8, lose 0.7, lost 0.7, who lost 1, invalid 0.9, spoiled 0.9,
         spoilt 0.9, void 0.7, tie 0.8, tied 0.8, draw 0.5, smashed 0.6, crushed 0.6, trounced 0.7, landslide 0.8,
@@ -58,7 +58,8 @@ TOPIC_WORDS: dict[str, list[tuple[str, float]]] = {
         vote 0.3, результат 1, итог 1, процент 0.8, доля 0.8, за кого 1, победить 0.9, победа 0.8, победитель
         0.9, выиграть 0.9, поддержать 0.6, поддерживать 0.6, поддержка 0.6, набрать 0.8, получить 0.5, как проголосовать
         0.9, проиграть 0.7, кто проиграть 1, поражение 0.8, голос 0.4, проголосовать за 0.9, голосовать за 0.8,
-        выступить 0.6, обогнать 0.8, опередить 0.8, came first 1, first place 1, первое место 1, догнать 0.7,
+        выступить 0.6, обогнать 0.8, опередить 0.8, came first 1, first place 1, первое место 1, догнать 0.7, отрыв 0.8,
+        margin 0.9,
         official count 0.8, vote count 0.9, count of votes 0.9, подсчет голосов 0.9, официальный подсчет 0.8,
         ~figure 0.4, ~statistics 0.4, ~цифра 0.4, ~статистика 0.4
         """

@@ -2177,3 +2177,45 @@ def test_a_figure_said_or_tagged_with_a_question_is_checked(engine: Engine, ques
     assert "claim 54.7" in reply.reason and contains(reply.text, "54,07"), reply.reason
     # ("сказал" stays a word of the leaders' words: what Rahmon said is his reaction)
     assert engine.answer("что сказал рахмон по итогам выборов", None).fact_ids == ["tajikistan-reaction"]
+
+
+@pytest.mark.parametrize(
+    "dialog", [["в Киргизии путин сколько взял", "а какая там столица кстати"], ["сколько времени сейчас в душанбе"]]
+)
+def test_the_clock_and_the_capital_are_not_the_vote(engine: Engine, dialog: list[str]) -> None:
+    context = None
+    for message in dialog:
+        reply = engine.answer(message, context)
+        context = reply.context
+    assert reply.kind == "off_topic" and not reply.fact_ids, reply.reason
+
+
+@pytest.mark.parametrize(
+    "dialog",
+    [
+        ["how many stations in total", "and what was the plan in january?"],
+        ["сколько участков было за рубежом", "а в 2018?", "а сколько планировали в январе?"],
+    ],
+)
+def test_known_words_in_a_dialog_go_on_with_its_subject(engine: Engine, dialog: list[str]) -> None:
+    context = None
+    for message in dialog:
+        reply = engine.answer(message, context)
+        context = reply.context
+    assert "abroad-stations-planned-january" in reply.fact_ids, reply.reason
+
+
+def test_the_queues_of_two_cities_are_each_citys_report(engine: Engine) -> None:
+    reply = engine.answer("how long was the queu in berln and in paris", None)
+    assert reply.fact_ids == ["germany-berlin-queue-navalnaya", "france-polling-places-and-queue"], reply.reason
+
+
+def test_where_a_candidate_fell_most_since_2018_ranks_the_changes(engine: Engine) -> None:
+    reply = engine.answer("where did putin drop the most compared to 2018", None)
+    assert reply.fact_ids[0] == "abroad-2018-share-changes", reply.reason
+
+
+def test_the_margin_after_who_won_is_asked_of_the_same_place(engine: Engine) -> None:
+    first = engine.answer("Кто выиграл в Казахстане?", None)
+    reply = engine.answer("с каким отрывом?", first.context)
+    assert reply.kind == "answer" and reply.fact_ids[0].startswith("kazakhstan-"), reply.reason

@@ -115,6 +115,8 @@ def match(question: Question, index: KnowledgeIndex) -> Decision:
     on_domain = question.on_domain or bool(
         reading.subject_words and set(reading.subject_words) <= question.words_of_its_place
     )
+    # ("а сколько планировали в январе?" after the stations abroad: known words go on with the dialog's subject)
+    on_domain = on_domain or (question.followup and bool(context.topic) and not reading.unknown)
     if not on_domain and (reading.unknown or question.weight < STRONG_TOPIC):
         return Refusal("off_domain_topic", context.updated(language=question.language), trace)
     # "egypt russians vote", "what did the Netherlands vote like": "vote" alone says neither the count nor the

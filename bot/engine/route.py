@@ -219,6 +219,8 @@ def other_year(question: Question, index: KnowledgeIndex) -> Decision | None:
     # the place's comparison with that year comes first ("Estonia in 2018?"), then what else speaks of the year;
     # a question on a topic of its own ("stations in 2018") is answered by the fact on that topic first
     own_topics = {name: value for name, value in question.topics.items() if name not in FIGURE_TOPICS}
+    if question.candidates and ("change" in question.intents or question.superlative):
+        own_topics.pop("polling_places", None)  # "where did putin drop the most since 2018": "where" asks places
     # (a topic of its own only when no figure's topic is asked more: "biggest drop in Putin's share since 2018 -
     # where?" is his result, whatever "where" says of polling places)
     strongest = max(own_topics.values(), default=0)
@@ -483,10 +485,18 @@ def city(question: Question, index: KnowledgeIndex) -> Decision | None:
     asks_events = "overview" in question.intents or (
         question.topic is None and (question.followup or question.short) and question.context.topic == "context"
     )
-    if asks_events and len(cities) == 1 and question.metric_topic is None:
-        happened = city_events(question, index, cities[0], numbers)
-        if happened is not None:
-            return happened
+    # ("how long was the queue in berlin and in paris": what the reports say of each city)
+    asks_events = asks_events or (question.topic == "context" and len(cities) > 1)
+    if asks_events and question.metric_topic is None:
+        told = [city_events(question, index, name, index.city_stations.get(name, ())) for name in cities]
+        happened = [decision for decision in told if decision is not None]
+        if len(happened) == 1 and len(cities) == 1:
+            return happened[0]
+        if len(happened) == len(cities) > 1:
+            # "how long was the queue in berlin and in paris": what the reports say of each city, in turn
+            firsts = [decision.facts[0] for decision in happened]
+            facts = tuple(fact for at, fact in enumerate(firsts) if fact not in firsts[:at])
+            return replace(happened[-1], answer_facts=facts)
     if len(cities) >= 2 and not question.superlative and ("compare" in question.intents or len(question.countries) > 1):
         # "almaty vs bishkek, putin share", "ереван и гюмри — разница": each city's stations, not the countries
         compared = city_stations(question, index, cities, numbers, exit_poll)
@@ -537,10 +547,19 @@ def city_events(question: Question, index: KnowledgeIndex, name: str, numbers: S
     """ "What happened at the embassy in Chisinau?": what the reports say happened there, then its stations."""
     country = next(item.id for item in question.reading.mentions.items if item.city == name)
     events = [fact for fact in index.facts_on(country, "context") if name in fact.answer.en]
+    # (then the reports on its stations that name it: "the queue outside the Paris embassy" is told with them)
+    events += [
+        fact
+        for fact in index.facts_on(country, "polling_places")
+        if name in fact.answer.en and fact.source not in DATA_SOURCES  # (a station list names every city)
+    ]
     # ...or, where no report speaks of it, what was recorded at its stations (the queue at closing)
     events = events or [fact for fact in _station_answer(index, numbers, False, events=True) if fact.topic == "context"]
     if not events:
         return None
+    # the report that holds the message's words first ("how long was the queue": the queue's, not the ballots')
+    content = index.content_keys(question.reading)
+    events.sort(key=lambda fact: -index.overlap(fact, content))
     facts = (events[0], *_station_answer(index, numbers, exit_poll=False))
     context = question.context.updated(
         country=country, topic="context", language=question.language, stations=tuple(numbers)

@@ -264,9 +264,13 @@ OFF_SUBJECT = re.compile(
     r"^(?:please |pls |пожалуйста )?(?:write|compose|make up|напиши|сочини|придумай|napishi)\b.*"
     r"\b(?:poem|song|essay|rap|limerick|haiku|joke|стих\w*|песн\w*|сказк\w*|эссе|анекдот\w*|шутк\w*|stih\w*)\b"
     r"|\bhow old\b|\bсколько лет\b|\bвозраст|\bbirthday\b|\bдень рождени|\bродил(?:ся|ась)\b"
+    # the clock now ("сколько времени сейчас в душанбе"), not the hours the stations kept
+    r"|\bwhat time is it\b|\btime is it now\b|\bкоторый (?:сейчас )?час\b|\bсколько (?:сейчас )?времени сейчас\b"
+    r"|\bсколько сейчас времени\b|\btime ?zone\b|\bчасовой пояс\b"
     r"|\bhow (?:to|do i|can i) (?:get|obtain|apply|renew|extend|replace|move|relocate|emigrate)\b"
     r"|\bкак (?:получить|оформить|сделать|продлить|поменять|заменить|переехать|эмигрировать|уехать)\b"
-    r"|\bwhat(?: is| s|s)? (?:the )?capital\b|\bкакая (?:сейчас )?столица\b|\bкак называется столица\b"
+    r"|\bwhat(?: is| s|s)? (?:the |its |their )?capital\b|\bкакая (?:там |у них |сейчас )?столица\b"
+    r"|\bкак называется столица\b"
     r"|\bstolica\b|\bстолица \w+ (?:это|какая)\b"
     r"|\bindependence\b|\bbec[oa]me independent\b|\bнезависимост\w*"
     r"|\bexchange rates?\b|\bcurrency\b|\bкурс (?:\w+ )?(?:к|на|в) \w+|\bвалют\w*"
@@ -362,6 +366,9 @@ def weak_topic_words(question: Question) -> Decision | None:
         and signals.place is None
         and not question.area  # "what about the Baltics?": a part of the world, whose places the base has
         and not (question.followup and question.context.topic and {"most", "least"} & intents.keys())  # "а где меньше?"
+        # ("and what was the plan in january?" after the stations abroad: words the base knows, in a dialog that has
+        # a subject, go on with it)
+        and not (question.followup and question.context.topic and not question.reading.unknown)
     ):
         return _refuse(question, "weak_topic_words")
     return None
