@@ -16,7 +16,7 @@ from itertools import pairwise
 from bot.abroad_facts import DATA_SOURCES
 from bot.engine.decisions import Choices, Decision, FactAnswer, NotReported, Refusal, WhichTopic
 from bot.engine.index import ContentKeys, KnowledgeIndex
-from bot.engine.interpret import ABROAD, VOTE_COUNT_WORDS, Question, asks_a_count
+from bot.engine.interpret import ABROAD, FIGURE_TOPICS, VOTE_COUNT_WORDS, Question, asks_a_count
 from bot.engine.thresholds import (
     ABROAD_FIT,
     AMBIGUITY_MARGIN,
@@ -766,6 +766,17 @@ def _scored_pool(question: Question, slots: Slots, index: KnowledgeIndex) -> lis
         for fact in (index.facts_on(ABROAD, name) if cities and slots.country_from == "text" else ())
         if any(names_place(fact, city) for city in cities)
     }
+    # ...as does what was recorded at the city's own stations ("в Торонто кто-то не успел проголосовать?": the queue
+    # at closing the volunteers counted there)
+    # at closing the volunteers counted there), on its words alone, without a report's fit
+    if slots.country_from == "text":
+        pool.update(
+            (fact.id, fact)
+            for city in cities
+            for number in index.city_stations.get(city, ())
+            for fact in index.stations.get(number, ())
+            if fact.topic in weights and fact.topic not in FIGURE_TOPICS
+        )
     # ...and, for Russia as a whole, one that names Russia and shares the message's words ("how many were arrested
     # in Russia?": a report on the protest abroad tells it)
     place_reports = _russia_reports(slots, content, index)
