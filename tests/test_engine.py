@@ -2219,3 +2219,24 @@ def test_the_margin_after_who_won_is_asked_of_the_same_place(engine: Engine) -> 
     first = engine.answer("Кто выиграл в Казахстане?", None)
     reply = engine.answer("с каким отрывом?", first.context)
     assert reply.kind == "answer" and reply.fact_ids[0].startswith("kazakhstan-"), reply.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did it snow in almaty during the vote",  # a place's weather, which no fact speaks of
+        "сколько стоит такси до посольства в анкаре",  # its prices and transport
+        "можно ли прийти на участок в белграде с собакой",
+        "что посмотреть в самарканде за два дня",  # its sights
+        "скока щас время в ташкенте",  # the clock now
+        "russian consulate in dubai opening hours this week",  # this week, not the days of the vote
+        "how long is tokayev's presidential term",
+        "скока лет даванкову",
+        "как по-казахски будет избирательный участок",
+        "a kogda u nikh svoi vybory prezidenta",  # their own election
+        "weather in almaty tomorrow? need to go to the consulate",  # an ask of another subject is no preamble
+    ],
+)
+def test_everyday_look_alikes_get_no_fact(engine: Engine, question: str) -> None:
+    reply = engine.answer(question, None)
+    assert reply.kind in ("off_topic", "no_data") and not reply.fact_ids, reply.reason

@@ -144,6 +144,7 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_ae.yaml",
         "blind_af.yaml",
         "blind_ag.yaml",
+        "blind_aj.yaml",
     ],
 )
 def test_the_blind_sets_load(name: str) -> None:

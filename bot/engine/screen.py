@@ -81,7 +81,9 @@ SMALL_TALK_ASKS = {
         r"(?:you|this bot|the bot|тебя|этого бота|бота)\b|\bкто (?:тебя|этого бота) (?:сделал|создал|написал)\b"
         r"|^(?:what can you do|what do you do|что (?:ты )?умеешь|что ты можешь)$"
     ),
-    "translate": re.compile(r"\b(?:translate|translation|how do you say|переведи\w*|перевод\w*|как будет по)\b"),
+    "translate": re.compile(
+        r"\b(?:translate|translation|how do you say|переведи\w*|перевод\w*|как будет по|как по \w+ски)\b"
+    ),
     "joke": re.compile(r"\b(?:joke|jokes|анекдот\w*|шутк\w*|пошути\w*)\b"),
     "opinion": re.compile(
         r"\b(?:what do you (?:personally |really |honestly )?think|do you (?:personally )?(?:like|support|think)"
@@ -145,6 +147,12 @@ OTHER_KIND_PAIRS = frozenset(
         ("second", "round"),
         ("второй", "тур"),
         ("втором", "туре"),
+        # a country's own election ("а когда у них свои выборы президента")
+        ("own", "election"),
+        ("own", "elections"),
+        ("свои", "выборы"),
+        ("своих", "выборах"),
+        ("собственные", "выборы"),
     }
 )  # fmt: skip  (Russia's 2024 vote had one round)
 PRESIDENT_OF = frozenset(
@@ -263,10 +271,17 @@ OFF_SUBJECT = re.compile(
     # something to write rather than a fact to tell: "write me a poem about Putin's victory", "сочини песню"
     r"^(?:please |pls |пожалуйста )?(?:write|compose|make up|напиши|сочини|придумай|napishi)\b.*"
     r"\b(?:poem|song|essay|rap|limerick|haiku|joke|стих\w*|песн\w*|сказк\w*|эссе|анекдот\w*|шутк\w*|stih\w*)\b"
-    r"|\bhow old\b|\bсколько лет\b|\bвозраст|\bbirthday\b|\bдень рождени|\bродил(?:ся|ась)\b"
-    # the clock now ("сколько времени сейчас в душанбе"), not the hours the stations kept
-    r"|\bwhat time is it\b|\btime is it now\b|\bкоторый (?:сейчас )?час\b|\bсколько (?:сейчас )?времени сейчас\b"
-    r"|\bсколько сейчас времени\b|\btime ?zone\b|\bчасовой пояс\b"
+    r"|\bhow old\b|\b(?:сколько|скока|скоко) (?:ему |ей |им )?(?:лет|let)\b|\bвозраст|\bbirthday\b|\bдень рождени"
+    r"|\bродил(?:ся|ась)\b"
+    # the clock now, this week's hours, tomorrow ("скока щас время в ташкенте", "сколько времени сейчас в душанбе"):
+    # now, not the days of the vote nor the hours the stations kept
+    r"|\bwhat time is it\b|\btime is it now\b|\bкоторый (?:сейчас |щас )?час\b|\btime ?zone\b|\bчасовой пояс\b"
+    r"|\b(?:сколько|скока|скоко) (?:сейчас |щас )(?:времени|время)\b"
+    r"|\b(?:сколько|скока|скоко) (?:времени|время) (?:сейчас|щас)\b"
+    r"|\b(?:this|next) week\b|\btomorrow\b|\bна этой неделе\b|\bзавтра\b"
+    # sights and the history of a place; a leader's term of office
+    r"|\bwhat to (?:see|do|visit|eat)\b|\bthings to do\b|\bsightseeing\b|\bчто (?:посмотреть|посетить|поесть)\b"
+    r"|\bhistory of\b|\bpresidential term\b|\bterm limits?\b|\bсрок полномочий\b|\bпрезидентский срок\b"
     r"|\bhow (?:to|do i|can i) (?:get|obtain|apply|renew|extend|replace|move|relocate|emigrate)\b"
     r"|\bкак (?:получить|оформить|сделать|продлить|поменять|заменить|переехать|эмигрировать|уехать)\b"
     r"|\bwhat(?: is| s|s)? (?:the |its |their )?capital\b|\bкакая (?:там |у них |сейчас )?столица\b"
@@ -289,10 +304,22 @@ PAPERS = re.compile(r"\b(?:passports?|visas?|паспорт\w*|виз[аыуе]|
 VOTE_WORDS = re.compile(r"\bvot\w*|\bголос\w*|\bвыбор\w*|\bballot\w*|\bбюллет\w*")
 
 
+# everyday subjects of a place (its weather, prices, transport, beaches, pets), when no fact says the word: "did it snow
+# in almaty during the vote", "сколько стоит такси до посольства", "best beaches there?"
+EVERYDAY_STEMS = (
+    "weather", "snow", "rain", "forecast", "temperatur", "погод", "снег", "дожд", "прогноз", "температур",
+    "taxi", "такси", "bus", "автобус", "flight", "рейс", "hotel", "отел", "гостиниц", "hostel", "хостел",
+    "beach", "пляж", "restaurant", "ресторан", "cafe", "кафе", "food", "еда", "dog", "собак", "cat", "кошк", "pet",
+    "rent", "аренд", "price", "цена", "цены", "стоимост", "cost", "стоит", "museum", "музе", "sight", "достопримечат",
+)  # fmt: skip
+
+
 def off_subject(question: Question) -> Decision | None:
     # "сколько лет Путину", "how to get a Russian passport in Kazakhstan": not about the vote
     text = " ".join(question.reading.tokens)
     papers = PAPERS.search(text) and not VOTE_WORDS.search(text)
+    everyday = any(token.startswith(EVERYDAY_STEMS) for token in question.reading.unknown)
+    papers = papers or everyday
     # ("скока будет 7*8": a sum to work out)
     return _refuse(question, "off_subject") if OFF_SUBJECT.search(text) or papers or question.reading.sum else None
 
