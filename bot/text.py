@@ -359,6 +359,9 @@ def known_russian_word(word: str) -> str | None:
     return None
 
 
+ONE_LETTER_RU = {"a": "а", "i": "и"}
+
+
 def russian_typed_in_latin(
     tokens: list[str],
     english_words: frozenset[str],
@@ -451,7 +454,8 @@ def russian_typed_in_latin(
     # ("exit poll v almaty": beside a loanword too, which no one puts "versus" beside)
     russian += prepositions if russian or russian_place or loanword else 0
     if russian and (russian > english or (tie_is_russian and russian == english)):
-        return converted
+        # ("a ocheredi byli?": in Russian typed in Latin, "a" is the conjunction "а")
+        return [ONE_LETTER_RU.get(token, token) for token in converted]
     if named and named == len(tokens) and russian_place:
         return converted  # ("izrail putin": names only, one of them a place's Russian name typed in Latin)
     return None

@@ -2240,3 +2240,9 @@ def test_the_margin_after_who_won_is_asked_of_the_same_place(engine: Engine) -> 
 def test_everyday_look_alikes_get_no_fact(engine: Engine, question: str) -> None:
     reply = engine.answer(question, None)
     assert reply.kind in ("off_topic", "no_data") and not reply.fact_ids, reply.reason
+
+
+def test_a_typed_in_latin_is_the_russian_and_of_a_follow_up(engine: Engine) -> None:
+    first = engine.answer("chto tam v serbii bylo", None)
+    reply = engine.answer("a ocheredi byli?", first.context)  # "а очереди были?"
+    assert reply.fact_ids == ["serbia-relocants-and-queue"] and reply.language == "ru", reply.reason

@@ -144,6 +144,8 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_ae.yaml",
         "blind_af.yaml",
         "blind_ag.yaml",
+        "blind_ah.yaml",
+        "blind_ai.yaml",
         "blind_aj.yaml",
     ],
 )
