@@ -41,7 +41,9 @@ ADJECTIVE_NOUNS = (
 )  # fmt: skip
 
 # the words "us" follows when it is the United States ("the us embassy"), or none at the start ("us cities ...")
-US_BEFORE = frozenset({"", "the", "in", "of", "at", "and", "or", "vs", "versus", "for", "which", "what"})
+US_BEFORE = frozenset(
+    {"", "the", "in", "of", "at", "and", "or", "vs", "versus", "for", "which", "what", "other", "all", "any"}
+)
 
 # (kind, id, country, city): what a name stands for
 Label = tuple[str, str, str | None, str | None]
