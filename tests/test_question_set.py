@@ -147,6 +147,7 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
         "blind_ah.yaml",
         "blind_ai.yaml",
         "blind_aj.yaml",
+        "blind_ak.yaml",
     ],
 )
 def test_the_blind_sets_load(name: str) -> None:
