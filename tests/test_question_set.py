@@ -153,4 +153,9 @@ def test_expected_fact_ids_exist_in_the_shipped_knowledge() -> None:
 def test_the_blind_sets_load(name: str) -> None:
     # written by helpers who never saw the engine or its tests (README, Benchmark); measured, not required to pass
     cases = load_question_set(QUESTION_SET_PATH.parent / name)
-    assert len(cases) > 300 and {case.category for case in cases} == {"en", "ru", "followup", "offtopic"}
+    # (AJ is the set of off-topic look-alikes: 281 cases, most of them off-topic)
+    assert len(cases) > SMALLER_SETS.get(name, 300)
+    assert {case.category for case in cases} == {"en", "ru", "followup", "offtopic"}
+
+
+SMALLER_SETS = {"blind_aj.yaml": 250}
