@@ -311,9 +311,15 @@ def station_answer(station: Station, place: PlaceText, data: AbroadData) -> Bili
     return Bilingual(en=en, ru=ru)
 
 
-def exit_poll_answer(poll: ExitPoll, place: PlaceText) -> Bilingual:
+def _poll_where(poll: ExitPoll, place: PlaceText) -> tuple[str, str]:
+    """Where a surveyed station is, in English and Russian: "London, United Kingdom", or the place alone."""
     where_en = f"{poll.city_en}, {place.en}" if poll.city_en else place.en
     where_ru = f"{poll.city_ru}, {place.ru}" if poll.city_ru else place.ru
+    return where_en, where_ru
+
+
+def exit_poll_answer(poll: ExitPoll, place: PlaceText) -> Bilingual:
+    where_en, where_ru = _poll_where(poll, place)
     parts: dict[str, list[str]] = {"en": [], "ru": []}
     for candidate in CANDIDATES:
         value = poll.percents[candidate]
@@ -695,8 +701,7 @@ def queue_at_close_answer(poll: ExitPoll, place: PlaceText) -> Bilingual:
     assert poll.stopped_at_close is not None
     hedge = poll.stopped_at_close[0] if poll.stopped_at_close[0] in ">~" else ""
     count = int(poll.stopped_at_close.lstrip(">~"))
-    where_en = f"{poll.city_en}, {place.en}" if poll.city_en else place.en
-    where_ru = f"{poll.city_ru}, {place.ru}" if poll.city_ru else place.ru
+    where_en, where_ru = _poll_where(poll, place)
     en = (
         f"When polling station No. {poll.station} ({where_en}) closed, {QUEUE_HEDGES[hedge][0]}"
         f"{number(count, 'en')} people were still queuing and could not vote, the Vote Abroad exit-poll volunteers "

@@ -2183,10 +2183,7 @@ def test_a_figure_said_or_tagged_with_a_question_is_checked(engine: Engine, ques
     "dialog", [["в Киргизии путин сколько взял", "а какая там столица кстати"], ["сколько времени сейчас в душанбе"]]
 )
 def test_the_clock_and_the_capital_are_not_the_vote(engine: Engine, dialog: list[str]) -> None:
-    context = None
-    for message in dialog:
-        reply = engine.answer(message, context)
-        context = reply.context
+    reply = _dialog(engine, dialog)
     assert reply.kind == "off_topic" and not reply.fact_ids, reply.reason
 
 
@@ -2198,10 +2195,7 @@ def test_the_clock_and_the_capital_are_not_the_vote(engine: Engine, dialog: list
     ],
 )
 def test_known_words_in_a_dialog_go_on_with_its_subject(engine: Engine, dialog: list[str]) -> None:
-    context = None
-    for message in dialog:
-        reply = engine.answer(message, context)
-        context = reply.context
+    reply = _dialog(engine, dialog)
     assert "abroad-stations-planned-january" in reply.fact_ids, reply.reason
 
 

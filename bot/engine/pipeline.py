@@ -18,7 +18,7 @@ from bot.engine.interpret import ABROAD, Question, asks_a_count, interpret
 from bot.engine.match import match
 from bot.engine.reading import Reading
 from bot.engine.route import cited_words, route, with_reasons
-from bot.engine.screen import EVERYDAY_STEMS, WORD_SCREENS, screen
+from bot.engine.screen import WORD_SCREENS, asks_everyday, screen
 from bot.engine.spelling import reads_as_surname
 from bot.engine.thresholds import ANSWER_SCORE, PREAMBLE_WORDS, WEAK_TOPIC
 from bot.replies import ChatContext
@@ -227,7 +227,7 @@ def _is_preamble(clause: Reading) -> bool:
         return False  # ("Zakharova said 372 thousand, ...": a stated figure is the claim, not a preamble)
     if clause.outlets:
         return False  # ("Новая газета Европа пишет, что ...": who reported it is part of the claim)
-    if any(token.startswith(EVERYDAY_STEMS) for token in clause.unknown):
+    if asks_everyday(clause):
         return False  # ("weather in almaty tomorrow? need to go to the consulate": it asks, of another subject)
     # ("v smysle v armenii": a preposition typed in Latin is no content word either)
     content = [token for token in clause.tokens if token not in STOPWORDS and len(token) > 1]

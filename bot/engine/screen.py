@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from bot.engine.decisions import Decision, NoData, Refusal
 from bot.engine.interpret import ABROAD, FIGURE_TOPICS, Question, about_russians, asker_lives
-from bot.engine.reading import names_stations
+from bot.engine.reading import Reading, names_stations
 from bot.engine.spelling import is_name_like, reads_as_surname
 from bot.engine.thresholds import NAMED_TOPIC, STRONG_TOPIC, WEAK_TOPIC
 from bot.text import STOPWORDS
@@ -314,14 +314,18 @@ EVERYDAY_STEMS = (
 )  # fmt: skip
 
 
+def asks_everyday(reading: Reading) -> bool:
+    """A word of a place's everyday subjects that the base does not know ("snow", "такси")."""
+    return any(token.startswith(EVERYDAY_STEMS) for token in reading.unknown)
+
+
 def off_subject(question: Question) -> Decision | None:
     # "сколько лет Путину", "how to get a Russian passport in Kazakhstan": not about the vote
     text = " ".join(question.reading.tokens)
     papers = PAPERS.search(text) and not VOTE_WORDS.search(text)
-    everyday = any(token.startswith(EVERYDAY_STEMS) for token in question.reading.unknown)
-    papers = papers or everyday
     # ("скока будет 7*8": a sum to work out)
-    return _refuse(question, "off_subject") if OFF_SUBJECT.search(text) or papers or question.reading.sum else None
+    asked_else = OFF_SUBJECT.search(text) or papers or asks_everyday(question.reading) or question.reading.sum
+    return _refuse(question, "off_subject") if asked_else else None
 
 
 def population(question: Question) -> Decision | None:
